@@ -1,0 +1,11 @@
+import { defineContentScript } from '#imports';
+import { runContentScript } from '@src/content';
+import { NEWS_SITE_MATCHES } from '@src/content/sites';
+
+export default defineContentScript({
+  matches: [...NEWS_SITE_MATCHES],
+  runAt: 'document_idle',
+  main() {
+    void runContentScript();
+  },
+});

@@ -1,0 +1,397 @@
+/**
+ * `npm run --silent scan -- [options] FILE|-`: runs the detector on a text or
+ * HTML file (or stdin) and prints the allegations it finds.
+ */
+import { createReadStream, realpathSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { Detector } from '../core/detect';
+import type { Allegation, DetectResult } from '../core/types';
+import { htmlToText, looksLikeHtml } from './html';
+
+export interface ScanIO {
+  stdin: NodeJS.ReadableStream;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
+  env: Record<string, string | undefined>;
+}
+
+/** Exit codes. */
+const OK = 0;
+const LINE_ERRORS = 1;
+const USAGE = 2;
+
+const USAGE_TEXT = `Usage: npm run --silent scan -- [options] FILE|-
+
+Detects cyber-attack allegations (accusations, denials, counter-accusations)
+in English or French text. FILE is a text or HTML file; "-" reads stdin.
+
+Options:
+  --json         print one JSON object {"lang", "allegations": [...]} on stdout
+  --jsonl        batch mode: each input line is {"id": ..., "text": "..."};
+                 prints one {"id": ..., "allegations": [...]} line per input
+                 line, in order. Blank lines are skipped; malformed lines are
+                 reported on stderr and make the exit code 1.
+  --html         treat the input as HTML (default: by extension .html/.htm,
+                 or by sniffing the content)
+  --text         treat the input as plain text (no HTML detection)
+  --color        force ANSI colours in the human output
+  --no-color     disable colours (also: NO_COLOR environment variable)
+  -h, --help     show this help
+
+HTML input is reduced to its readable text first (main content region, no
+scripts, navigation or hidden elements, one line per block). Offsets (start,
+end) in the output then refer to that extracted text, not to the HTML source.
+In --jsonl mode each "text" is scanned as plain text and offsets refer to it.
+
+Exit codes: 0 success; 1 some --jsonl lines failed; 2 usage, input or internal error.
+`;
+
+class UsageError extends Error {}
+
+interface Options {
+  json: boolean;
+  jsonl: boolean;
+  html: boolean;
+  text: boolean;
+  color: boolean;
+  noColor: boolean;
+  help: boolean;
+  input: string | undefined;
+}
+
+function parseOptions(argv: string[]): Options {
+  let parsed: ReturnType<typeof parse>;
+  function parse() {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        jsonl: { type: 'boolean', default: false },
+        html: { type: 'boolean', default: false },
+        text: { type: 'boolean', default: false },
+        color: { type: 'boolean', default: false },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  }
+  try {
+    parsed = parse();
+  } catch (err) {
+    // parseArgs messages are multi-line for unknown options; keep the first line.
+    const message = (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? 'invalid arguments';
+    throw new UsageError(message.replace(/\. To specify a positional argument.*$/, ''));
+  }
+  const { values, positionals } = parsed;
+  const opts: Options = {
+    json: values.json === true,
+    jsonl: values.jsonl === true,
+    html: values.html === true,
+    text: values.text === true,
+    color: values.color === true,
+    noColor: values['no-color'] === true,
+    help: values.help === true,
+    input: positionals[0],
+  };
+  if (opts.help) return opts;
+  if (positionals.length > 1) throw new UsageError(`expected one input, got ${positionals.length}`);
+  if (opts.input === undefined) throw new UsageError('missing input: give a FILE or - for stdin');
+  if (opts.json && opts.jsonl) throw new UsageError('--json and --jsonl are mutually exclusive');
+  if (opts.html && opts.text) throw new UsageError('--html and --text are mutually exclusive');
+  if (opts.color && opts.noColor) throw new UsageError('--color and --no-color are mutually exclusive');
+  return opts;
+}
+
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'not a directory';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** Fails early with a clean message for missing files and directories. */
+async function checkReadable(path: string): Promise<void> {
+  let info: Awaited<ReturnType<typeof stat>>;
+  try {
+    info = await stat(path);
+  } catch (err) {
+    throw new UsageError(`cannot read '${path}': ${describeFsError(err)}`);
+  }
+  if (info.isDirectory()) throw new UsageError(`cannot read '${path}': is a directory`);
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) {
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function readInput(input: string, io: ScanIO): Promise<string> {
+  if (input === '-') return readAll(io.stdin);
+  await checkReadable(input);
+  try {
+    return await readFile(input, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read '${input}': ${describeFsError(err)}`);
+  }
+}
+
+/** Writes and, on a real stream under backpressure, waits for 'drain'. */
+async function writeOut(out: ScanIO['stdout'], s: string): Promise<void> {
+  const ok = out.write(s);
+  const emitter = out as { once?: (event: string, cb: () => void) => unknown };
+  if (ok === false && typeof emitter.once === 'function') {
+    await new Promise<void>((resolve) => {
+      emitter.once?.('drain', resolve);
+    });
+  }
+}
+
+// ---------------------------------------------------------------- human output
+
+interface Palette {
+  highlight(s: string): string;
+  stance(stance: Allegation['stance'], s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+
+const COLOR: Palette = {
+  highlight: (s) => `\u001b[1;4;33m${s}\u001b[22;24;39m`,
+  stance: (stance, s) => {
+    const code = stance === 'accusation' ? 31 : stance === 'denial' ? 32 : 35;
+    return `\u001b[1;${code}m${s}\u001b[22;39m`;
+  },
+  dim: wrap(2, 22),
+  bold: wrap(1, 22),
+};
+
+const PLAIN: Palette = {
+  highlight: (s) => s,
+  stance: (_stance, s) => s,
+  dim: (s) => s,
+  bold: (s) => s,
+};
+
+function useColor(opts: Options, io: ScanIO): boolean {
+  if (opts.color) return true;
+  if (opts.noColor) return false;
+  const noColor = io.env.NO_COLOR;
+  if (noColor !== undefined && noColor !== '') return false;
+  return io.stdout.isTTY === true;
+}
+
+const MAX_CONTEXT = 160;
+
+/** Bounds of the sentence (or line) around [start, end), clipped to a readable length. */
+function sentenceAround(
+  text: string,
+  start: number,
+  end: number,
+): { from: number; to: number; clippedLeft: boolean; clippedRight: boolean } {
+  let from = start;
+  while (from > 0) {
+    const prev = text[from - 1] ?? '';
+    if (prev === '\n') break;
+    if (/\s/.test(prev) && /[.!?…]/.test(text[from - 2] ?? '')) break;
+    from--;
+  }
+  let to = end;
+  while (to < text.length) {
+    const ch = text[to] ?? '';
+    if (ch === '\n') break;
+    to++;
+    if (/[.!?…]/.test(ch) && /\s/.test(text[to] ?? ' ')) break;
+  }
+  const clippedLeft = start - from > MAX_CONTEXT;
+  const clippedRight = to - end > MAX_CONTEXT;
+  if (clippedLeft) from = start - MAX_CONTEXT;
+  if (clippedRight) to = end + MAX_CONTEXT;
+  return { from, to, clippedLeft, clippedRight };
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+
+function formatAllegation(a: Allegation, source: string, p: Palette, color: boolean): string {
+  const { from, to, clippedLeft, clippedRight } = sentenceAround(source, a.start, a.end);
+  const before = oneLine(source.slice(from, a.start));
+  const span = oneLine(source.slice(a.start, a.end));
+  const after = oneLine(source.slice(a.end, to));
+  // Without colours the span is marked only when it is a strict part of the sentence.
+  const strictPart = before.trim() !== '' || after.trim() !== '';
+  const marked = color || !strictPart ? p.highlight(span) : `>>${span}<<`;
+  const sentence = `${clippedLeft ? '…' : ''}${before}${marked}${after}${clippedRight ? '…' : ''}`.trim();
+  const fields = [
+    p.stance(a.stance, a.stance),
+    `accused ${a.accused ?? '?'}`,
+    `accuser ${a.accuser ?? '?'}`,
+    `action ${a.action}`,
+  ];
+  if (a.hedged) fields.push('hedged');
+  if (a.target) fields.push(`target ${JSON.stringify(a.target)}`);
+  fields.push(a.confidence.toFixed(2), `[${a.start}-${a.end}]`);
+  return `${sentence}\n  ${fields.join(p.dim(' · '))}\n`;
+}
+
+function summary(result: DetectResult): string {
+  const n = result.allegations.length;
+  if (n === 0) return `no allegation found (lang ${result.lang})`;
+  return `${n} allegation${n === 1 ? '' : 's'} (lang ${result.lang})`;
+}
+
+// ---------------------------------------------------------------- modes
+
+async function scanDocument(opts: Options, io: ScanIO, detector: Detector): Promise<number> {
+  const input = opts.input ?? '-';
+  const raw = await readInput(input, io);
+  const ext = input === '-' ? '' : extname(input).toLowerCase();
+  const isHtml = opts.text ? false : opts.html || ext === '.html' || ext === '.htm' || looksLikeHtml(raw);
+  const text = isHtml ? htmlToText(raw) : raw;
+  const result = detector.detect(text);
+  if (opts.json) {
+    await writeOut(io.stdout, `${JSON.stringify({ lang: result.lang, allegations: result.allegations }, null, 2)}\n`);
+    return OK;
+  }
+  const color = useColor(opts, io);
+  const p = color ? COLOR : PLAIN;
+  const blocks = result.allegations.map((a) => formatAllegation(a, text, p, color));
+  for (const block of blocks) await writeOut(io.stdout, `${block}\n`);
+  await writeOut(io.stdout, `${p.bold(summary(result))}\n`);
+  return OK;
+}
+
+function lineError(label: string, message: string): string {
+  return `${label}: ${message}\n`;
+}
+
+async function scanJsonl(opts: Options, io: ScanIO, detector: Detector): Promise<number> {
+  const input = opts.input ?? '-';
+  let stream: NodeJS.ReadableStream;
+  if (input === '-') {
+    stream = io.stdin;
+  } else {
+    await checkReadable(input);
+    stream = createReadStream(input, { encoding: 'utf8' });
+  }
+  const openError = new Promise<never>((_, reject) => {
+    stream.once('error', (err) => reject(new UsageError(`cannot read '${input}': ${describeFsError(err)}`)));
+  });
+  openError.catch(() => {});
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  let failed = false;
+  let lineNo = 0;
+  const iterate = async () => {
+    for await (const rawLine of lines) {
+      lineNo++;
+      // A UTF-8 byte-order mark on the first line is not part of the JSON.
+      const line = lineNo === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
+      if (!line.trim()) continue;
+      const label = `line ${lineNo}`;
+      let record: unknown;
+      try {
+        record = JSON.parse(line);
+      } catch (err) {
+        failed = true;
+        io.stderr.write(lineError(label, `invalid JSON: ${err instanceof Error ? err.message : String(err)}`));
+        continue;
+      }
+      if (record === null || typeof record !== 'object' || Array.isArray(record)) {
+        failed = true;
+        io.stderr.write(lineError(label, 'not a JSON object'));
+        continue;
+      }
+      const { id, text } = record as { id?: unknown; text?: unknown };
+      if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
+        failed = true;
+        io.stderr.write(lineError(label, 'id must be a string or a number'));
+        continue;
+      }
+      const idLabel = `id ${JSON.stringify(id)}`;
+      if (typeof text !== 'string') {
+        failed = true;
+        io.stderr.write(lineError(idLabel, 'text must be a string'));
+        continue;
+      }
+      let result: DetectResult;
+      try {
+        result = detector.detect(text);
+      } catch (err) {
+        failed = true;
+        io.stderr.write(lineError(idLabel, `detector error: ${err instanceof Error ? err.message : String(err)}`));
+        continue;
+      }
+      await writeOut(io.stdout, `${JSON.stringify({ id, allegations: result.allegations })}\n`);
+    }
+  };
+  await Promise.race([iterate(), openError]);
+  return failed ? LINE_ERRORS : OK;
+}
+
+/**
+ * Runs the scan command with the given arguments (without the node / script
+ * path) and I/O; resolves to the process exit code.
+ */
+export async function runScan(argv: string[], io: ScanIO): Promise<number> {
+  try {
+    const opts = parseOptions(argv);
+    if (opts.help) {
+      await writeOut(io.stdout, USAGE_TEXT);
+      return OK;
+    }
+    const detector = new Detector();
+    return opts.jsonl ? await scanJsonl(opts, io, detector) : await scanDocument(opts, io, detector);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`scan: ${err.message}\n`);
+      return USAGE;
+    }
+    io.stderr.write(`scan: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return USAGE;
+  }
+}
+
+function isMainModule(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
+  } catch {
+    return import.meta.url === pathToFileURL(entry).href;
+  }
+}
+
+if (isMainModule()) {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // `scan … | head` closes the pipe early: that is not an error.
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+  runScan(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

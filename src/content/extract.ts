@@ -1,0 +1,138 @@
+/**
+ * Readable text of a page, with positions: every character of `text` that
+ * comes from the page maps back to a Text node and an offset in it, so a later
+ * highlighter can turn allegation offsets into DOM ranges.
+ */
+
+/** A run of `text` copied from one Text node (offsets in `text`). */
+export interface TextChunk {
+  node: Text;
+  /** Offset of the node's first character in `text`. */
+  start: number;
+}
+
+export interface PageText {
+  text: string;
+  /** In document order, non-overlapping, sorted by `start`. */
+  chunks: TextChunk[];
+}
+
+export interface ExtractOptions {
+  /** Stop collecting after this many characters (pathological pages). */
+  maxChars?: number;
+  /** Below this many characters of main/article text, fall back to the whole body. */
+  minMainChars?: number;
+}
+
+const SKIPPED = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH',
+  'INPUT', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON', 'HEAD', 'TITLE', 'META', 'LINK',
+]);
+
+// Elements that separate sentences when rendered; a paragraph break in the text keeps them apart.
+const BLOCKS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
+  'HGROUP', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT',
+  'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
+]);
+
+const BLOCK_BREAK = '\n\n';
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+  const view = el.ownerDocument.defaultView;
+  if (!view) return false;
+  const style = view.getComputedStyle(el);
+  return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
+}
+
+function isEditable(el: Element): boolean {
+  const value = el.getAttribute('contenteditable');
+  return value !== null && value !== 'false';
+}
+
+function shouldSkip(el: Element): boolean {
+  return SKIPPED.has(el.tagName.toUpperCase()) || isEditable(el) || isHidden(el);
+}
+
+/** main/article regions, outermost only, in document order. */
+export function contentRoots(doc: Document): Element[] {
+  const found = Array.from(doc.querySelectorAll('main, [role="main"], article'));
+  return found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
+}
+
+class TextBuilder {
+  text = '';
+  chunks: TextChunk[] = [];
+  constructor(private readonly maxChars: number) {}
+
+  get full(): boolean {
+    return this.text.length >= this.maxChars;
+  }
+
+  separate(sep: string): void {
+    // Only between content, and never doubled.
+    if (this.text.length === 0 || this.text.endsWith(sep)) return;
+    if (sep === ' ' && /\s$/.test(this.text)) return;
+    if (sep === BLOCK_BREAK && this.text.endsWith('\n')) {
+      this.text += '\n';
+      return;
+    }
+    this.text += sep;
+  }
+
+  add(node: Text, preformatted: boolean): void {
+    const data = node.data;
+    if (data.length === 0) return;
+    if (!preformatted && data.trim() === '') {
+      // Space between inline elements: keep words apart without mapping it.
+      this.separate(' ');
+      return;
+    }
+    this.chunks.push({ node, start: this.text.length });
+    // Source line breaks are spaces once rendered; replacing them char for char
+    // keeps offsets exact and stops the segmenter from reading them as breaks.
+    this.text += preformatted ? data : data.replace(/[\t\n\r\f]/g, ' ');
+  }
+}
+
+function walk(root: Element, out: TextBuilder, preformatted: boolean): void {
+  for (let child = root.firstChild; child && !out.full; child = child.nextSibling) {
+    if (child.nodeType === Node.TEXT_NODE) {
+      out.add(child as Text, preformatted);
+    } else if (child.nodeType === Node.ELEMENT_NODE) {
+      const el = child as Element;
+      if (shouldSkip(el)) continue;
+      const block = BLOCKS.has(el.tagName.toUpperCase());
+      if (block) out.separate(BLOCK_BREAK);
+      walk(el, out, preformatted || el.tagName.toUpperCase() === 'PRE');
+      if (block) out.separate(BLOCK_BREAK);
+    }
+  }
+}
+
+/**
+ * Text of main/article if the page has enough there, otherwise of the body.
+ * Skips scripts, styles, navigation, hidden elements, form fields and
+ * editable regions (what the reader types is not what the page alleges).
+ */
+export function extractPageText(doc: Document, options: ExtractOptions = {}): PageText {
+  const maxChars = options.maxChars ?? 1_000_000;
+  const minMainChars = options.minMainChars ?? 200;
+  const roots = contentRoots(doc).filter((el) => !shouldSkip(el));
+  if (roots.length > 0) {
+    const main = collect(roots, maxChars);
+    if (main.text.trim().length >= minMainChars) return main;
+  }
+  return collect(doc.body ? [doc.body] : [], maxChars);
+}
+
+function collect(roots: Element[], maxChars: number): PageText {
+  const out = new TextBuilder(maxChars);
+  for (const root of roots) {
+    out.separate(BLOCK_BREAK);
+    walk(root, out, false);
+  }
+  return { text: out.text, chunks: out.chunks };
+}

@@ -1,0 +1,144 @@
+/**
+ * The actor gazetteer: finds mentions of states, agencies, groups,
+ * organisations and officials in a sentence, in English and French, and
+ * normalises them (ISO alpha-2 for states and their organs, canonical names
+ * for groups and organisations).
+ */
+import { escapeRegExp, fold, NOT_AFTER, NOT_BEFORE } from '../text';
+import type { ActorKind, ActorRecord } from './types';
+
+export type MentionForm = 'name' | 'demonym' | 'alias';
+
+export interface ActorMention {
+  start: number;
+  end: number;
+  /** The record's id. */
+  id: string;
+  kind: ActorKind;
+  form: MentionForm;
+  /** The state the mention resolves to, if any (the id itself for states). */
+  state: string | undefined;
+  surface: string;
+}
+
+interface Entry {
+  id: string;
+  form: MentionForm;
+  /** Acronyms ("US", "NSA") must match with their exact case. */
+  exactCase: string | null;
+  /** Proper names must start with a capital letter in the text (or be written in capitals). */
+  capitalised: boolean;
+}
+
+// A metonym followed by these is a newspaper or an institution, not the state ("Washington Post").
+const NOT_A_STATE_AFTER =
+  /^[\s-]+(?:Post|Times|Journal|University|Université|Institute|Capitals|Commanders|Nationals|Free Beacon|Examiner)\b/;
+
+function isAcronym(form: string): boolean {
+  return /^[A-Z][A-Z0-9.&-]{0,5}$/.test(form) && form.length <= 6;
+}
+
+export class Gazetteer {
+  readonly records: ReadonlyMap<string, ActorRecord>;
+  private readonly entries = new Map<string, Entry[]>();
+  private readonly pattern: RegExp;
+
+  constructor(records: readonly ActorRecord[]) {
+    const byId = new Map<string, ActorRecord>();
+    for (const r of records) byId.set(r.id, r);
+    this.records = byId;
+    for (const r of byId.values()) {
+      for (const n of [...r.names.en, ...r.names.fr]) this.add(n, r.id, 'name');
+      for (const a of r.aliases ?? []) this.add(a, r.id, 'alias');
+      for (const d of [...(r.demonyms?.en ?? []), ...(r.demonyms?.fr ?? [])]) this.add(d, r.id, 'demonym');
+    }
+    const forms = [...this.entries.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+    this.pattern = new RegExp(`${NOT_BEFORE}(?:${forms.join('|')})${NOT_AFTER}`, 'gu');
+  }
+
+  private add(surface: string, id: string, form: MentionForm): void {
+    const s = surface.trim();
+    if (s.length < 2) return;
+    const key = fold(s);
+    const entry: Entry = {
+      id,
+      form,
+      exactCase: isAcronym(s) ? s : null,
+      capitalised: form !== 'demonym' && /^\p{Lu}/u.test(s),
+    };
+    const list = this.entries.get(key);
+    if (list === undefined) this.entries.set(key, [entry]);
+    else if (!list.some((e) => e.id === id && e.exactCase === entry.exactCase)) list.push(entry);
+  }
+
+  get(id: string): ActorRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /** The state an actor id resolves to: itself for a state, its state for organs and officials. */
+  stateOf(id: string): string | undefined {
+    const r = this.records.get(id);
+    if (r === undefined) return undefined;
+    return r.kind === 'state' ? r.id : r.state;
+  }
+
+  /**
+   * The normalised value for `accused` / `accuser`: states, agencies and
+   * officials give an ISO code; groups and organisations keep their name.
+   */
+  normalise(id: string): string {
+    const r = this.records.get(id);
+    if (r === undefined) return id;
+    if (r.kind === 'state') return r.id;
+    if ((r.kind === 'agency' || r.kind === 'person') && r.state !== undefined) return r.state;
+    return r.id;
+  }
+
+  /** Every actor mention in `text`, longest match first, non-overlapping, in order. */
+  find(text: string): ActorMention[] {
+    const folded = fold(text);
+    const out: ActorMention[] = [];
+    const re = this.pattern;
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m !== null; m = re.exec(folded)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const surface = text.slice(start, end);
+      const entry = this.pick(m[0], surface);
+      if (entry === undefined) {
+        // The longest form failed its case check ("us" for "US"): retry just after its first character.
+        re.lastIndex = start + 1;
+        continue;
+      }
+      const record = this.records.get(entry.id);
+      if (record === undefined) continue;
+      if (record.kind === 'state' && entry.form === 'name' && NOT_A_STATE_AFTER.test(text.slice(end, end + 24)))
+        continue;
+      out.push({
+        start,
+        end,
+        id: entry.id,
+        kind: record.kind,
+        form: entry.form,
+        state: record.kind === 'state' ? record.id : record.state,
+        surface,
+      });
+    }
+    return out;
+  }
+
+  private pick(key: string, surface: string): Entry | undefined {
+    const list = this.entries.get(key);
+    if (list === undefined) return undefined;
+    const allCaps = surface === surface.toUpperCase() && surface.length > 6;
+    for (const e of list) {
+      if (e.exactCase !== null) {
+        if (surface === e.exactCase) return e;
+        continue;
+      }
+      if (e.capitalised && !allCaps && !/^[\p{Lu}\p{N}]/u.test(surface)) continue;
+      return e;
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Cue lexicons for English and French, written as RegExp sources over
+ * *folded* text (lower case, no diacritics, straight apostrophes; see
+ * text.ts). One place for every word list the detector reads.
+ */
+import type { Action } from './types';
+
+/** Operation terms by kind of operation, most specific kinds first. */
+export const OPERATION_TERMS: ReadonlyArray<readonly [Action, string]> = [
+  ['ransomware', 'ransomware\\w*|rancongiciels?|ransom|rancons?|extorsion'],
+  ['ddos', 'ddos|d?dos attacks?|denial[- ]of[- ]service|deni de service|attaques? par deni'],
+  ['phishing', '(?:spear[- ]?)?phishing|hameconnage|courriels? pieges?|e-?mails? pieges?'],
+  [
+    'data_theft',
+    'vols? (?:massifs? )?de donnees|data theft|theft of (?:data|secrets|intellectual property)|exfiltr\\w*|stole|stolen|steal(?:s|ing)?|siphon\\w*|derob\\w*|fuites? de donnees|hack[- ]and[- ]leak|leak(?:ed|ing)? (?:e-?mails|documents|data)|vol(?:e|es|ee|ees|ent|aient|ait) (?:des |de |les )?(?:donnees|documents|secrets|informations)',
+  ],
+  [
+    'espionage',
+    'cyber[- ]?espion\\w*|espionage|espionnage|espionn\\w*|spying|spied|spies on|spy on|spyware|logiciels? espions?|cyber[- ]?spies|cyber[- ]?spy',
+  ],
+  [
+    'surveillance',
+    '(?:mass|massive) surveillance|surveillance (?:de masse|massive|generalisee)|wiretap\\w*|ecoutes? (?:telephoniques|massives)',
+  ],
+  ['sabotage', 'cyber[- ]?sabotage|sabotag\\w*|wiper\\w*|destructive (?:attack|malware|cyber)\\w*'],
+  [
+    'malware',
+    'malware\\w*|maliciels?|logiciels? malveillants?|codes? malveillants?|virus informatiques?|trojans?|chevaux de troie|cheval de troie|backdoors?|portes? derobees?|botnets?|rootkits?|implants? (?:malveillants?)?|keyloggers?|notpetya|wannacry|stuxnet|industroyer|blackenergy|olympic destroyer|shadowpad|plugx|pegasus spyware|logiciel pegasus',
+  ],
+  [
+    'intrusion',
+    'intrusions?|breach(?:es|ed|ing)?|infiltr\\w*|penetrat(?:ed|ing|ion) (?:of )?(?:the |their |its )?(?:networks?|systems?|servers?)|broke into|break into|breaking into|gained access|unauthori[sz]ed access|acces non autorise|compromised|compromising|zero[- ]day|exploit(?:ed|ing)? (?:a |the )?(?:flaw|vulnerabilit\\w*|zero)',
+  ],
+  [
+    'cyberattack',
+    'cyber[- ]?attaqu\\w*|cyber[- ]?attacks?|cyber[- ]?attacked|cyber[- ]?offensives?|cyber[- ]?operations?|cyber[- ]?agression\\w*|cyber[- ]?assauts?|cyber[- ]?campa(?:ign|gne)s?|cyber[- ]?guerre|cyberwar\\w*|cyber[- ]?warfare|cyber[- ]?armes?|cyber[- ]?weapons?|cyber[- ]?arsenal|cyber[- ]?activit(?:y|ies)|activites? cyber|cyber[- ]?intrusions?|cyber[- ]?incidents?|attaques? (?:in)?formatiques?|attaques? numeriques?|attaques? cyber|agression (?:digitale|numerique)|cyber[- ]?menaces?|cyber[- ]?threats?|cyber[- ]?armies|cyber[- ]?army|armee cyber|cyber[- ]?armee|cyber[- ]?dissuasion',
+  ],
+  [
+    'hacking',
+    'hack(?:s|ed|er|ers|ing)?|hacktivis\\w*|hackeurs?|cyber[- ]?pirat\\w*|pirat(?:e|es|age|ages|er|ee|ees|ent|ait|aient|erait|eraient|ant|eurs?)|cyber[- ]?criminels?|cyber[- ]?criminals?|cybercrim\\w*',
+  ],
+];
+
+/** Generic attack verbs: an operation only when the sentence is about cyber or names a group. */
+export const GENERIC_ATTACK_VERBS =
+  "target(?:s|ed|ing)?|attack(?:s|ed|ing)?|struck|hit|launch(?:es|ed|ing)?|carr(?:y|ies|ied|ying) out|conduct(?:s|ed|ing)?|stag(?:e|es|ed|ing)|mount(?:s|ed|ing)?|orchestrat\\w*|perpetrat\\w*|deploy(?:s|ed|ing)?|infect(?:s|ed|ing)?|disrupt(?:s|ed|ing)?|hijack\\w*|wag(?:e|es|ed|ing)|lanc\\w*|mene|menent|mener|menait|menaient|menee|menees|menes|menons|menant|menerait|meneraient|men[ea]|attaqu\\w*|cibl(?:e|es|ee|ees|ent|ait|aient|er|ant)|vis(?:e|es|ee|ees|ent|ait|aient|er|ant)|orchestr\\w*|perpetr\\w*|commandit\\w*|deploy\\w*|utilis\\w*|s'en (?:prend|prennent|prenait|prenaient|est pris|sont pris)|behind|derriere|responsible for|responsables? de";
+
+/** Nouns for perpetrators: a demonym on them names the accused ("Chinese hackers", "pirates russes"). */
+export const PERPETRATOR_NOUNS =
+  'hackers?|hackeurs?|hacking (?:groups?|units?|teams?|crews?|outfits?|campaigns?)|cyber[- ]?(?:actors?|criminals?|spies|spy|army|armies|soldiers|units?|operatives?|warriors?|gangs?|pirates?|espions?|criminels?|attaquants?)|cyberpirates?|pirates?(?: informatiques)?|spies|spy (?:agencies|agency|services?)|espions?|cyberespions?|intelligence (?:services?|agencies|agency|officers?|operatives?)|services? (?:de renseignement|secrets?)|agents? (?:de renseignement)?|operatives?|threat (?:actors?|groups?)|apt|(?:hacker |hacking )?groups?|groupes?(?: de (?:pirates|hackers))?|gangs?|crews?|units?|unites?|military|militaires|nationals|ressortissants|officers|officiers|attackers?|attaquants?|perpetrators?|auteurs?|actors?|acteurs?|state actors?|acteurs? etatiques?|collectifs?|cyberattaques?|cyber[- ]?attacks?|cyber[- ]?espion\\w*|espionage|espionnage|attaques?|attacks?|operations?|campaigns?|campagnes?|intrusions?|piratages?|hacks?|hacking|ransomware|malware|spyware|activit(?:y|ies)|activites?';
+
+/** Nouns for official speakers: a demonym on them names the accuser ("Chinese foreign ministry", "les autorités belges"). */
+export const OFFICIAL_NOUNS =
+  "government|gouvernement|administration|officials?|authorities|autorites|ministry|ministere|minister|ministre|foreign ministry|foreign office|spokes(?:person|man|woman)|porte-parole|embassy|ambassade|ambassador|ambassadeur|diplomacy|diplomatie|diplomats?|diplomates?|prosecutors?|procureurs?|parquet|justice|responsables?|officiels?|dirigeants?|leaders?|lawmakers?|legislators?|mps|deputes?|parlementaires?|parliament|parlement|senators?|senateurs?|president|presidence|prime minister|premier ministre|chancellor|chancelier|regulators?|police|investigators?|enqueteurs?|counterparts?|homologues?|state media|medias? d'etat|agency|agence|security services?|services? de securite|cybersecurity (?:agency|centre|center|officials?)|agence (?:nationale )?de (?:la )?cybersecurite|centre (?:pour la|de) cybersecurite|intelligence officials|renseignement|national security council|state department|departement d'etat|justice department|department of justice|treasury|tresor|white house|maison blanche|communique|statement|declaration";
+
+export const SPEECH_VERBS =
+  "said|says|say|saying|told|tells|stated|states|added|adds|announced|announces|accus(?:e|es|ed|ing)|alleg(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|attribut(?:e|es|ed|ing)|charg(?:e|es|ed)|indict(?:s|ed)?|sanction(?:s|ed)|nam(?:e|es|ed) and sham\\w*|publicly named|identified|warn(?:s|ed)|reveal(?:s|ed)|report(?:s|ed)|confirm(?:s|ed)|conclud(?:e|es|ed)|believ(?:e|es|ed)|assess(?:es|ed)?|condemn(?:s|ed)|denounc(?:e|es|ed)|urg(?:e|es|ed)|called on|calls on|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|assert(?:s|ed)|wrote|writes|tweeted|posted|noted|insist(?:s|ed)|declared|disclos(?:e|es|ed)|expos(?:e|es|ed)|pointed the finger|points the finger|held responsible|holds responsible|traced|linked|tied|according to|declare|declar(?:e|ent|ait)|a declare|ont declare|dit|disent|a dit|ont dit|affirm\\w*|indiqu\\w*|soulign\\w*|ajout\\w*|accus\\w*|denonc\\w*|condamn\\w*|attribu\\w*|imput\\w*|estim\\w*|assur\\w*|averti\\w*|avert\\w*|revel\\w*|annonc\\w*|confirm\\w*|exhort\\w*|appel\\w*|mis en cause|met en cause|mettent en cause|pointe du doigt|pointent du doigt|inculp\\w*|sanctionn\\w*|publi\\w*|rapport\\w*|selon|d'apres|poursuivi|precis\\w*|expliqu\\w*|martel\\w*|fustig\\w*|critiqu\\w*|reproch\\w*|soupconn\\w*|signal\\w*|juge|jugent|a juge|considere|considerent|a considere|tweete|ecrit|a ecrit|insist\\w*";
+
+export const DENIAL_CUES =
+  "den(?:y|ies|ied|ying)|denials?|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing)|rebuff(?:s|ed)?|repudiat\\w*|rebut(?:s|ted)?|groundless|baseless|unfounded|without (?:any )?(?:basis|evidence|foundation)|smears?|slander\\w*|fabricat\\w*|false (?:accusations?|allegations?|claims?)|no evidence|nothing to do with|not involved|never (?:carried out|engaged|conducted|launched|been involved)|(?:firmly|strongly|resolutely) opposes?|does not engage|do not engage|did not engage|categorically|politically motivated|malicious (?:hype|speculation)|hyp(?:e|ing)|absurd|ridiculous|nonsense|\\bni(?:e|es|ent|er|ant)\\b|a nie|ont nie|dement\\w*|dementi\\w*|rejett\\w*|rejet\\w*|refut\\w*|infonde\\w*|sans (?:aucun )?fondement|denue\\w* de (?:tout )?fondement|calomni\\w*|diffam\\w*|mensong\\w*|n'a rien a voir|n'ont rien a voir|aucune preuve|sans preuves?|s'oppose(?:nt)? fermement|fermement oppose\\w*|absurde\\w*|fantaisiste\\w*|pure invention|balay\\w*|contest\\w*|conteste\\w*|denonce (?:des|les) accusations|accusations? (?:sans fondement|infondees|gratuites|mensongeres)";
+
+export const COUNTER_CUES =
+  "the real|the true|real (?:hacker|threat|culprit)|biggest hack\\w*|largest hack\\w*|hacker empire|hacking empire|empire of hack\\w*|(?:biggest|largest|greatest|number one|no\\. 1|top) (?:source|threat|perpetrator|cyber)\\w*|world's (?:biggest|largest|greatest)|itself (?:is|has|was|conducts|carries)|themselves|hypocri\\w*|double standards?|in fact|turn(?:s|ed)? the tables|retort\\w*|hit back|hits back|fired back|fires back|counter-?accus\\w*|in return|pot calling|le veritable|la veritable|les veritables|veritable (?:empire|menace|pirate)|le plus grand|la plus grande|les plus grands|premier pirate|premiere source|empire (?:du|de) (?:piratage|hack\\w*)|en realite|c'est plutot|ce sont plutot|eux-memes|elle-meme|lui-meme|hypocrisie|hypocrite\\w*|deux poids|retorqu\\w*|ripost\\w*|renvoy\\w* (?:l'accusation|la balle|les accusations)|en retour|contre-accus\\w*|a son tour|accuse en retour";
+
+export const HEDGE_CUES =
+  'alleged(?:ly)?|reportedly|suspected|suspect(?:s)?|believed to|thought to|likely|probably|possibly|may have|might have|could have|may be|might be|appears? to|apparently|purported(?:ly)?|presumed|presumably|potentially|said to (?:be|have)|is said to|are said to|seemingly|unconfirmed|aurai(?:t|ent)|serai(?:t|ent)|pourrai(?:t|ent)|presume\\w*|soupconne\\w*|suppose\\w*|pretendu\\w*|probablement|vraisemblablement|potentiellement|possiblement|apparemment|semble(?:nt|rait|raient)?|visiblement';
+
+/** Prepositions and participles that introduce a target. */
+export const TARGET_CUES =
+  "against|targeting|targetting|aimed at|on|into|at|victims? (?:in|of)|contre|visant|ciblant|ayant vise|chez|a l'encontre (?:de|du|des)|aupres (?:de|du|des)";
+
+/** Constructions that put the following actor in the perpetrator's seat. */
+export const LINK_CUES =
+  'linked to|tied to|connected to|affiliated with|affiliated to|associated with|backed by|sponsored by|supported by|directed by|controlled by|run by|operated by|working for|acting for|acting on behalf of|on behalf of|on the orders of|at the behest of|in the pay of|attributed to|blamed on|pinned on|traced (?:back )?to|carried out by|conducted by|orchestrated by|perpetrated by|launched by|mounted by|staged by|committed by|by|lie(?:e|es|s)? a|lie(?:e|es|s)? au|lie(?:e|es|s)? aux|soutenu(?:e|es|s)? par|parraine\\w* par|commandite\\w* par|pour le compte (?:de|du|des)|au service (?:de|du|des)|affilie\\w* a|affilie\\w* au|proches? (?:de|du|des)|attribue\\w* a|attribue\\w* au|attribue\\w* aux|imput\\w* a|imput\\w* au|impute\\w* aux|menee?s? par|perpetre\\w* par|orchestre\\w* par|lance\\w* par|conduite?s? par|realise\\w* par|revendique\\w* par|par|exfiltre\\w* vers|vers';
+
+/** Hyphenated suffixes: "China-linked", "Kremlin-backed", "Iran-nexus". */
+export const LINK_SUFFIXES =
+  'linked|backed|sponsored|affiliated|aligned|nexus|based|connected|controlled|directed|supported|funded|run|allied|origin';
+
+/** Defensive or neutral verbs whose subject is not a perpetrator. */
+export const DEFENSIVE_CUES =
+  'strengthen\\w*|bolster\\w*|protect\\w*|defend\\w*|defen[cs]e|patch\\w*|fix(?:es|ed)?|invest\\w*|cooperat\\w*|renforc\\w*|proteg\\w*|protect\\w*|defend\\w*|cyberdefense|cyber-defense|cooper\\w*|sensibilis\\w*|norms?|normes|responsible (?:state )?behaviou?r|comportement responsable|victims?|victimes?|was hit|were hit|a ete (?:visee?|ciblee?|touchee?|attaquee?|piratee?)|ont ete (?:visee?s|ciblee?s|touchee?s|attaquee?s|piratee?s)';

@@ -1,0 +1,97 @@
+/**
+ * compromise / fr-compromise, extended for this domain. Only the background
+ * worker, the CLI, tests and benchmarks import this module: it is far too
+ * heavy and slow for a content script, and it only ever sees candidate
+ * sentences.
+ */
+import nlpEn from 'compromise';
+import nlpFr from 'fr-compromise';
+import type { Lang } from './types';
+
+export interface Term {
+  /** Offsets relative to the text that was parsed. */
+  start: number;
+  end: number;
+  text: string;
+  tags: ReadonlySet<string>;
+}
+
+// French verb forms fr-compromise mis-tags (it reads "lance" as a first name,
+// "vise" and "cible" as nouns, "a" as a preposition): conjugations of the verbs
+// allegations are made of.
+const FR_VERB_STEMS: Record<string, string[]> = {
+  lanc: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'erait', 'eraient', 'ant'],
+  lanç: ['ait', 'aient', 'ant', 'ons'],
+  men: ['er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant', 'ons'],
+  mèn: ['e', 'ent', 'erait', 'eraient', 'era'],
+  vis: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant'],
+  cibl: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant'],
+  pirat: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant'],
+  attaqu: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant'],
+  espionn: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant'],
+  infiltr: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant'],
+  orchestr: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient'],
+  accus: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant'],
+  dément: ['', 'ent', 'ait', 'aient'],
+  rejett: ['e', 'ent'],
+  rejet: ['er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant'],
+  ni: ['e', 'ent', 'er', 'é', 'ait', 'aient', 'ant'],
+  dénonc: ['e', 'ent', 'er', 'é', 'ée', 'ait', 'aient'],
+  attribu: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient'],
+};
+
+const FR_AUXILIARIES = ['a', 'ont', 'avait', 'avaient', 'aurait', 'auraient', 'est', 'sont', 'serait', 'seraient'];
+
+const EN_WORDS: Record<string, string> = {
+  hacked: 'PastTense',
+  breached: 'PastTense',
+  exfiltrated: 'PastTense',
+  cyberattack: 'Noun',
+  cyberattacks: 'Plural',
+  ransomware: 'Noun',
+  malware: 'Noun',
+  spyware: 'Noun',
+};
+
+let configured = false;
+
+function configure(): void {
+  if (configured) return;
+  configured = true;
+  const fr: Record<string, string> = {};
+  for (const [stem, endings] of Object.entries(FR_VERB_STEMS)) {
+    for (const e of endings) {
+      const w = stem + e;
+      fr[w] = /(?:é|ée|és|ées)$/.test(w) ? 'PastTense' : 'Verb';
+    }
+  }
+  for (const a of FR_AUXILIARIES) fr[a] = 'Auxiliary';
+  nlpFr.plugin({ words: fr, tags: { Auxiliary: { isA: 'Verb' } } });
+  nlpEn.plugin({ words: EN_WORDS });
+}
+
+interface JsonTerm {
+  text: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+/** Tag a text with compromise (English) or fr-compromise (French). */
+export function tagTerms(text: string, lang: Lang): Term[] {
+  configure();
+  const doc = lang === 'fr' ? nlpFr(text) : nlpEn(text);
+  const json = doc.json({ offset: true, text: true, terms: true }) as Array<{ terms: JsonTerm[] }>;
+  const out: Term[] = [];
+  for (const s of json) {
+    for (const t of s.terms) {
+      if (t.offset.length === 0 && t.tags.includes('Negative')) {
+        // compromise splits "hasn't" into an empty Negative term: keep it, it carries negation.
+        out.push({ start: t.offset.start, end: t.offset.start, text: '', tags: new Set(t.tags) });
+        continue;
+      }
+      if (t.text === '') continue;
+      out.push({ start: t.offset.start, end: t.offset.start + t.offset.length, text: t.text, tags: new Set(t.tags) });
+    }
+  }
+  return out;
+}

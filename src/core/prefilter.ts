@@ -1,0 +1,128 @@
+/**
+ * The prefilter: one compiled RegExp that finds the sentences worth parsing.
+ * It is a deliberate superset (cyber vocabulary and threat-group names in
+ * English and French, all inflections) and runs at regex speed, so that the
+ * NLP stage only ever sees candidate sentences. Safe for the content script:
+ * it imports nothing heavy.
+ */
+import { segment } from './segment';
+import type { Segment } from './types';
+
+// Stems, not words: "cyber" covers cyberattaque(s), cyber-attaque, cyberespionnage, cyberattacks…
+const STEMS = [
+  'cyber',
+  'hack',
+  'pirat',
+  'espion',
+  'espionage',
+  'spying',
+  'spied',
+  'spyware',
+  'malware',
+  'maliciel',
+  'malveillant',
+  'ransomware',
+  'ran[cç]ongiciel',
+  'intrusion',
+  'breach',
+  'infiltr',
+  'exfiltr',
+  'phishing',
+  'hame[cç]onnage',
+  'ddos',
+  'd[ée]ni de service',
+  'denial[- ]of[- ]service',
+  'botnet',
+  'backdoor',
+  'portes? d[ée]rob[ée]e',
+  'trojan',
+  'chevaux? de troie',
+  'wiper',
+  'zero[- ]day',
+  'surveillance',
+  'vols? (?:massifs? )?de donn[ée]es',
+  'data theft',
+  'stole',
+  'spy on',
+  'attaques? (?:in)?formatique',
+  'attaques? num[ée]rique',
+  'agression (?:digitale|num[ée]rique)',
+];
+
+// Threat-group naming schemes and well-known names (word-bounded: "Conti" must not match "continue").
+const GROUPS = [
+  'APT ?-?\\d{1,3}',
+  'UNC\\d{3,4}',
+  'TA\\d{3}',
+  'FIN\\d{1,2}',
+  '[A-Z][a-z]+ (?:Typhoon|Blizzard|Sandstorm|Sleet|Tempest|Panda|Bear|Kitten|Chollima|Spider|Jackal|Tiger|Leopard|Cobra)',
+  'Lazarus',
+  'Sandworm',
+  'Turla',
+  'Kimsuky',
+  'Andariel',
+  'Gamaredon',
+  'LockBit',
+  'Conti',
+  'REvil',
+  'ALPHV',
+  'BlackCat',
+  'Cl0p',
+  'Killnet',
+  'NoName057',
+  'Equation Group',
+  'Hafnium',
+  'HAFNIUM',
+  'Nobelium',
+  'NOBELIUM',
+  'Strontium',
+  'STRONTIUM',
+  'Zirconium',
+  'ZIRCONIUM',
+  'Sofacy',
+  'MuddyWater',
+  'OilRig',
+  'NotPetya',
+  'WannaCry',
+  'Stuxnet',
+];
+
+export const PREFILTER_SOURCE = `(?:${STEMS.join('|')})|\\b(?:${GROUPS.join('|')})\\b`;
+
+/** A fresh global RegExp (RegExp objects with /g keep state: never share one across callers). */
+export function prefilterRegExp(): RegExp {
+  return new RegExp(PREFILTER_SOURCE, 'gi');
+}
+
+const TEST_RE = new RegExp(PREFILTER_SOURCE, 'i');
+
+/** Whether a text mentions anything the detector could care about. */
+export function prefilter(text: string): boolean {
+  return TEST_RE.test(text);
+}
+
+/** Offsets of every prefilter hit, in order. */
+export function prefilterHits(text: string): number[] {
+  const re = prefilterRegExp();
+  const hits: number[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    hits.push(m.index);
+    // Skip to the end of the current word: one hit per sentence is all we need downstream.
+    re.lastIndex = m.index + Math.max(1, m[0].length);
+  }
+  return hits;
+}
+
+/** The sentences that contain at least one prefilter hit. */
+export function candidateSegments(text: string, segments: Segment[] = segment(text)): Segment[] {
+  const hits = prefilterHits(text);
+  if (hits.length === 0) return [];
+  const out: Segment[] = [];
+  let h = 0;
+  for (const s of segments) {
+    while (h < hits.length && (hits[h] as number) < s.start) h++;
+    if (h >= hits.length) break;
+    if ((hits[h] as number) < s.end) out.push(s);
+  }
+  return out;
+}

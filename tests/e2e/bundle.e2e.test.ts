@@ -1,0 +1,53 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { assertPrerequisites, CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from './support/extension';
+
+// Strings that survive minification in compromise's bundle (tag names of its
+// lexicon and a method of its API) and in Dexie's.
+const COMPROMISE_MARKERS = ['PhrasalVerb', 'buildNet'];
+const DEXIE_MARKERS = ['Dexie', 'IndexedDB'];
+// The content script runs in every listed page; keep it small.
+const CONTENT_GZIP_BUDGET = 20 * 1024;
+
+describe.each([
+  ['chrome-mv3', CHROME_BUILD_DIR],
+  ['firefox-mv2', FIREFOX_BUILD_DIR],
+])('%s bundle', (_, dir) => {
+  const read = (path: string) => readFileSync(join(dir, path), 'utf8');
+
+  it('keeps compromise and Dexie out of the content script', () => {
+    assertPrerequisites(dir);
+    const content = read('content-scripts/content.js');
+    const background = read('background.js');
+    for (const marker of COMPROMISE_MARKERS) {
+      // Control: the marker does identify compromise, which the background bundles.
+      expect(background).toContain(marker);
+      expect(content).not.toContain(marker);
+    }
+    for (const marker of DEXIE_MARKERS) expect(content).not.toContain(marker);
+    expect(content).not.toMatch(/compromise/i);
+  });
+
+  it('keeps the content script within its size budget', () => {
+    const content = readFileSync(join(dir, 'content-scripts/content.js'));
+    const gzipped = gzipSync(content, { level: 9 }).length;
+    console.info(`${dir}: content.js ${content.length} B, ${gzipped} B gzipped`);
+    expect(gzipped).toBeLessThan(CONTENT_GZIP_BUDGET);
+  });
+
+  it('declares the icons and only the storage permission', () => {
+    const manifest = JSON.parse(read('manifest.json'));
+    expect(manifest.permissions).toEqual(['storage']);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    for (const size of ['16', '32', '48', '128']) {
+      expect(manifest.icons[size]).toBe(`icon/${size}.png`);
+      expect(existsSync(join(dir, 'icon', `${size}.png`))).toBe(true);
+    }
+    const scripts = manifest.content_scripts as Array<{ matches: string[]; run_at?: string }>;
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]?.matches).toContain('*://*.lesoir.be/*');
+    expect(scripts[0]?.matches.every((m) => !m.includes('<all_urls>'))).toBe(true);
+  });
+});

@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export const PROJECT_DIR = fileURLToPath(new URL('../../..', import.meta.url));
+export const CHROME_BUILD_DIR = join(PROJECT_DIR, '.output', 'chrome-mv3');
+export const FIREFOX_BUILD_DIR = join(PROJECT_DIR, '.output', 'firefox-mv2');
+export const ARTIFACTS_DIR = join(PROJECT_DIR, 'tests', 'e2e', 'artifacts');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Fails early with the fix, rather than with a Playwright stack trace. */
+export function assertPrerequisites(buildDir = CHROME_BUILD_DIR): void {
+  if (!existsSync(join(buildDir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${buildDir}: run \`npm run build\` first.`);
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: run \`apt-get update && apt-get install -y chromium\` ` +
+        '(never `playwright install`), or set CHROMIUM_PATH.',
+    );
+  }
+}
+
+/** Starts Chromium with the unpacked build in a throw-away profile and waits for its service worker. */
+export async function launchExtension(buildDir = CHROME_BUILD_DIR): Promise<LoadedExtension> {
+  assertPrerequisites(buildDir);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'counterpoint-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      `--disable-extensions-except=${buildDir}`,
+      `--load-extension=${buildDir}`,
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const serviceWorker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith('chrome-extension://'),
+        timeout: 30_000,
+      }));
+    const extensionId = new URL(serviceWorker.url()).host;
+    return {
+      context,
+      serviceWorker,
+      extensionId,
+      async close() {
+        await context.close();
+        await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw new Error(`The extension's service worker did not start: ${String(error)}`);
+  }
+}

@@ -1,0 +1,223 @@
+import type { Allegation, Segment } from '@core/types';
+import type { Badge } from '@src/background/badge';
+import { createMemoryReportStore, createReportStore, type SessionArea } from '@src/background/report-store';
+import { createBackgroundService, RejectedMessage, type Sender } from '@src/background/service';
+import { describe, expect, it, vi } from 'vitest';
+
+const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${RUNTIME_ID}`;
+
+const contentScript: Sender = { id: RUNTIME_ID, url: 'https://www.lesoir.be/article', tab: { id: 7 }, frameId: 0 };
+const popup: Sender = { id: RUNTIME_ID, url: `${ORIGIN}/popup.html` };
+const popupInTab: Sender = { id: RUNTIME_ID, url: `${ORIGIN}/popup.html?tab=7`, tab: { id: 9 }, frameId: 0 };
+
+function allegationFor(s: Segment): Allegation {
+  return {
+    text: s.text,
+    start: s.start,
+    end: s.end,
+    lang: 'en',
+    stance: 'accusation',
+    accused: 'RU',
+    accuser: null,
+    target: null,
+    action: 'intrusion',
+    hedged: false,
+    confidence: 0.9,
+  };
+}
+
+function setup() {
+  const created = vi.fn();
+  const detectSegments = vi.fn((segments: Segment[]) => segments.filter((s) => /hack/i.test(s.text)).map(allegationFor));
+  const badgeCounts: Array<[number, number]> = [];
+  const badge: Badge = {
+    setCount: async (tabId, count) => {
+      badgeCounts.push([tabId, count]);
+    },
+  };
+  const reports = createMemoryReportStore();
+  const log = { warn: vi.fn() };
+  const service = createBackgroundService({
+    createDetector: () => {
+      created();
+      return { detectSegments };
+    },
+    reports,
+    badge,
+    runtimeId: RUNTIME_ID,
+    extensionOrigin: ORIGIN,
+    log,
+    now: () => 1_700_000_000_000,
+  });
+  return { service, created, detectSegments, badgeCounts, reports, log };
+}
+
+const scanMessage = {
+  type: 'scan',
+  sentences: [
+    { start: 0, end: 27, text: 'Russian hackers hit a bank.' },
+    { start: 40, end: 50, text: 'It rained.' },
+  ],
+};
+
+describe('background service: scan', () => {
+  it('detects, stores the tab report and sets the badge', async () => {
+    const { service, badgeCounts, reports } = setup();
+    const response = (await service.handleMessage(scanMessage, contentScript)) as { allegations: Allegation[] };
+    expect(response.allegations).toHaveLength(1);
+    expect(response.allegations[0]?.accused).toBe('RU');
+    expect(badgeCounts).toEqual([[7, 1]]);
+    expect(await reports.get(7)).toEqual({
+      tabId: 7,
+      allegations: response.allegations,
+      sentenceCount: 2,
+      scannedAt: 1_700_000_000_000,
+    });
+  });
+
+  it('creates the detector once, lazily', async () => {
+    const { service, created } = setup();
+    expect(created).not.toHaveBeenCalled();
+    await service.handleMessage({ type: 'scan', sentences: [] }, contentScript);
+    expect(created).not.toHaveBeenCalled();
+    await service.handleMessage(scanMessage, contentScript);
+    await service.handleMessage(scanMessage, { ...contentScript, tab: { id: 8 } });
+    expect(created).toHaveBeenCalledTimes(1);
+  });
+
+  it('an empty scan replaces the previous report and clears the count', async () => {
+    const { service, badgeCounts, reports } = setup();
+    await service.handleMessage(scanMessage, contentScript);
+    await service.handleMessage({ type: 'scan', sentences: [] }, contentScript);
+    expect((await reports.get(7))?.allegations).toEqual([]);
+    expect(badgeCounts.at(-1)).toEqual([7, 0]);
+  });
+
+  it('never stores the page URL', async () => {
+    const { service, reports } = setup();
+    await service.handleMessage(scanMessage, contentScript);
+    expect(JSON.stringify(await reports.get(7))).not.toContain('lesoir');
+  });
+
+  it.each<[string, Sender]>([
+    ['another extension', { ...contentScript, id: 'other' }],
+    ['a sender without a tab', { id: RUNTIME_ID, url: 'https://www.lesoir.be/' }],
+    ['a sub-frame', { ...contentScript, frameId: 3 }],
+    ['an extension page', popupInTab],
+  ])('rejects a scan from %s', async (_, sender) => {
+    const { service, detectSegments, log } = setup();
+    await expect(service.handleMessage(scanMessage, sender)).rejects.toBeInstanceOf(RejectedMessage);
+    expect(detectSegments).not.toHaveBeenCalled();
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('rejected "scan"'));
+  });
+
+  it('rejects an invalid payload with a logged reason', async () => {
+    const { service, log, reports } = setup();
+    const bad = { type: 'scan', sentences: [{ start: -1, end: 2, text: 'abc' }] };
+    await expect(service.handleMessage(bad, contentScript)).rejects.toThrow(/start/);
+    expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/rejected "scan" message: sentences\[0\]/));
+    expect(await reports.get(7)).toBeNull();
+  });
+
+  it('rejects a payload carrying the page URL', async () => {
+    const { service } = setup();
+    await expect(service.handleMessage({ ...scanMessage, url: 'https://x' }, contentScript)).rejects.toThrow();
+  });
+});
+
+describe('background service: getTabReport', () => {
+  it('answers the popup and the popup page opened in a tab', async () => {
+    const { service } = setup();
+    await service.handleMessage(scanMessage, contentScript);
+    for (const sender of [popup, popupInTab]) {
+      const { report } = (await service.handleMessage({ type: 'getTabReport', tabId: 7 }, sender)) as {
+        report: { allegations: Allegation[] } | null;
+      };
+      expect(report?.allegations).toHaveLength(1);
+    }
+  });
+
+  it('answers null for an unscanned tab', async () => {
+    const { service } = setup();
+    await expect(service.handleMessage({ type: 'getTabReport', tabId: 99 }, popup)).resolves.toEqual({ report: null });
+  });
+
+  it.each<[string, Sender]>([
+    ['a content script', contentScript],
+    ['a content script without url', { id: RUNTIME_ID, tab: { id: 7 } }],
+    ['another extension', { id: 'other', url: `chrome-extension://other/popup.html` }],
+    ['a look-alike origin', { id: RUNTIME_ID, url: `${ORIGIN}.evil.example/popup.html` }],
+    ['a web page', { url: 'https://www.lesoir.be/', tab: { id: 7 } }],
+  ])('refuses %s', async (_, sender) => {
+    const { service } = setup();
+    await service.handleMessage(scanMessage, contentScript);
+    await expect(service.handleMessage({ type: 'getTabReport', tabId: 7 }, sender)).rejects.toBeInstanceOf(
+      RejectedMessage,
+    );
+  });
+
+  it('validates the tab id', async () => {
+    const { service } = setup();
+    await expect(service.handleMessage({ type: 'getTabReport', tabId: '7' }, popup)).rejects.toThrow(/tabId/);
+  });
+});
+
+describe('background service: other messages', () => {
+  it('ignores unknown types so other listeners may answer', () => {
+    const { service, log } = setup();
+    expect(service.handleMessage({ type: 'hello' }, popup)).toBeUndefined();
+    expect(service.handleMessage('scan', contentScript)).toBeUndefined();
+    expect(log.warn).toHaveBeenCalledTimes(2);
+  });
+
+  it('forgets closed tabs', async () => {
+    const { service, reports } = setup();
+    await service.handleMessage(scanMessage, contentScript);
+    await service.forgetTab(7);
+    expect(await reports.get(7)).toBeNull();
+  });
+});
+
+describe('report store', () => {
+  const report = { tabId: 3, allegations: [], sentenceCount: 0, scannedAt: 1 };
+
+  it('uses storage.session when available', async () => {
+    const data: Record<string, unknown> = {};
+    const session: SessionArea = {
+      get: async (key) => (key in data ? { [key]: data[key] } : {}),
+      set: async (items) => {
+        Object.assign(data, items);
+      },
+      remove: async (key) => {
+        delete data[key];
+      },
+    };
+    const store = createReportStore(session);
+    await store.set(report);
+    expect(data).toEqual({ 'report:3': report });
+    // A fresh store (a restarted worker) still finds it.
+    expect(await createReportStore(session).get(3)).toEqual(report);
+    await store.delete(3);
+    expect(await createReportStore(session).get(3)).toBeNull();
+  });
+
+  it('falls back to memory when storage.session fails', async () => {
+    const failing: SessionArea = {
+      get: () => Promise.reject(new Error('boom')),
+      set: () => Promise.reject(new Error('quota')),
+      remove: () => Promise.reject(new Error('boom')),
+    };
+    const onError = vi.fn();
+    const store = createReportStore(failing, onError);
+    await store.set(report);
+    expect(await store.get(3)).toEqual(report);
+    expect(onError).toHaveBeenCalled();
+  });
+
+  it('falls back to memory when storage.session is missing', async () => {
+    const store = createReportStore(undefined);
+    await store.set(report);
+    expect(await store.get(3)).toEqual(report);
+  });
+});

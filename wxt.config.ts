@@ -26,21 +26,29 @@ export default defineConfig({
     // storage: per-tab reports in storage.session. No host permission, no "tabs":
     // the content script's match list is the only access to pages.
     permissions: ['storage'],
+    // The toolbar button's title and icons are declared in entrypoints/popup/index.html,
+    // from where WXT writes them to `action` (MV3) or `browser_action` (MV2).
     icons: ICONS,
-    action: { default_title: 'Counterpoint', default_icon: ICONS },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'counterpoint@counterpoint.invalid',
-              strict_min_version: '115.0',
+              // 140 (current ESR) is the first to read data_collection_permissions,
+              // which AMO requires of new add-ons; storage.session needs 115.
+              strict_min_version: '140.0',
               // Local-first: nothing leaves the browser.
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
   }),
+  zip: {
+    // The sources zip (for AMO review) is what rebuilds the add-on, not local output.
+    excludeSources: ['tests/e2e/artifacts/**', 'scratch/**', 'coverage/**'],
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   }),

@@ -1,5 +1,5 @@
-import { defineBackground } from '#imports';
 import { startBackground } from '@src/background';
+import { defineBackground } from '#imports';
 
 export default defineBackground(() => {
   startBackground();

@@ -1,6 +1,6 @@
-import { defineContentScript } from '#imports';
 import { runContentScript } from '@src/content';
 import { NEWS_SITE_MATCHES } from '@src/content/sites';
+import { defineContentScript } from '#imports';
 
 export default defineContentScript({
   matches: [...NEWS_SITE_MATCHES],

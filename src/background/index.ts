@@ -16,7 +16,8 @@ export function startBackground(): void {
     reports: createReportStore(storage.session, logError),
     badge: createBadge(logError),
     runtimeId: browser.runtime.id,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    // Not `new URL(…).origin`: extension schemes are non-special URLs, whose origin may read "null".
+    extensionOrigin: browser.runtime.getURL('/').replace(/\/+$/, ''),
     log: console,
   });
 

@@ -34,7 +34,10 @@ export function createMemoryReportStore(): ReportStore {
  * memory does not; memory is the fallback where `storage.session` is missing
  * or fails (quota), so a report is never silently lost within a worker's life.
  */
-export function createReportStore(session: SessionArea | undefined, onError: (error: unknown) => void = () => {}): ReportStore {
+export function createReportStore(
+  session: SessionArea | undefined,
+  onError: (error: unknown) => void = () => {},
+): ReportStore {
   const memory = createMemoryReportStore();
   if (!session) return memory;
   return {

@@ -220,8 +220,8 @@ function sentenceAround(
   while (to < text.length) {
     const ch = text[to] ?? '';
     if (ch === '\n') break;
+    if (/\s/.test(ch) && /[.!?…]/.test(text[to - 1] ?? '')) break;
     to++;
-    if (/[.!?…]/.test(ch) && /\s/.test(text[to] ?? ' ')) break;
   }
   const clippedLeft = start - from > MAX_CONTEXT;
   const clippedRight = to - end > MAX_CONTEXT;

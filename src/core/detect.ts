@@ -8,10 +8,10 @@ import { Gazetteer } from './actors/gazetteer';
 import { BUILTIN_ACTORS } from './actors/index';
 import { PEOPLE } from './actors/people';
 import type { ActorRecord } from './actors/types';
-import { extractAllegation, newSpeakerMemory, type SpeakerMemory } from './extract';
+import { extractAllegation, newSpeakerMemory, rememberSpeakers, type SpeakerMemory } from './extract';
 import { detectLang } from './lang';
 import { type Term, tagTerms } from './nlp';
-import { candidateSegments } from './prefilter';
+import { candidateSegments, isContextOnly } from './prefilter';
 import { segment } from './segment';
 import type { Allegation, DetectedLang, DetectResult, Lang, Segment } from './types';
 
@@ -58,6 +58,10 @@ export class Detector {
     const out: Allegation[] = [];
     for (const s of segments) {
       const lang = sentenceLang(s.text, docLang);
+      if (isContextOnly(s.text)) {
+        this.remember(s, memory);
+        continue;
+      }
       const a = this.extract(s, lang, tagTerms(s.text, lang), memory);
       if (a !== null) out.push(a);
     }
@@ -77,6 +81,10 @@ export class Detector {
     const allegations: Allegation[] = [];
     for (const s of candidateSegments(text, segment(text))) {
       const sLang = sentenceLang(s.text, lang);
+      if (isContextOnly(s.text)) {
+        this.remember(s, memory);
+        continue;
+      }
       const terms =
         sLang === docLang
           ? all
@@ -87,6 +95,10 @@ export class Detector {
       if (a !== null) allegations.push(a);
     }
     return { lang, allegations };
+  }
+
+  private remember(s: Segment, memory: SpeakerMemory): void {
+    rememberSpeakers(s.text, this.gazetteer.find(s.text), this.gazetteer, memory);
   }
 
   private extract(s: Segment, lang: Lang, terms: Term[], memory: SpeakerMemory): Allegation | null {

@@ -35,7 +35,7 @@ const words = (src: string) => `${B}(?:${src})${E}`;
 
 const OPERATION_RES = OPERATION_TERMS.map(([action, src]) => [action, rx(words(src), 'gu')] as const);
 const ATTACK_VERB_RE = rx(
-  `^(?:${GENERIC_ATTACK_VERBS}|hack\\w*|pirat\\w*|breach\\w*|infiltr\\w*|espionn\\w*|spied|spying|spy|stole|steal\\w*|exfiltr\\w*|compromis\\w*|penetrat\\w*|sabot\\w*|surveill\\w*|derob\\w*|vol(?:e|ent|ait|aient)|run|ran|running|operat\\w*|control\\w*|direct\\w*)$`,
+  `^(?:${GENERIC_ATTACK_VERBS}|hack\\w*|pirat\\w*|breach\\w*|infiltr\\w*|espionn\\w*|spied|spying|spy|stole|steal\\w*|exfiltr\\w*|compromis\\w*|penetrat\\w*|sabot\\w*|surveill\\w*|derob\\w*|vol(?:e|ent|ait|aient)|run|ran|running|operat\\w*|control\\w*|direct\\w*|soutien\\w*|souten\\w*|financ\\w*|parrain\\w*|support(?:s|ed|ing)?|sponsor(?:s|ed|ing)?|fund(?:s|ed|ing)?|back(?:s|ed|ing)?|employ\\w*|recrut\\w*|recruit\\w*)$`,
 );
 const SPEECH_VERB_RE = rx(`^(?:${SPEECH_VERBS})$`);
 const DENY_VERB_RE = rx(
@@ -87,6 +87,12 @@ const SPEECH_BEFORE = rx(
   `${B}(?:said|says|told|added|according to|a declare|ont declare|a dit|a affirme|a indique|a souligne|a ajoute|a poursuivi|a precise|a explique|a estime|a martele|a assure|a averti|a denonce|a accuse|selon|d'apres|declare|affirme|indique|souligne|estime|explique|precise|note|ajoute)\\s+(?:(?:mercredi|mardi|lundi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hier|yesterday|today|aujourd'hui|jeudi soir|on \\w+|in a statement|dans un communique|lors d'un point de presse)\\s+)?(?:[\\p{L}'.,-]+\\s+){0,8}$`,
   'u',
 );
+const COPULA_PERP_AFTER = rx(
+  `^(?:'s)?\\s+(?:is|are|was|were|remains?|has become|est|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?:[\\p{L}'-]+\\s+){0,5}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
+  'u',
+);
+const CLEFT_BEFORE = rx(`${B}(?:c'est|ce sont|ce serait|c'etait|it is|it's|it was|is in fact|est en fait)\\s+(?:${DET}\\s*)?$`);
+const PREP_BEFORE = rx(`${B}(?:a|au|aux|de|des|du|d'|in|of|at|from|with|avec|pour|for|sur|on|to|en|dans|vers|chez|par|by|than|que)\\s+(?:${DET}\\s*)?$`);
 const BEHIND_AFTER = rx(
   `^(?:\\s+\\S+){0,2}?\\s+(?:is|are|was|were|est|sont|etait|etaient|serait|seraient)\\s+(?:\\w+\\s+)?(?:behind|derriere)${E}`,
 );
@@ -168,12 +174,25 @@ function verbRoleAfter(
     if (
       SPEECH_VERB_RE.test(w) ||
       /^(?:accus|blam|attribut|charg|indict|sanction|condemn|denounc|urg|exhort|reproch|soupconn|pointe)/.test(w)
-    )
+    ) {
+      // ", a poursuivi le porte-parole." / ", said the minister.": a post-posed speaker, not this subject's verb.
+      if (between.includes(',') && isPostposedSpeech(f.slice(t.end))) return { role: 'unknown', negated, passive, at: -1 };
       return { role: 'accuser', negated, passive, at: t.start };
+    }
     if (ATTACK_VERB_RE.test(w)) return { role: passive ? 'target' : 'perpetrator', negated, passive, at: t.start };
     if (seen >= 3) break;
   }
   return { role: 'unknown', negated, passive, at: -1 };
+}
+
+function hasVerbAfter(terms: readonly Term[], from: number): boolean {
+  return terms.some((t) => t.start >= from && t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula'));
+}
+
+/** What follows a speech verb in inverted order: a short speaker phrase, no "que"/"that" clause. */
+function isPostposedSpeech(rest: string): boolean {
+  if (/^\s*(?:\S+\s+){0,3}?(?:que|qu'|that|:|«|")/.test(rest)) return false;
+  return rest.replace(/[\s.!?»"”]+$/, '').length <= 110;
 }
 
 function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation: boolean): RoleEvidence {
@@ -192,6 +211,7 @@ function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation
   if (POSSESSIVE_PERP_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface}'s operatives`);
   if (ACCUSED_PASSIVE_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface} is accused`);
   if (BEHIND_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface} is behind`);
+  if (CLEFT_BEFORE.test(before)) return ev('perpetrator', 2, `it is ${m.surface}`);
   if (LINK_BEFORE.test(before)) {
     const generic = GENERIC_AGENT_BEFORE.test(before);
     if (!generic) return ev('perpetrator', 3, `linked to ${m.surface}`);
@@ -203,12 +223,13 @@ function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation
     });
     if (opNear || GENERIC_ATTACK_RE.test(window)) return ev('perpetrator', 2, `by ${m.surface}`);
   }
+  if (COPULA_PERP_AFTER.test(after)) return ev('perpetrator', 2, `${m.surface} is the hacker`);
   if (ACCUSE_OBJECT_BEFORE.test(before) && hasOperation) return ev('perpetrator', 3, `accused ${m.surface}`);
   if (TARGET_BEFORE.test(before)) return ev('target', 2, `target: ${m.surface}`);
   if (VICTIM_PASSIVE_AFTER.test(after)) return ev('target', 2, `${m.surface} was targeted`);
   if (
     SPEECH_BEFORE.test(before) &&
-    !/^\s*(?:hacked|breached|launched|targeted|mene|lance|a lance|ont lance|pirate)/.test(after)
+    !hasVerbAfter(terms, m.end)
   ) {
     return ev('accuser', 2, `said ${m.surface}`);
   }
@@ -282,7 +303,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   const groupNamed = mentions.some((m) => m.kind === 'group');
   const hasOperation = ops.length > 0 || (groupNamed && GENERIC_ATTACK_RE.test(f));
   if (!hasOperation) {
-    rememberSpeakers(text, f, mentions, gazetteer, memory);
+    rememberSpeakers(text, mentions, gazetteer, memory);
     return null;
   }
 
@@ -307,7 +328,12 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   } else {
     // One actor, neither victim nor speaker, in a sentence about an operation: its likely author.
     const unknown = roles.filter((r) => r.role === 'unknown');
-    if (unknown.length === 1 && accusers.length + deniers.length === 0 && !DEFENSIVE_RE.test(f)) {
+    const sole = unknown[0];
+    const nearOp =
+      sole !== undefined &&
+      ops.some((o) => Math.abs(o.start - sole.mention.start) < 70) &&
+      !PREP_BEFORE.test(f.slice(Math.max(0, sole.mention.start - 30), sole.mention.start));
+    if (unknown.length === 1 && nearOp && accusers.length + deniers.length === 0 && !DEFENSIVE_RE.test(f)) {
       accusedEv = {
         ...(unknown[0] as RoleEvidence),
         strength: 1,
@@ -315,7 +341,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
       };
     }
   }
-  rememberSpeakers(text, f, mentions, gazetteer, memory);
+  rememberSpeakers(text, mentions, gazetteer, memory);
   if (accusedEv === undefined) return null;
 
   const accused = resolveAccused(accusedEv, perps, gazetteer);
@@ -436,14 +462,14 @@ const PERSON_INTRO_EN =
   /(?:spokes(?:person|man|woman)|minister|ambassador|official)\s+(\p{Lu}[\p{L}-]+)\s+(\p{Lu}[\p{L}-]+)/u;
 
 /** Remember people introduced with a role and a state, so later "M. Wang" resolves to CN. */
-function rememberSpeakers(
+export function rememberSpeakers(
   text: string,
-  f: string,
   mentions: readonly ActorMention[],
   gazetteer: Gazetteer,
   memory: SpeakerMemory | undefined,
 ): void {
   if (memory === undefined) return;
+  const f = fold(text);
   const states = mentions.filter((m) => m.state !== undefined && m.kind !== 'group');
   if (states.length === 0) return;
   const intro = PERSON_INTRO.exec(text) ?? PERSON_INTRO_EN.exec(text);

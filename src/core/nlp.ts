@@ -38,6 +38,14 @@ const FR_VERB_STEMS: Record<string, string[]> = {
   ni: ['e', 'ent', 'er', 'é', 'ait', 'aient', 'ant'],
   dénonc: ['e', 'ent', 'er', 'é', 'ée', 'ait', 'aient'],
   attribu: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient'],
+  souten: ['u', 'ue', 'us', 'ues', 'ir'],
+  soutien: ['t', 'nent', 'drait'],
+  financ: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées'],
+  parrain: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées'],
+  commandit: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées'],
+  dérob: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées'],
+  vol: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées'],
+  exfiltr: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées'],
 };
 
 const FR_AUXILIARIES = ['a', 'ont', 'avait', 'avaient', 'aurait', 'auraient', 'est', 'sont', 'serait', 'seraient'];

@@ -113,16 +113,33 @@ export function prefilterHits(text: string): number[] {
   return hits;
 }
 
-/** The sentences that contain at least one prefilter hit. */
-export function candidateSegments(text: string, segments: Segment[] = segment(text)): Segment[] {
+// Sentences that introduce a speaker ("Wang Wenbin, porte-parole du ministère chinois…") are sent
+// along as context, so that "a indiqué M. Wang" two sentences later resolves to the right state.
+const SPEAKER_INTRO = /porte-parole|spokes(?:person|man|woman)|minist(?:er|re)\b|ambassad/i;
+
+/** Whether a sentence is context only (introduces a speaker) rather than a candidate. */
+export function isContextOnly(sentence: string): boolean {
+  return !prefilter(sentence);
+}
+
+/**
+ * The sentences that contain at least one prefilter hit, plus (with
+ * `context`, the default) sentences that introduce a speaker, in order.
+ */
+export function candidateSegments(
+  text: string,
+  segments: Segment[] = segment(text),
+  options: { context?: boolean } = {},
+): Segment[] {
+  const context = options.context ?? true;
   const hits = prefilterHits(text);
   if (hits.length === 0) return [];
   const out: Segment[] = [];
   let h = 0;
   for (const s of segments) {
     while (h < hits.length && (hits[h] as number) < s.start) h++;
-    if (h >= hits.length) break;
-    if ((hits[h] as number) < s.end) out.push(s);
+    if (h < hits.length && (hits[h] as number) < s.end) out.push(s);
+    else if (context && SPEAKER_INTRO.test(s.text)) out.push(s);
   }
   return out;
 }

@@ -22,11 +22,9 @@ const ATTRIBUTE = 'data-counterpoint-allegations';
 const MUST_NOT_BE_LISTED = ['élections européennes', 'serveurs du Sénat', 'ma banque', 'mon ordinateur'];
 
 async function waitForScan(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(
-    (name) => document.documentElement.getAttribute(name),
-    ATTRIBUTE,
-    { timeout: 60_000 },
-  );
+  const handle = await page.waitForFunction((name) => document.documentElement.getAttribute(name), ATTRIBUTE, {
+    timeout: 60_000,
+  });
   return Number(await handle.jsonValue());
 }
 
@@ -41,9 +39,12 @@ describe('Counterpoint in Chromium', () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     local = await serveHtml(fixture('local-page.html'));
     ext = await launchExtension();
-    network = await isolateNetwork(ext.context, [{ url: ARTICLE_URL, html: fixture('lesoir-article.html') }], [
-      local.origin,
-    ]);
+    network = await isolateNetwork(
+      ext.context,
+      [{ url: ARTICLE_URL, html: fixture('lesoir-article.html') }],
+      // The extension's own pages (the popup) load their scripts from the extension.
+      [local.origin, `chrome-extension://${ext.extensionId}`],
+    );
   });
 
   afterAll(async () => {
@@ -60,6 +61,7 @@ describe('Counterpoint in Chromium', () => {
     article = ext.context.pages()[0] ?? (await ext.context.newPage());
     await article.goto(ARTICLE_URL);
     scanned = await waitForScan(article);
+    console.info(`article scanned: ${scanned} allegation(s)`);
     expect(scanned).toBeGreaterThanOrEqual(1);
     await article.screenshot({ path: join(ARTIFACTS_DIR, 'article.png'), fullPage: true });
   });
@@ -85,6 +87,7 @@ describe('Counterpoint in Chromium', () => {
     const listed = await popup.allegations();
     expect(listed).toHaveLength(scanned);
 
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text on purpose, hidden blocks excluded.
     const pageText = (await article.locator('article').innerText()).replace(/\s+/g, ' ');
     for (const allegation of listed) {
       expect(['accusation', 'denial', 'counter_accusation']).toContain(allegation.stance);

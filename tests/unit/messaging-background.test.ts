@@ -29,7 +29,9 @@ function allegationFor(s: Segment): Allegation {
 
 function setup() {
   const created = vi.fn();
-  const detectSegments = vi.fn((segments: Segment[]) => segments.filter((s) => /hack/i.test(s.text)).map(allegationFor));
+  const detectSegments = vi.fn((segments: Segment[]) =>
+    segments.filter((s) => /hack/i.test(s.text)).map(allegationFor),
+  );
   const badgeCounts: Array<[number, number]> = [];
   const badge: Badge = {
     setCount: async (tabId, count) => {

@@ -1,9 +1,4 @@
-import {
-  LIMITS,
-  messageType,
-  validateGetTabReportRequest,
-  validateScanRequest,
-} from '@src/messaging/protocol';
+import { LIMITS, messageType, validateGetTabReportRequest, validateScanRequest } from '@src/messaging/protocol';
 import { describe, expect, it } from 'vitest';
 
 const sentence = (start: number, text: string) => ({ start, end: start + text.length, text });

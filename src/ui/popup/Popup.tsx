@@ -5,10 +5,7 @@ import { countLabel } from '../format';
 
 export type ReportLoader = () => Promise<TabReport | null>;
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'error'; message: string }
-  | { kind: 'ready'; report: TabReport | null };
+type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: TabReport | null };
 
 export function Popup({ load }: { load: ReportLoader }) {
   const [state, setState] = useState<State>({ kind: 'loading' });

@@ -43,6 +43,8 @@ export async function launchExtension(buildDir = CHROME_BUILD_DIR): Promise<Load
       `--disable-extensions-except=${buildDir}`,
       `--load-extension=${buildDir}`,
       '--disable-gpu',
+      // Containers often give /dev/shm only 64 MB.
+      '--disable-dev-shm-usage',
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',

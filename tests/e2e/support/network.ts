@@ -13,7 +13,8 @@ export interface NetworkLog {
 }
 
 /**
- * Serves the given pages from memory, lets requests to `localOrigins` through,
+ * Serves the given pages from memory, lets requests to `localOrigins` (a local
+ * server, the extension itself) through,
  * aborts everything else and records it all: the test can then prove that the
  * extension sends nothing anywhere.
  */

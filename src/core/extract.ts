@@ -2,23 +2,30 @@
  * Allegation extraction for one candidate sentence: who accuses whom of what.
  *
  * Inputs are the sentence, its language, the actor mentions the gazetteer
- * found and the terms compromise tagged. Roles come from local syntax:
- * demonyms on perpetrator nouns ("Chinese hackers", "pirates russes"),
- * link constructions ("China-linked", "attribuée à la Russie", "carried out
- * by"), the verb an actor is the subject of (speech → accuser, attack →
- * perpetrator, denial → denier), objects of accusation verbs ("accused
- * Beijing of"), passive subjects and target prepositions (victims).
+ * found and the terms compromise tagged. Each mention gets a role from local
+ * syntax, in this order of precedence:
+ * - explicit constructions: "China-linked", "pro-Russian", "Chinese hackers",
+ *   "pirates russes", "linked to / attribuée à / menée par X", "accused X of",
+ *   "X is behind", "it was X that";
+ * - victims: target prepositions ("against", "contre", "visant"), passive
+ *   subjects of attack verbs, demonyms that only qualify a noun;
+ * - sources: a claim noun's owner ("British accusations", "Beijing's claim"),
+ *   post-posed speakers (", a déclaré M. Wang"), "according to X";
+ * - otherwise the verb the actor is the subject of, as compromise tags it:
+ *   speech → accuser, attack → perpetrator, denial → denier.
+ * The roles then decide accused, accuser and stance.
  */
 import type { ActorMention, Gazetteer } from './actors/gazetteer';
 import {
+  CLAIM_NOUNS,
   COUNTER_CUES,
   DEFENSIVE_CUES,
   DENIAL_CUES,
+  ENTITY_NOUNS,
   GENERIC_ATTACK_VERBS,
   HEDGE_CUES,
   LINK_CUES,
   LINK_SUFFIXES,
-  OFFICIAL_NOUNS,
   OPERATION_TERMS,
   PERPETRATOR_NOUNS,
   SPEECH_VERBS,
@@ -34,70 +41,117 @@ const rx = (src: string, flags = 'u') => new RegExp(src, flags);
 const words = (src: string) => `${B}(?:${src})${E}`;
 
 const OPERATION_RES = OPERATION_TERMS.map(([action, src]) => [action, rx(words(src), 'gu')] as const);
+const OPERATION_ANY = rx(words(OPERATION_TERMS.map(([, src]) => src).join('|')));
+
+/** Verbs that are attacks in themselves. */
 const ATTACK_VERB_RE = rx(
-  `^(?:${GENERIC_ATTACK_VERBS}|hack\\w*|pirat\\w*|breach\\w*|infiltr\\w*|espionn\\w*|spied|spying|spy|stole|steal\\w*|exfiltr\\w*|compromis\\w*|penetrat\\w*|sabot\\w*|surveill\\w*|derob\\w*|vol(?:e|ent|ait|aient)|run|ran|running|operat\\w*|control\\w*|direct\\w*|soutien\\w*|souten\\w*|financ\\w*|parrain\\w*|support(?:s|ed|ing)?|sponsor(?:s|ed|ing)?|fund(?:s|ed|ing)?|back(?:s|ed|ing)?|employ\\w*|recrut\\w*|recruit\\w*)$`,
+  `^(?:hack\\w*|pirat\\w*|breach\\w*|infiltr\\w*|espionn\\w*|spied|spying|spy|spies|stole|steal\\w*|exfiltr\\w*|compromis(?:e|es|ed|ing)|penetrat\\w*|sabot\\w*|surveill\\w*|derob\\w*|vol(?:e|ent|ait|aient)|target(?:s|ed|ing)?|attack(?:s|ed|ing)?|attaqu\\w*|cibl(?:e|es|ee|ees|ent|ait|aient|er|ant)|vis(?:e|es|ee|ees|ent|ait|aient|er|ant)|struck|hit|infect\\w*|disrupt\\w*|hijack\\w*|deploy\\w*|deploi\\w*|deploy|plant\\w*|implant\\w*|exploit\\w*|defac\\w*|leak(?:s|ed)?|s'en|eavesdrop\\w*|intercept\\w*|soutien\\w*|souten\\w*|financ\\w*|parrain\\w*|commandit\\w*|sponsor(?:s|ed|ing)?|fund(?:s|ed|ing)?|backed|orchestrat\\w*|orchestr\\w*|perpetrat\\w*|perpetr\\w*|wag(?:e|es|ed|ing)|pre-positioned|prepositioned|gained|accessed|broke|tricked|drained|encrypted|chiffr\\w*|paraly\\w*|crippl\\w*)$`,
+);
+/** Verbs that make an attack only with an operation as their object: "launched a cyberattack", not "launched a service". */
+const LIGHT_ATTACK_VERB_RE = rx(
+  `^(?:launch(?:es|ed|ing)?|lanc\\w*|carr(?:y|ies|ied|ying)|conduct(?:s|ed|ing)?|stag(?:e|es|ed|ing)|mount(?:s|ed|ing)?|run|runs|ran|running|operat\\w*|use[sd]?|using|utilis\\w*|men(?:e|ent|er|ait|aient|ee|ees|es|ons|ant)|men[ea]|menerait|meneraient|effectu\\w*|realis\\w*|commit\\w*|commis|engag\\w*|direct\\w*|control\\w*|employ\\w*|behind)$`,
+);
+/** Verbs that may come before the verb that decides ("continues to target", "tente de pirater"). */
+const PASS_THROUGH_VERB_RE = rx(
+  `^(?:continu\\w*|tr(?:y|ies|ied|ying)|seek\\w*|sought|appear\\w*|seem\\w*|begin|began|begun|start\\w*|attempt\\w*|keep\\w*|kept|plan\\w*|help\\w*|tent\\w*|essay\\w*|cherch\\w*|commenc\\w*|sembl\\w*|parai\\w*|chose|choisi\\w*|decid\\w*|cess\\w*|manag\\w*|went|go|goes|going|allow\\w*|permis|permet\\w*|aim\\w*|vis\\w*|pass\\w*|hid|hide|hidden)$`,
 );
 const SPEECH_VERB_RE = rx(`^(?:${SPEECH_VERBS})$`);
+const ACCUSE_STEM_RE =
+  /^(?:accus|blam|attribut|attribu|charg|indict|inculp|sanction|condemn|condamn|denounc|denonc|urg|exhort|reproch|soupconn|suspect|pointe|impute|imput|name|identif)/;
 const DENY_VERB_RE = rx(
-  `^(?:den(?:y|ies|ied|ying)|reject\\w*|dismiss\\w*|refut\\w*|rebuff\\w*|repudiat\\w*|rebut\\w*|ni(?:e|ent|er|ant)|nie|dement\\w*|rejett\\w*|rejet\\w*|balay\\w*|contest\\w*|oppos\\w*)$`,
+  `^(?:den(?:y|ies|ied|ying)|reject\\w*|dismiss\\w*|refut\\w*|rebuff\\w*|repudiat\\w*|rebut\\w*|ni(?:e|ent|er|ant)|nie|dement\\w*|rejett\\w*|rejet\\w*|balay\\w*|contest\\w*|oppos\\w*|condemn\\w*)$`,
 );
 const DENIAL_RE = rx(words(DENIAL_CUES));
 const COUNTER_RE = rx(words(COUNTER_CUES));
 const STRONG_COUNTER_RE = rx(
   words(
-    'hacker empire|hacking empire|empire of hack\\w*|empire (?:du|de) (?:piratage|hack\\w*)|the real (?:hacker|threat|culprit|empire)|le veritable|la veritable|les veritables|(?:biggest|largest|greatest) (?:hacker|source|threat|perpetrator)\\w*|le plus grand (?:pirate|hacker|empire)\\w*|premier pirate|counter-?accus\\w*|contre-accus\\w*|turn(?:s|ed)? the tables|retorted|retorqu\\w*',
+    "hacker empire|hacking empire|empire of hack\\w*|empire (?:du|de) (?:piratage|hack\\w*)|the real (?:hacker|threat|culprit|empire)|le veritable|la veritable|les veritables|veritable (?:empire|menace|pirate)|(?:biggest|largest|greatest|worst) (?:hacker|source|threat|perpetrator|cyber)\\w*|le plus grand (?:pirate|hacker|empire)\\w*|premier pirate|premiere source|chief culprit|principal coupable|counter-?accus\\w*|contre-accus\\w*|turn(?:s|ed)? the tables|retorted|retorqu\\w*|hit back|fired back|ripost\\w*",
   ),
 );
 const HEDGE_RE = rx(words(HEDGE_CUES));
 const DEFENSIVE_RE = rx(words(DEFENSIVE_CUES));
 const GENERIC_ATTACK_RE = rx(words(GENERIC_ATTACK_VERBS));
-const NEGATION_RE = rx(words("not|n't|never|no longer|ne|n'|jamais|aucune?|nullement"));
+const NEGATION_RE = rx(words("not|n't|never|no longer|ne|n'|jamais|nullement"));
+/** What makes a named threat group's sentence about an operation even without cyber vocabulary. */
+const GROUP_CONTEXT_RE = rx(
+  words(
+    "networks?|systems?|servers?|e-?mails?|accounts?|data|devices?|reseaux?|systemes?|serveurs?|courriels?|messageries?|comptes?|donnees|appareils?|claimed responsibility|took responsibility|claimed|revendiqu\\w*|responsabilite|access|acces",
+  ),
+);
 
 // Windows around a mention, over folded text.
-const DET = "(?:the|a|an|its|their|la|le|les|l'|un|une|des|du|de|d'|leurs?|ses?|sa|son)";
-const PERP_AFTER_DEMONYM = rx(
-  `^(?:[\\s-]+(?:state|government|military|intelligence|regime|army|navy|communist|party|-?\\w+-(?:backed|sponsored|linked|affiliated|aligned|based)|backed|sponsored|linked|affiliated|aligned|based|cyber|hacking|hacker|ransomware|apt|criminal|elite|covert|secret|spy|espionage|threat|advanced|persistent|military-intelligence|nation-state|state-run|state-backed|state-sponsored|government-backed|government-linked)){0,3}[\\s-]+(?:${PERPETRATOR_NOUNS})${E}`,
-);
-const OFFICIAL_AFTER_DEMONYM = rx(`^(?:\\s+(?:\\w+)){0,2}?\\s+(?:${OFFICIAL_NOUNS})${E}`);
+const DET = "(?:the|a|an|its|their|la|le|les|l'|un|une|des|du|de|d'|leurs?|ses?|sa|son|this|that|these|ce|cette|ces)";
+const MODIFIERS =
+  "state|government|military|intelligence|regime|army|navy|communist|party|-?\\w+-(?:backed|sponsored|linked|affiliated|aligned|based|run)|backed|sponsored|linked|affiliated|aligned|based|cyber|hacking|hacker|ransomware|apt|criminal|elite|covert|secret|spy|espionage|threat|advanced|persistent|nation-state|state-run|state-backed|state-sponsored|government-backed|government-linked|military-intelligence|suspected|alleged|presumed|notorious|prolific|well-known|sophisticated|special|young|two|three|four|five|six|seven|several|many";
+const PERP_AFTER_DEMONYM = rx(`^(?:[\\s-]+(?:${MODIFIERS})){0,3}[\\s-]+(?:${PERPETRATOR_NOUNS})${E}`);
+const ENTITY_AFTER_DEMONYM = rx(`^(?:[\\s-]+(?:[\\p{L}-]+)){0,2}?\\s+(?:${ENTITY_NOUNS})${E}`, 'u');
+const CLAIM_AFTER_DEMONYM = rx(`^(?:\\s+[\\p{L}-]+)?\\s+(?:${CLAIM_NOUNS})${E}`, 'u');
 const PERP_BEFORE_DEMONYM = rx(
-  `(?:${PERPETRATOR_NOUNS})(?:\\s+(?:informatiques?|etatiques?|presumes?|presumees?|soupconnes?|militaires|d'etat|de l'etat|soutenus?|parraines?|\\w+-\\w+)){0,2}\\s+$`,
+  `(?:${PERPETRATOR_NOUNS})(?:\\s+(?:informatiques?|etatiques?|presumes?|presumees?|soupconnes?|soupconnees?|militaires|d'etat|de l'etat|soutenus?|parraines?|\\w+-\\w+|de haut niveau|sophistiquee?s?)){0,2}\\s+$`,
 );
-const OFFICIAL_BEFORE_DEMONYM = rx(`(?:${OFFICIAL_NOUNS})(?:\\s+(?:des? |du |de la )?\\w+){0,1}\\s+$`);
+const ENTITY_BEFORE_DEMONYM = rx(`(?:${ENTITY_NOUNS})(?:\\s+(?:des? |du |de la )?[\\p{L}'-]+){0,1}\\s+$`, 'u');
+const CLAIM_BEFORE_DEMONYM = rx(`(?:${CLAIM_NOUNS})\\s+$`);
 const HYPHEN_LINK_AFTER = rx(`^-(?:${LINK_SUFFIXES})${E}`);
 const LINK_BEFORE = rx(`${B}(?:${LINK_CUES})\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`, 'u');
 const GENERIC_AGENT_BEFORE = rx(`${B}(?:by|par|vers|pour)\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`, 'u');
+const ORIGIN_BEFORE = rx(
+  `(?:${PERPETRATOR_NOUNS})(?:\\s+[\\p{L}-]+)?\\s+(?:from|based in|operating from|operating out of|in|de|du|des|basee?s? en|bases? en|base au|originaires? d[eu']|depuis)\\s+(?:${DET}\\s*)?$`,
+  'u',
+);
+const ATTRIBUTED_BY_TO_BEFORE = rx(
+  `${B}(?:attribut\\w*|attribue\\w*|blamed|pinned|imput\\w*|traced)\\s+(?:by|par)\\s+[^,;]{1,60}?\\s+(?:to|on|a|au|aux)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  'u',
+);
+const SOURCE_BY_BEFORE = rx(
+  `${B}(?:attribut\\w*|attribue\\w*|blamed|pinned|imput\\w*|traced|denounced|named|exposed|revealed|identified|reported|published|discovered|detected|uncovered|according to a report)\\s+(?:\\w+\\s+)?(?:by|par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$`,
+  'u',
+);
 const PRO_BEFORE = rx(`${B}pro-$`);
 const TARGET_BEFORE = rx(
-  `${B}(?:${TARGET_CUES})\\s+(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,4}$|${B}(?:in|en|au|aux|dans)\\s+(?:${DET}\\s*)?$`,
+  `${B}(?:${TARGET_CUES})\\s+(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,4}$|${B}(?:in|en|au|aux|dans|a|across|throughout|inside|within)\\s+(?:${DET}\\s*)?$`,
   'u',
 );
 const ACCUSE_OBJECT_BEFORE = rx(
-  `${B}(?:accus\\w*|blam\\w*|charg\\w*|urg\\w*|exhort\\w*|called on|calls on|appel\\w* (?:la|le|les)|demand\\w*|warn\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|pointed the finger at|points the finger at|pointe du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a))\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,1}$`,
+  `${B}(?:accus\\w*|blam\\w*|charg\\w*|urg\\w*|exhort\\w*|called on|calls on|appel\\w* (?:la|le|les)|demand\\w*|warn\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|pointed the finger at|points the finger at|pointe du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,1}$`,
   'u',
 );
 const ACCUSED_PASSIVE_AFTER = rx(
-  `^(?:'s)?(?:\\s+\\S+){0,3}?\\s+(?:is|are|was|were|has been|have been|stands?|est|sont|a ete|ont ete|etait|etaient|serait|seraient|reste|demeure)\\s+(?:\\w+\\s+)?(?:accused|suspected|believed|thought|alleged|blamed|said|reported|held responsible|behind|responsible|accusee?s?|soupconnee?s?|suspectee?s?|derriere|responsables?|a l'origine|mise? en cause)${E}`,
+  `^(?:'s)?(?:\\s+\\S+){0,3}?\\s+(?:is|are|was|were|has been|have been|had been|stands?|est|sont|a ete|ont ete|avait ete|etait|etaient|serait|seraient|reste|demeure)\\s+(?:\\w+\\s+)?(?:accused|suspected|believed|thought|alleged|blamed|said|reported|held responsible|behind|responsible|accusee?s?|soupconnee?s?|suspectee?s?|derriere|responsables?|a l'origine|mise? en cause|pointee? du doigt)${E}`,
 );
 const VICTIM_PASSIVE_AFTER = rx(
-  `^(?:'s)?(?:\\s+[\\p{L}'-]+){0,3}?\\s+(?:is|are|was|were|has been|have been|had been|a ete|ont ete|avait ete|avaient ete|est|sont|etait|etaient|fell|fut)\\s+(?:\\w+\\s+)?(?:hacked|targeted|attacked|breached|hit|compromised|infiltrated|spied|victims?|struck|pirate\\w*|vise\\w*|cible\\w*|attaque\\w*|touche\\w*|infiltre\\w*|espionne\\w*|victimes?|la cible|the target|frapp\\w*)${E}`,
+  `^(?:'s)?(?:\\s+[\\p{L}'-]+){0,3}?\\s+(?:is|are|was|were|has been|have been|had been|a ete|ont ete|avait ete|avaient ete|est|sont|etait|etaient|fell|fut|suffer\\w*|subi\\w*|subit)\\s+(?:\\w+\\s+)?(?:hacked|targeted|attacked|breached|hit|compromised|infiltrated|spied|victims?|struck|pirate\\w*|vise\\w*|cible\\w*|attaque\\w*|touche\\w*|infiltre\\w*|espionne\\w*|victimes?|la cible|the target|frapp\\w*|cyberattaques?|attacks?|attaques?|intrusions?)${E}`,
   'u',
 );
-const POSSESSIVE_PERP_AFTER = rx(`^'s?\\s+(?:[\\p{L}-]+\\s+){0,2}(?:${PERPETRATOR_NOUNS})${E}`, 'u');
+const POSSESSIVE_AFTER = rx(`^'s?\\s`);
+const POSSESSIVE_PERP_AFTER = rx(`^'s?\\s+(?:own\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${PERPETRATOR_NOUNS})${E}`, 'u');
+const POSSESSIVE_ENTITY_AFTER = rx(`^'s?\\s+(?:own\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${ENTITY_NOUNS})${E}`, 'u');
+const POSSESSIVE_CLAIM_AFTER = rx(`^'s?\\s+(?:[\\p{L}-]+\\s+){0,1}?(?:${CLAIM_NOUNS})${E}`, 'u');
+/** "accusations that Beijing…", "claims of Russian hacking", "smears about the so-called Volt Typhoon". */
+const CLAIM_CONTENT_BEFORE = rx(
+  `${B}(?:${CLAIM_NOUNS}|smears?|slander|hype|so-called|pretendue?s?|soi-disant)\\s+(?:(?:of|that|about|against|concerning|de|d'|que|qu'|selon lesquelles|selon lesquels|contre|sur|visant|portees contre|about the|on)\\s+)?(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,2}$`,
+  'u',
+);
 const SPEECH_BEFORE = rx(
-  `${B}(?:said|says|told|added|according to|a declare|ont declare|a dit|a affirme|a indique|a souligne|a ajoute|a poursuivi|a precise|a explique|a estime|a martele|a assure|a averti|a denonce|a accuse|selon|d'apres|declare|affirme|indique|souligne|estime|explique|precise|note|ajoute)\\s+(?:(?:mercredi|mardi|lundi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hier|yesterday|today|aujourd'hui|jeudi soir|on \\w+|in a statement|dans un communique|lors d'un point de presse)\\s+)?(?:[\\p{L}'.,-]+\\s+){0,8}$`,
+  `${B}(?:said|says|told|added|according to|a declare|ont declare|a dit|a affirme|a indique|a souligne|a ajoute|a poursuivi|a precise|a explique|a estime|a martele|a assure|a averti|a denonce|a accuse|a retorque|a reagi|a repondu|selon|d'apres|declare|affirme|indique|souligne|estime|explique|precise|note|ajoute|retorque|reports?|reported|wrote|concluded)\\s+(?:(?:mercredi|mardi|lundi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hier|yesterday|today|aujourd'hui|jeudi soir|on \\w+|in a statement|dans un communique|lors d'un point de presse)\\s+)?(?:[\\p{L}'.,-]+\\s+){0,8}$`,
   'u',
 );
 const COPULA_PERP_AFTER = rx(
-  `^(?:'s)?\\s+(?:is|are|was|were|remains?|has become|est|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?:[\\p{L}'-]+\\s+){0,5}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
+  `^(?:'s)?\\s+(?:is|are|was|were|remains?|has become|est|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?:[\\p{L}'"“”«»-]+\\s+){0,5}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
   'u',
 );
-const CLEFT_BEFORE = rx(`${B}(?:c'est|ce sont|ce serait|c'etait|it is|it's|it was|is in fact|est en fait)\\s+(?:${DET}\\s*)?$`);
-const PREP_BEFORE = rx(`${B}(?:a|au|aux|de|des|du|d'|in|of|at|from|with|avec|pour|for|sur|on|to|en|dans|vers|chez|par|by|than|que)\\s+(?:${DET}\\s*)?$`);
+const CLEFT_BEFORE = rx(
+  `${B}(?:c'est|ce sont|ce serait|c'etait|it is|it's|it was|is in fact|est en fait|that it was|que c'est|que c'etait)\\s+(?:${DET}\\s*)?$`,
+);
+const NEGATED_PARTY_BEFORE = rx(`(?:,\\s*|${B})(?:not|et non|pas|non)\\s+(?:${DET}\\s*)?$`);
+const PREP_BEFORE = rx(
+  `${B}(?:a|au|aux|de|des|du|d'|in|of|at|from|with|avec|pour|for|sur|on|to|en|dans|vers|chez|par|by|than|que|between|entre)\\s+(?:${DET}\\s*)?$`,
+);
+const COORDINATION_BEFORE = rx(`^\\s*(?:,|and|et|or|ou|as well as|ainsi que)\\s+(?:${DET}\\s*)?$`);
 const BEHIND_AFTER = rx(
-  `^(?:\\s+\\S+){0,2}?\\s+(?:is|are|was|were|est|sont|etait|etaient|serait|seraient)\\s+(?:\\w+\\s+)?(?:behind|derriere)${E}`,
+  `^(?:'s)?(?:\\s+\\S+){0,2}?\\s+(?:is|are|was|were|est|sont|etait|etaient|serait|seraient|had been|has been|a ete)\\s+(?:\\w+\\s+)?(?:behind|derriere|responsible for|responsables? de|a l'origine)${E}`,
 );
 
-export type Role = 'perpetrator' | 'accuser' | 'denier' | 'target' | 'unknown';
+export type Role = 'perpetrator' | 'accuser' | 'denier' | 'target' | 'rejected' | 'unknown';
 
 interface RoleEvidence {
   mention: ActorMention;
@@ -105,6 +159,8 @@ interface RoleEvidence {
   /** How strong the evidence is, 1 (weak) to 3 (explicit construction). */
   strength: number;
   reason: string;
+  /** An organ of state (government, ministry, military…) whose role came from no verb: may be the speaker. */
+  entity?: boolean;
 }
 
 export interface ExtractedAllegation {
@@ -115,7 +171,7 @@ export interface ExtractedAllegation {
   action: Action;
   hedged: boolean;
   confidence: number;
-  /** Why: the roles that decided, for debugging and for the popup's explanations. */
+  /** Why: the roles that decided, for debugging and explanations. */
   evidence: string[];
 }
 
@@ -130,8 +186,14 @@ export function newSpeakerMemory(): SpeakerMemory {
   return { people: new Map(), lastSpeaker: null };
 }
 
-function operations(f: string): Array<{ action: Action; start: number; end: number }> {
-  const out: Array<{ action: Action; start: number; end: number }> = [];
+interface Operation {
+  action: Action;
+  start: number;
+  end: number;
+}
+
+function operations(f: string): Operation[] {
+  const out: Operation[] = [];
   for (const [action, re] of OPERATION_RES) {
     re.lastIndex = 0;
     for (let m = re.exec(f); m !== null; m = re.exec(f))
@@ -140,53 +202,60 @@ function operations(f: string): Array<{ action: Action; start: number; end: numb
   return out;
 }
 
-/** The first verbs after `from` (skipping auxiliaries), classified, within the same clause. */
-function verbRoleAfter(
-  terms: readonly Term[],
-  f: string,
-  from: number,
-): { role: Role; negated: boolean; passive: boolean; at: number } {
+interface VerbRole {
+  role: Role;
+  negated: boolean;
+}
+
+const CLAUSE_BREAK = /[;:()]|\s[-–—]\s|, (?:which|who|that|qui|que|dont|lequel|laquelle|while|alors que|but|mais|whereas|tandis que)\b/;
+
+/**
+ * The verb an actor is the subject of: the first full verb after it in the
+ * same clause (auxiliaries skipped, "continues to", "tente de" passed
+ * through), classified as speech, denial or attack.
+ */
+function verbRoleAfter(terms: readonly Term[], f: string, from: number): VerbRole {
   let negated = false;
   let passive = false;
-  let seen = 0;
   for (const t of terms) {
     if (t.start < from) continue;
-    if (t.start - from > 90) break;
+    if (t.start - from > 110) break;
     const between = f.slice(from, t.start);
-    if (
-      /[;:()]|\s[-–—]\s|, (?:which|who|that|qui|que|dont|lequel|laquelle|while|alors que|but|mais)\b/.test(between) &&
-      seen > 0
-    )
-      break;
-    if (/[;:]/.test(between)) break;
-    if (t.tags.has('Negative') || /^(?:not|never|n't|ne|n'|jamais)$/.test(fold(t.text))) negated = true;
+    if (CLAUSE_BREAK.test(between)) break;
+    const w0 = fold(t.text);
+    if (t.tags.has('Negative') || /^(?:not|never|n't|ne|n'|jamais)$/.test(w0)) negated = true;
     if (t.tags.has('Passive')) passive = true;
     if (!t.tags.has('Verb') && !t.tags.has('PastTense') && !t.tags.has('Infinitive')) {
-      const w = fold(t.text);
-      if (w === 'behind' || w === 'derriere') return { role: 'perpetrator', negated, passive, at: t.start };
-      if (SPEECH_VERB_RE.test(w) && (w === 'selon' || w === 'according')) continue;
+      if (w0 === 'behind' || w0 === 'derriere') return { role: 'perpetrator', negated };
       continue;
     }
     if (t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal')) continue;
-    const w = fold(t.text).replace(/^[a-z]'/, '');
-    seen++;
-    if (DENY_VERB_RE.test(w)) return { role: 'denier', negated, passive, at: t.start };
-    if (
-      SPEECH_VERB_RE.test(w) ||
-      /^(?:accus|blam|attribut|charg|indict|sanction|condemn|denounc|urg|exhort|reproch|soupconn|pointe)/.test(w)
-    ) {
-      // ", a poursuivi le porte-parole." / ", said the minister.": a post-posed speaker, not this subject's verb.
-      if (between.includes(',') && isPostposedSpeech(f.slice(t.end))) return { role: 'unknown', negated, passive, at: -1 };
-      return { role: 'accuser', negated, passive, at: t.start };
+    const w = w0.replace(/^[a-z]'/, '');
+    if (/^(?:been|ete|being)$/.test(w)) {
+      passive = true;
+      continue;
     }
-    if (ATTACK_VERB_RE.test(w)) return { role: passive ? 'target' : 'perpetrator', negated, passive, at: t.start };
-    if (seen >= 3) break;
+    if (DENY_VERB_RE.test(w)) return { role: 'denier', negated };
+    if (SPEECH_VERB_RE.test(w) || ACCUSE_STEM_RE.test(w)) {
+      // ", a poursuivi le porte-parole." / ", said the minister.": a post-posed speaker, not this subject's verb.
+      if (between.includes(',') && isPostposedSpeech(f.slice(t.end))) return { role: 'unknown', negated };
+      return { role: 'accuser', negated };
+    }
+    if (ATTACK_VERB_RE.test(w)) return { role: passive ? 'target' : 'perpetrator', negated };
+    if (LIGHT_ATTACK_VERB_RE.test(w)) {
+      if (OPERATION_ANY.test(f.slice(t.end, t.end + 80))) return { role: passive ? 'target' : 'perpetrator', negated };
+      return { role: 'unknown', negated };
+    }
+    if (PASS_THROUGH_VERB_RE.test(w)) continue;
+    return { role: 'unknown', negated };
   }
-  return { role: 'unknown', negated, passive, at: -1 };
+  return { role: 'unknown', negated };
 }
 
 function hasVerbAfter(terms: readonly Term[], from: number): boolean {
-  return terms.some((t) => t.start >= from && t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula'));
+  return terms.some(
+    (t) => t.start >= from && t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula'),
+  );
 }
 
 /** What follows a speech verb in inverted order: a short speaker phrase, no "que"/"that" clause. */
@@ -195,79 +264,117 @@ function isPostposedSpeech(rest: string): boolean {
   return rest.replace(/[\s.!?»"”]+$/, '').length <= 110;
 }
 
-function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation: boolean): RoleEvidence {
-  const before = f.slice(Math.max(0, m.start - 90), m.start);
-  const after = f.slice(m.end, m.end + 120);
-  const ev = (role: Role, strength: number, reason: string): RoleEvidence => ({ mention: m, role, strength, reason });
+function opNear(f: string, from: number, to: number): boolean {
+  const window = f.slice(Math.max(0, from), Math.max(0, to));
+  return OPERATION_ANY.test(window) || GENERIC_ATTACK_RE.test(window);
+}
 
+function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation: boolean): RoleEvidence {
+  const before = f.slice(Math.max(0, m.start - 100), m.start);
+  const after = f.slice(m.end, m.end + 130);
+  const ev = (role: Role, strength: number, reason: string, entity = false): RoleEvidence => ({
+    mention: m,
+    role,
+    strength,
+    reason,
+    entity,
+  });
+  const demonym = m.form === 'demonym';
+
+  // Explicit constructions.
   if (HYPHEN_LINK_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface}-linked`);
   if (PRO_BEFORE.test(before)) return ev('perpetrator', 2, `pro-${m.surface}`);
-  if (m.form === 'demonym') {
-    if (PERP_AFTER_DEMONYM.test(after) || PERP_BEFORE_DEMONYM.test(before)) {
-      if (TARGET_BEFORE.test(before.replace(/(?:\S+\s+){0,1}$/, ''))) return ev('target', 2, `target: ${m.surface}`);
-      return ev('perpetrator', 3, `${m.surface} perpetrators`);
-    }
+  if (NEGATED_PARTY_BEFORE.test(before)) return ev('rejected', 2, `not ${m.surface}`);
+  if (ATTRIBUTED_BY_TO_BEFORE.test(before)) return ev('perpetrator', 3, `attributed to ${m.surface}`);
+  if (CLAIM_CONTENT_BEFORE.test(before)) return ev('rejected', 2, `claims about ${m.surface}`);
+  if (demonym && (CLAIM_AFTER_DEMONYM.test(after) || CLAIM_BEFORE_DEMONYM.test(before)))
+    return ev('accuser', 2, `${m.surface} claims`);
+  if (POSSESSIVE_CLAIM_AFTER.test(after)) return ev('accuser', 2, `${m.surface}'s claim`);
+  if (demonym && (PERP_AFTER_DEMONYM.test(after) || PERP_BEFORE_DEMONYM.test(before))) {
+    if (TARGET_BEFORE.test(before)) return ev('target', 2, `target: ${m.surface}`);
+    return ev('perpetrator', 3, `${m.surface} perpetrators`);
   }
-  if (POSSESSIVE_PERP_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface}'s operatives`);
+  if (POSSESSIVE_PERP_AFTER.test(after) && !POSSESSIVE_ENTITY_AFTER.test(after))
+    return ev('perpetrator', 3, `${m.surface}'s operatives`);
+  if (ORIGIN_BEFORE.test(before)) return ev('perpetrator', 3, `hackers from ${m.surface}`);
   if (ACCUSED_PASSIVE_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface} is accused`);
   if (BEHIND_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface} is behind`);
   if (CLEFT_BEFORE.test(before)) return ev('perpetrator', 2, `it is ${m.surface}`);
   if (LINK_BEFORE.test(before)) {
-    const generic = GENERIC_AGENT_BEFORE.test(before);
-    if (!generic) return ev('perpetrator', 3, `linked to ${m.surface}`);
-    // "by", "par", "vers": only an agent when an operation comes just before.
-    const window = f.slice(Math.max(0, m.start - 70), m.start);
-    const opNear = OPERATION_RES.some(([, re]) => {
-      re.lastIndex = 0;
-      return re.test(window);
-    });
-    if (opNear || GENERIC_ATTACK_RE.test(window)) return ev('perpetrator', 2, `by ${m.surface}`);
+    if (!GENERIC_AGENT_BEFORE.test(before)) return ev('perpetrator', 3, `linked to ${m.surface}`);
+    // "by", "par", "vers": an agent only when an operation comes just before.
+    if (SOURCE_BY_BEFORE.test(before) && !opNear(f, m.start - 45, m.start)) return ev('accuser', 2, `by ${m.surface}`);
+    if (opNear(f, m.start - 70, m.start)) return ev('perpetrator', 2, `by ${m.surface}`);
   }
+  if (SOURCE_BY_BEFORE.test(before)) return ev('accuser', 2, `reported by ${m.surface}`);
   if (COPULA_PERP_AFTER.test(after)) return ev('perpetrator', 2, `${m.surface} is the hacker`);
   if (ACCUSE_OBJECT_BEFORE.test(before) && hasOperation) return ev('perpetrator', 3, `accused ${m.surface}`);
+
+  // Victims and places.
   if (TARGET_BEFORE.test(before)) return ev('target', 2, `target: ${m.surface}`);
   if (VICTIM_PASSIVE_AFTER.test(after)) return ev('target', 2, `${m.surface} was targeted`);
-  if (
-    SPEECH_BEFORE.test(before) &&
-    !hasVerbAfter(terms, m.end)
-  ) {
-    return ev('accuser', 2, `said ${m.surface}`);
-  }
-  if (m.form === 'demonym' && (OFFICIAL_AFTER_DEMONYM.test(after) || OFFICIAL_BEFORE_DEMONYM.test(before))) {
-    const v = verbRoleAfter(terms, f, m.end);
-    if (v.role === 'perpetrator') return ev(v.negated ? 'denier' : 'perpetrator', 2, `${m.surface} government acts`);
-    if (v.role === 'denier') return ev('denier', 2, `${m.surface} officials deny`);
-    return ev('accuser', 2, `${m.surface} officials`);
-  }
-  if (m.form === 'demonym') {
-    // "the Belgian parliament", "des députés belges": a demonym on anything else describes a place or a victim.
-    return ev('target', 1, `${m.surface} (qualifier)`);
-  }
+
+  // Post-posed speakers: ", a déclaré M. Wang", "according to Britain's NCSC".
+  if (SPEECH_BEFORE.test(before) && !hasVerbAfter(terms, m.end)) return ev('accuser', 2, `said ${m.surface}`);
+
+  // A demonym or possessive on a state organ: the organ's verb decides.
+  const entity =
+    (demonym && (ENTITY_AFTER_DEMONYM.test(after) || ENTITY_BEFORE_DEMONYM.test(before))) ||
+    POSSESSIVE_ENTITY_AFTER.test(after) ||
+    m.kind === 'agency' ||
+    m.kind === 'person';
+  if (demonym && !entity) return ev('target', 1, `${m.surface} (qualifier)`);
+  if (!entity && POSSESSIVE_AFTER.test(after)) return ev('target', 1, `${m.surface}'s (qualifier)`);
+
   const v = verbRoleAfter(terms, f, m.end);
   if (v.role === 'perpetrator') return ev(v.negated ? 'denier' : 'perpetrator', 2, `${m.surface} acts`);
   if (v.role === 'accuser') return ev('accuser', 2, `${m.surface} says`);
   if (v.role === 'denier') return ev('denier', 2, `${m.surface} denies`);
   if (v.role === 'target') return ev('target', 2, `${m.surface} was targeted`);
   if (m.kind === 'group') return ev('perpetrator', 2, `group ${m.surface}`);
-  if (m.kind === 'organisation') return ev('accuser', 1, `${m.surface} (organisation)`);
-  return ev('unknown', 0, m.surface);
+  if (m.kind === 'organisation') return ev('accuser', 1, `${m.surface} (organisation)`, true);
+  return ev('unknown', 0, m.surface, entity);
 }
 
-function targetPhrase(text: string, f: string, accusedStarts: Set<number>): string | null {
-  const re = rx(
-    `${B}(?:against|targeting|targetting|aimed at|contre|visant|ciblant|ayant vise|a l'encontre des?|a l'encontre du)\\s+`,
-    'gu',
-  );
+/** Second pass: "Russia's GRU" and "the GRU's Unit 26165" share a role; "Iraq and Syria" share theirs. */
+function propagate(roles: RoleEvidence[], f: string): void {
+  for (let i = roles.length - 2; i >= 0; i--) {
+    const r = roles[i] as RoleEvidence;
+    const next = roles[i + 1] as RoleEvidence;
+    const gap = f.slice(r.mention.end, next.mention.start);
+    const chained = /^(?:'s?\s+(?:own\s+)?(?:[\p{L}-]+\s+){0,1}|\s+)$/u.test(gap);
+    if (chained && r.role !== next.role && (r.strength < 3 || r.role === 'target') && next.role !== 'unknown') {
+      roles[i] = { ...r, role: next.role, strength: next.strength, reason: `${r.mention.surface} → ${next.reason}` };
+    }
+  }
+  for (let i = 1; i < roles.length; i++) {
+    const r = roles[i] as RoleEvidence;
+    const prev = roles[i - 1] as RoleEvidence;
+    const gap = f.slice(prev.mention.end, r.mention.start);
+    if (COORDINATION_BEFORE.test(gap) && (prev.role === 'target' || prev.role === 'accuser') && r.strength <= 1) {
+      roles[i] = { ...r, role: prev.role, strength: prev.strength, reason: `${r.mention.surface} with ${prev.reason}` };
+    }
+  }
+}
+
+const TARGET_PHRASE_RE = rx(
+  `${B}(?:against|targeting|targetting|aimed at|contre|visant|ciblant|ayant vise|a l'encontre des?|a l'encontre du)\\s+`,
+  'gu',
+);
+
+function targetPhrase(text: string, f: string, excluded: Set<number>): string | null {
+  const re = TARGET_PHRASE_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(f); m !== null; m = re.exec(f)) {
     const from = m.index + m[0].length;
     const rest = f.slice(from);
     const stop = rest.search(
-      /[,;:.!?()«»"“”]|\s(?:by|par|in order|afin|pour|since|depuis|who|qui|que|which|dont|and said|et a|a declare|said|according|selon|via|through|using|avec|with|from|de la part)\s/u,
+      /[,;:.!?()«»"“”]|\s(?:by|par|in order|afin|pour|since|depuis|who|qui|que|which|dont|and said|et a|a declare|said|according|selon|via|through|using|avec|with|from|de la part|in the|during|pendant|lors)\s/u,
     );
     let phrase = text.slice(from, from + (stop < 0 ? rest.length : stop)).trim();
     const w = phrase.split(/\s+/);
     if (w.length > 8) phrase = w.slice(0, 8).join(' ');
-    if (phrase.length > 1 && !accusedStarts.has(from)) return phrase;
+    if (phrase.length > 1 && !excluded.has(from)) return phrase;
   }
   return null;
 }
@@ -295,155 +402,172 @@ export interface ExtractInput {
   memory?: SpeakerMemory;
 }
 
+function byStrength(a: RoleEvidence, b: RoleEvidence): number {
+  return b.strength - a.strength || a.mention.start - b.mention.start;
+}
+
 /** Extract at most one allegation from a candidate sentence, or null. */
 export function extractAllegation(input: ExtractInput): ExtractedAllegation | null {
   const { text, mentions, terms, gazetteer, memory } = input;
   const f = fold(text);
   const ops = operations(f);
   const groupNamed = mentions.some((m) => m.kind === 'group');
-  const hasOperation = ops.length > 0 || (groupNamed && GENERIC_ATTACK_RE.test(f));
-  if (!hasOperation) {
-    rememberSpeakers(text, mentions, gazetteer, memory);
-    return null;
-  }
-
-  // Drop mentions nested inside a perpetrator/operation noun phrase's own words (e.g. "US" in "USB").
-  const roles = mentions.map((m) => roleOf(m, f, terms, hasOperation));
-  const norm = (m: ActorMention) => gazetteer.normalise(m.id);
-
-  // People and spokespersons introduced earlier speak for their state.
-  const speakerState = resolveSpeaker(text, f, memory);
-
-  const perps = roles.filter((r) => r.role === 'perpetrator');
-  const deniers = roles.filter((r) => r.role === 'denier');
-  let accusers = roles.filter((r) => r.role === 'accuser');
-
-  let accusedEv: RoleEvidence | undefined;
-  let stanceHint: Stance | null = null;
-  if (perps.length > 0) {
-    accusedEv = pickAccused(perps, gazetteer);
-  } else if (deniers.length > 0) {
-    accusedEv = deniers[0];
-    stanceHint = 'denial';
-  } else {
-    // One actor, neither victim nor speaker, in a sentence about an operation: its likely author.
-    const unknown = roles.filter((r) => r.role === 'unknown');
-    const sole = unknown[0];
-    const nearOp =
-      sole !== undefined &&
-      ops.some((o) => Math.abs(o.start - sole.mention.start) < 70) &&
-      !PREP_BEFORE.test(f.slice(Math.max(0, sole.mention.start - 30), sole.mention.start));
-    if (unknown.length === 1 && nearOp && accusers.length + deniers.length === 0 && !DEFENSIVE_RE.test(f)) {
-      accusedEv = {
-        ...(unknown[0] as RoleEvidence),
-        strength: 1,
-        reason: `${unknown[0]?.mention.surface} (sole actor)`,
-      };
-    }
-  }
+  const hasOperation =
+    ops.length > 0 || (groupNamed && (GENERIC_ATTACK_RE.test(f) || GROUP_CONTEXT_RE.test(f)));
+  const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
   rememberSpeakers(text, mentions, gazetteer, memory);
-  if (accusedEv === undefined) return null;
+  if (!hasOperation || mentions.length === 0) return null;
 
-  const accused = resolveAccused(accusedEv, perps, gazetteer);
-  accusers = accusers.filter((r) => norm(r.mention) !== accused);
-  let accuser: string | null = accusers.length > 0 ? norm(pickAccuser(accusers)) : null;
-  if (accuser === null && speakerState !== null && speakerState !== accused) accuser = speakerState;
+  const roles = mentions.map((m) => roleOf(m, f, terms, hasOperation));
+  propagate(roles, f);
+  const norm = (r: RoleEvidence) => gazetteer.normalise(r.mention.id);
+  const isParty = (r: RoleEvidence) => r.mention.kind !== 'group' && r.mention.kind !== 'organisation';
 
-  // Denials and counter-accusations.
+  const perps = roles.filter((r) => r.role === 'perpetrator').sort(byStrength);
+  const deniers = roles.filter((r) => r.role === 'denier').sort(byStrength);
+  const rejected = roles.filter((r) => r.role === 'rejected').sort(byStrength);
+  const accusers = roles.filter((r) => r.role === 'accuser' && r.mention.kind !== 'group').sort(byStrength);
   const denial = DENIAL_RE.test(f);
   const counter = COUNTER_RE.test(f);
   const strongCounter = STRONG_COUNTER_RE.test(f);
+
+  // The speaker: an explicit accuser, else an organ of state with a speech verb somewhere, else memory.
+  let speaker: string | null = accusers[0] !== undefined ? norm(accusers[0]) : null;
+  if (speaker === null) {
+    const entity = roles.find((r) => r.role === 'unknown' && r.entity && isParty(r));
+    if (entity !== undefined && rx(words(SPEECH_VERBS)).test(f)) speaker = norm(entity);
+  }
+  speaker ??= speakerState;
+
+  let accused: string | null = null;
+  let accusedEv: RoleEvidence | undefined;
+  let accuser: string | null = speaker;
   let stance: Stance = 'accusation';
-  const denierEv = deniers[0];
-  const denier = denierEv !== undefined ? norm(denierEv.mention) : null;
 
-  if (stanceHint === 'denial' || (denial && denier !== null && denier === accused)) {
-    stance = 'denial';
-    // The accuser of a denial is the party whose accusation is rejected.
-    const other = roles.find((r) => norm(r.mention) !== accused && r.role !== 'target');
-    accuser = other !== undefined ? norm(other.mention) : accusers.length > 0 ? accuser : null;
-    if (accuser === accused) accuser = null;
-  } else if (denier !== null && denier !== accused) {
+  const denier = deniers[0] !== undefined ? norm(deniers[0]) : null;
+  const rejectedParty = rejected[0] !== undefined ? norm(rejected[0]) : null;
+  const perp = perps.length > 0 ? pickAccused(perps) : undefined;
+  const perpId = perp !== undefined ? resolveAccused(perp, perps, gazetteer) : null;
+  const turned = perpId !== null && (denier !== null || rejectedParty !== null) && perpId !== (denier ?? rejectedParty);
+
+  if (turned && perp !== undefined) {
+    // The accused turns it back: the denier (or the party the rejected claims are about) blames another.
+    accusedEv = perp;
+    accused = perpId;
+    accuser = denier ?? (speaker !== null && speaker !== perpId ? speaker : rejectedParty);
     stance = 'counter_accusation';
-    accuser = denier;
-  } else if (
-    denial &&
-    accuser !== null &&
-    accuser !== accused &&
-    (counter || perps.length > 0) &&
-    mentionsAccusation(f)
-  ) {
-    stance = 'counter_accusation';
-  } else if (strongCounter || (counter && accuser !== null && accuser !== accused && mentionsAccusation(f))) {
-    stance = 'counter_accusation';
-  } else if (denial && (accusedEv.role === 'denier' || NEGATION_RE.test(f)) && accuser === null) {
-    stance = 'denial';
+  } else if (perp !== undefined && perpId !== null) {
+    accusedEv = perp;
+    accused = perpId;
+    const selfDenial = denial && (speaker === perpId || denier === perpId || isNegated(perp, f, terms));
+    if (selfDenial) {
+      stance = 'denial';
+      accuser = otherParty(roles, perpId, norm);
+    } else {
+      if (accuser === accused) accuser = otherAccuser(accusers, accused, norm);
+      // The accuser was itself accused in the same sentence: a counter-accusation.
+      const accuserAlsoBlamed = perps.some((r) => accuser !== null && norm(r) === accuser && r !== perp);
+      if (
+        accuser !== null &&
+        accuser !== accused &&
+        (strongCounter || accuserAlsoBlamed || ((counter || denial) && rejectedParty === accuser))
+      )
+        stance = 'counter_accusation';
+      else if (strongCounter) stance = 'counter_accusation';
+    }
+  } else if (denier !== null || rejectedParty !== null) {
+    const ev = (deniers[0] ?? rejected[0]) as RoleEvidence;
+    accusedEv = ev;
+    accused = norm(ev);
+    // A rejected claim with nobody denying it is a denial only when a denial is said, or the accused speaks.
+    if (denier === null && !(denial || counter || speaker === accused)) {
+      stance = 'accusation';
+    } else {
+      stance = 'denial';
+      accuser = otherParty(roles, accused, norm);
+    }
+  } else {
+    // One actor, neither victim nor source, next to an operation: its likely author.
+    const unknown = roles.filter((r) => r.role === 'unknown');
+    const sole = unknown[0];
+    if (
+      unknown.length === 1 &&
+      sole !== undefined &&
+      accusers.length === 0 &&
+      !DEFENSIVE_RE.test(f) &&
+      ops.some((o) => Math.abs(o.start - sole.mention.start) < 70) &&
+      !PREP_BEFORE.test(f.slice(Math.max(0, sole.mention.start - 30), sole.mention.start))
+    ) {
+      accusedEv = { ...sole, strength: 1, reason: `${sole.mention.surface} (sole actor)` };
+      accused = norm(sole);
+      accuser = speakerState;
+    }
   }
-  if (stance === 'accusation' && accusedEv.role === 'perpetrator' && isNegatedPerp(accusedEv, f, terms) && denial) {
-    stance = 'denial';
-  }
+  if (accusedEv === undefined || accused === null || accused === '') return null;
   if (accuser === accused) accuser = null;
-  if (accused === '') return null;
 
-  const accusedStarts = new Set(roles.filter((r) => norm(r.mention) === accused).map((r) => r.mention.start));
-  const action = ACTION_PRIORITY.find((a) => ops.some((o) => o.action === a)) ?? 'cyberattack';
+  const excluded = new Set(roles.filter((r) => norm(r) === accused).map((r) => r.mention.start));
+  const action = ACTION_PRIORITY.find((a) => ops.some((o) => o.action === a)) ?? 'hacking';
   const hedged = HEDGE_RE.test(f);
-  let confidence = 0.45 + 0.12 * accusedEv.strength + (accuser !== null ? 0.08 : 0) + (ops.length > 0 ? 0.05 : 0);
+  let confidence =
+    0.45 + 0.12 * accusedEv.strength + (accuser !== null ? 0.08 : 0) + (ops.length > 0 ? 0.05 : 0) - (hedged ? 0.03 : 0);
   if (stance !== 'accusation') confidence -= 0.05;
   confidence = Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
   return {
     stance,
     accused,
     accuser,
-    target: targetPhrase(text, f, accusedStarts),
+    target: targetPhrase(text, f, excluded),
     action,
     hedged,
     confidence,
     evidence: roles.map((r) => `${r.role}:${r.reason}`),
   };
-  function mentionsAccusation(s: string): boolean {
-    return (
-      /accus|alleg|claim|charge|smear|calomn|pretend|affirm|soupcon|reproch|blame|attribut/.test(s) || strongCounter
-    );
-  }
 }
 
-function isNegatedPerp(ev: RoleEvidence, f: string, terms: readonly Term[]): boolean {
-  return verbRoleAfter(terms, f, ev.mention.end).negated;
-}
-
-function pickAccused(perps: RoleEvidence[], gazetteer: Gazetteer): RoleEvidence {
-  const sorted = [...perps].sort((a, b) => b.strength - a.strength || a.mention.start - b.mention.start);
-  // Prefer a state (or a state organ) when one is named among the perpetrators: "China-linked APT31" → CN.
-  const top = sorted[0] as RoleEvidence;
-  const state = sorted.find(
-    (r) => r.strength >= top.strength - 1 && r.mention.kind !== 'group' && r.mention.kind !== 'organisation',
+/** For a denial, the party whose accusation is rejected: another actor that is not a victim. */
+function otherParty(roles: RoleEvidence[], accused: string, norm: (r: RoleEvidence) => string): string | null {
+  const candidates = roles.filter(
+    (r) => norm(r) !== accused && r.role !== 'target' && r.mention.kind !== 'group' && r.role !== 'perpetrator',
   );
-  if (top.mention.kind === 'group' && state !== undefined) return state;
-  void gazetteer;
+  const accuser = candidates.find((r) => r.role === 'accuser') ?? candidates[0];
+  return accuser !== undefined ? norm(accuser) : null;
+}
+
+function otherAccuser(accusers: RoleEvidence[], accused: string, norm: (r: RoleEvidence) => string): string | null {
+  const r = accusers.find((a) => norm(a) !== accused);
+  return r !== undefined ? norm(r) : null;
+}
+
+function isNegated(ev: RoleEvidence, f: string, terms: readonly Term[]): boolean {
+  return verbRoleAfter(terms, f, ev.mention.end).negated && NEGATION_RE.test(f);
+}
+
+function pickAccused(perps: RoleEvidence[]): RoleEvidence {
+  const top = perps[0] as RoleEvidence;
+  // Prefer a state (or a state organ) named among the perpetrators: "China-linked APT31" → CN.
+  if (top.mention.kind === 'group') {
+    const state = perps.find(
+      (r) => r.strength >= top.strength - 1 && r.mention.kind !== 'group' && r.mention.kind !== 'organisation',
+    );
+    if (state !== undefined) return state;
+  }
   return top;
 }
 
 function resolveAccused(ev: RoleEvidence, perps: RoleEvidence[], gazetteer: Gazetteer): string {
-  const id = gazetteer.normalise(ev.mention.id);
   if (ev.mention.kind === 'group') {
     const state = perps.find((r) => r.mention.kind === 'state' || r.mention.kind === 'agency');
     if (state !== undefined) return gazetteer.normalise(state.mention.id);
   }
-  return id;
-}
-
-function pickAccuser(accusers: RoleEvidence[]): ActorMention {
-  const sorted = [...accusers].sort((a, b) => b.strength - a.strength || a.mention.start - b.mention.start);
-  return (sorted[0] as RoleEvidence).mention;
+  return gazetteer.normalise(ev.mention.id);
 }
 
 const TITLE_NAME = /(?:^|[\s(«"“])(?:m\.|mme|mr\.?|mrs\.?|ms\.?|monsieur|madame)\s+([\p{L}-]+)/u;
-const SPOKES =
-  /(?:le|la|the|du|de la|a)\s+porte-parole|the\s+spokes(?:person|man|woman)|le ministre|la ministre|the minister/;
+const SPOKES = /(?:le|la|the|du|de la|a)\s+porte-parole|the\s+spokes(?:person|man|woman)|le ministre|la ministre|the minister/;
 
 /** The state of a speaker referred to by title ("M. Wang") or role ("le porte-parole"), from earlier sentences. */
-function resolveSpeaker(text: string, f: string, memory: SpeakerMemory | undefined): string | null {
+function resolveSpeaker(f: string, memory: SpeakerMemory | undefined): string | null {
   if (memory === undefined) return null;
   const m = TITLE_NAME.exec(f);
   if (m?.[1] !== undefined) {
@@ -452,7 +576,6 @@ function resolveSpeaker(text: string, f: string, memory: SpeakerMemory | undefin
   }
   if (SPOKES.test(f) && memory.lastSpeaker !== null && SPEECH_BEFORE.test(f.replace(/\s*[.!?»"”]*$/, ' ')))
     return memory.lastSpeaker;
-  void text;
   return null;
 }
 
@@ -470,22 +593,21 @@ export function rememberSpeakers(
 ): void {
   if (memory === undefined) return;
   const f = fold(text);
-  const states = mentions.filter((m) => m.state !== undefined && m.kind !== 'group');
+  const states = mentions.filter((m) => m.state !== undefined && m.kind !== 'group' && m.kind !== 'organisation');
+  for (const m of mentions) {
+    if (m.kind === 'person' && m.state !== undefined) {
+      for (const part of m.surface.split(/\s+/)) memory.people.set(fold(part), m.state);
+    }
+  }
   if (states.length === 0) return;
   const intro = PERSON_INTRO.exec(text) ?? PERSON_INTRO_EN.exec(text);
   // The state named closest after the role noun is the one the person speaks for.
   if (intro !== null) {
-    const at = intro.index;
-    const st = states.find((m) => m.start > at) ?? states[0];
-    const code = st !== undefined ? gazetteer.normalise(st.id) : undefined;
-    if (code !== undefined) {
+    const st = states.find((m) => m.start > intro.index) ?? states[0];
+    if (st !== undefined) {
+      const code = gazetteer.normalise(st.id);
       for (const name of [intro[1], intro[2]]) if (name !== undefined) memory.people.set(fold(name), code);
       memory.lastSpeaker = code;
-    }
-  }
-  for (const m of mentions) {
-    if (m.kind === 'person' && m.state !== undefined) {
-      for (const part of m.surface.split(/\s+/)) memory.people.set(fold(part), m.state);
     }
   }
   if (/porte-parole|spokes(?:person|man|woman)/.test(f)) {

@@ -88,7 +88,7 @@ interface JsonTerm {
 export function tagTerms(text: string, lang: Lang): Term[] {
   configure();
   const doc = lang === 'fr' ? nlpFr(text) : nlpEn(text);
-  const json = doc.json({ offset: true, text: true, terms: true }) as Array<{ terms: JsonTerm[] }>;
+  const json = doc.json({ offset: true }) as Array<{ terms: JsonTerm[] }>;
   const out: Term[] = [];
   for (const s of json) {
     for (const t of s.terms) {

@@ -38,7 +38,11 @@ describe.each([
   });
 
   it('declares the icons and only the storage permission', () => {
+    assertPrerequisites(dir);
     const manifest = JSON.parse(read('manifest.json'));
+    // Permissions and match patterns never change silently: update with `vitest -u` on purpose.
+    const { version: _version, ...stable } = manifest;
+    expect(stable).toMatchSnapshot();
     expect(manifest.permissions).toEqual(['storage']);
     expect(manifest.host_permissions ?? []).toEqual([]);
     for (const size of ['16', '32', '48', '128']) {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Detector } from '../../src/core/detect';
 import { ARTIFACTS_DIR, type LoadedExtension, launchExtension } from './support/extension';
 import { type LocalServer, serveHtml } from './support/local-server';
 import { isolateNetwork, type NetworkLog } from './support/network';
@@ -17,8 +18,14 @@ const ARTICLE_URL = 'https://www.lesoir.be/counterpoint-test';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 const ATTRIBUTE = 'data-counterpoint-allegations';
-// Sentences the extraction must skip: navigation, a hidden block, comments outside
-// the article, a form field. Each alleges an attack, so a leak would show.
+// Sentences of the fixture the extraction must skip: navigation, a hidden block,
+// comments outside the article, a form field. Each alleges an attack, so a leak would show.
+const SKIPPED_SENTENCES = [
+  "Cyberattaques : la Russie accusée d'avoir piraté les élections européennes",
+  'Le Kremlin a piraté les serveurs du Sénat hier soir.',
+  'Les hackers iraniens ont attaqué ma banque la semaine dernière, tout le monde le sait.',
+  'La Corée du Nord a piraté mon ordinateur portable.',
+];
 const MUST_NOT_BE_LISTED = ['élections européennes', 'serveurs du Sénat', 'ma banque', 'mon ordinateur'];
 
 async function waitForScan(page: Page): Promise<number> {
@@ -50,6 +57,12 @@ describe('Counterpoint in Chromium', () => {
   afterAll(async () => {
     await ext?.close();
     await local?.close();
+  });
+
+  it('uses skipped sentences that the detector would flag (control for the leak checks)', () => {
+    const detector = new Detector();
+    const flagged = SKIPPED_SENTENCES.filter((text) => detector.detect(text).allegations.length > 0);
+    expect(flagged.length).toBeGreaterThanOrEqual(2);
   });
 
   it('starts the service worker', () => {
@@ -101,6 +114,8 @@ describe('Counterpoint in Chromium', () => {
     const accused = listed.map((a) => a.accused);
     expect(accused.some((a) => a === 'CN' || a === 'RU')).toBe(true);
 
+    expect(await popup.accessibilityViolations()).toEqual([]);
+
     await popup.page.setViewportSize({ width: 420, height: 640 });
     await popup.page.screenshot({ path: join(ARTIFACTS_DIR, 'popup.png'), fullPage: true });
     await popup.page.close();
@@ -116,6 +131,8 @@ describe('Counterpoint in Chromium', () => {
     await page.close();
   });
 
+  // The context sees requests of pages and of the extension's service worker alike
+  // (a fetch() from the background shows up here and is aborted).
   it('sends nothing anywhere: no request leaves the routed page, the local server and the extension', () => {
     const allowed = (url: string) =>
       url === ARTICLE_URL ||

@@ -74,7 +74,10 @@ export const AGENCIES: ActorRecord[] = [
   }),
   ag('CISA', 'US', {
     en: ['Cybersecurity and Infrastructure Security Agency'],
-    fr: ['Agence de cybersécurité et de sécurité des infrastructures', 'Cybersecurity and Infrastructure Security Agency'],
+    fr: [
+      'Agence de cybersécurité et de sécurité des infrastructures',
+      'Cybersecurity and Infrastructure Security Agency',
+    ],
     aliases: ['CISA'],
   }),
   ag('USCYBERCOM', 'US', {
@@ -225,12 +228,18 @@ export const AGENCIES: ActorRecord[] = [
 
   // ---- Iran ----
   ag('IRGC', 'IR', {
-    en: ['Islamic Revolutionary Guard Corps', 'Revolutionary Guard Corps', 'Revolutionary Guards', 'Revolutionary Guard'],
+    en: [
+      'Islamic Revolutionary Guard Corps',
+      'Revolutionary Guard Corps',
+      'Revolutionary Guards',
+      'Revolutionary Guard',
+    ],
     fr: [
       'Corps des gardiens de la révolution islamique',
       'Gardiens de la révolution',
       'Gardiens de la révolution islamique',
-      'Pasdaran',
+      'pasdaran',
+      'pasdarans',
     ],
     aliases: ['IRGC', 'CGRI'],
   }),
@@ -360,11 +369,18 @@ export const AGENCIES: ActorRecord[] = [
   // ---- Germany ----
   ag('BSI', 'DE', {
     en: ['Federal Office for Information Security', 'Bundesamt für Sicherheit in der Informationstechnik'],
-    fr: ["Office fédéral de la sécurité des technologies de l'information", 'Bundesamt für Sicherheit in der Informationstechnik'],
+    fr: [
+      "Office fédéral de la sécurité des technologies de l'information",
+      'Bundesamt für Sicherheit in der Informationstechnik',
+    ],
     aliases: ['BSI'],
   }),
   ag('BfV', 'DE', {
-    en: ['Federal Office for the Protection of the Constitution', 'Bundesamt für Verfassungsschutz', 'Verfassungsschutz'],
+    en: [
+      'Federal Office for the Protection of the Constitution',
+      'Bundesamt für Verfassungsschutz',
+      'Verfassungsschutz',
+    ],
     fr: ['Office fédéral de protection de la constitution', 'Bundesamt für Verfassungsschutz', 'Verfassungsschutz'],
     aliases: ['BfV'],
   }),

@@ -9,14 +9,18 @@ import type { ActorRecord } from './types';
 
 /**
  * Key under which two surface forms are considered the same: Unicode
- * compatibility-normalised, accents removed, typographic apostrophes
- * straightened, whitespace collapsed, lower-cased.
+ * compatibility-normalised, accents removed, typographic apostrophes and
+ * dashes straightened, whitespace collapsed, lower-cased (consistent with
+ * `fold` in ../text, which the gazetteer uses).
  */
 export function foldForm(form: string): string {
   return form
+    .replace(/[œŒ]/g, 'o')
+    .replace(/[æÆ]/g, 'a')
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[\u2018\u2019\u02BC`\u00B4]/g, "'")
+    .replace(/[\u2018\u2019\u02BC\u2032`\u00B4]/g, "'")
+    .replace(/[\u2010-\u2014]/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase();
@@ -38,21 +42,116 @@ export function surfaceForms(record: ActorRecord): string[] {
  */
 const STOP_ALIASES: ReadonlySet<string> = new Set([
   // English / French ordinary words
-  'amoeba', 'axiom', 'basin', 'bitter', 'black', 'butterfly', 'cardinal', 'castle', 'cicada',
-  'dogfish', 'dragonfly', 'dragonfish', 'dune', 'elfin', 'fishmonger', 'foudre', 'hogfish',
-  'hoodoo', 'lapsus', 'lead', 'leviathan', 'lurid', 'machete', 'mask', 'mirage', 'monsoon',
-  'moonlight', 'patchwork', 'pioneer', 'pupa', 'rancor', 'rattlesnake', 'reaper', 'scimitar',
-  'silence', 'snake', 'springtail', 'summit', 'trident', 'venom', 'vermin', 'voyeur', 'wraith',
-  'budworm', 'billbug', 'leafminer', 'knotweed', 'buckeye', 'chafer', 'sidewinder', 'strider',
-  'the mask', 'red eyes', 'group', 'team',
+  'amoeba',
+  'axiom',
+  'basin',
+  'bitter',
+  'black',
+  'butterfly',
+  'cardinal',
+  'castle',
+  'cicada',
+  'dogfish',
+  'dragonfly',
+  'dragonfish',
+  'dune',
+  'elfin',
+  'fishmonger',
+  'foudre',
+  'hogfish',
+  'hoodoo',
+  'lapsus',
+  'lead',
+  'leviathan',
+  'lurid',
+  'machete',
+  'mask',
+  'mirage',
+  'monsoon',
+  'moonlight',
+  'patchwork',
+  'pioneer',
+  'pupa',
+  'rancor',
+  'rattlesnake',
+  'reaper',
+  'scimitar',
+  'silence',
+  'snake',
+  'springtail',
+  'summit',
+  'trident',
+  'venom',
+  'vermin',
+  'voyeur',
+  'wraith',
+  'budworm',
+  'billbug',
+  'leafminer',
+  'knotweed',
+  'buckeye',
+  'chafer',
+  'sidewinder',
+  'strider',
+  'the mask',
+  'red eyes',
+  'evil eye',
+  'bad magic',
+  'ugly face',
+  'white giant',
+  'group',
+  'team',
   // chemical elements and minerals in everyday use
-  'aluminum', 'aluminium', 'boron', 'bromine', 'calcium', 'chromium', 'copper', 'electrum',
-  'gadolinium', 'helium', 'iridium', 'krypton', 'magnesium', 'manganese', 'mercury', 'nickel',
-  'oxygen', 'phosphorus', 'plutonium', 'potassium', 'radium', 'silicon', 'sodium', 'sulphur',
-  'tantalum', 'zinc', 'barium', 'cerium', 'osmium',
+  'aluminum',
+  'aluminium',
+  'boron',
+  'bromine',
+  'calcium',
+  'chromium',
+  'copper',
+  'electrum',
+  'gadolinium',
+  'helium',
+  'iridium',
+  'krypton',
+  'magnesium',
+  'manganese',
+  'mercury',
+  'nickel',
+  'oxygen',
+  'phosphorus',
+  'plutonium',
+  'potassium',
+  'radium',
+  'silicon',
+  'sodium',
+  'sulphur',
+  'tantalum',
+  'zinc',
+  'barium',
+  'cerium',
+  'osmium',
   // names, brands, fiction, acronyms with a common other meaning
-  'akira', 'alibaba', 'indra', 'labubu', 'lexus', 'polaris', 'popeye', 'sauron', 'superman',
-  'topgear', 'masan', 'winnti', 'gop', 'ups', 'sea', 'tsb', 'cca', 'uca', 'uuc', 'mimo',
+  'akira',
+  'alibaba',
+  'indra',
+  'labubu',
+  'lexus',
+  'polaris',
+  'popeye',
+  'sauron',
+  'superman',
+  'topgear',
+  'masan',
+  'winnti',
+  'gop',
+  'ups',
+  'sea',
+  'tsb',
+  'cca',
+  'uca',
+  'uuc',
+  'mimo',
 ]);
 
 /** Synonym shapes that are too generic to be a name on their own. */
@@ -221,7 +320,13 @@ function cloneRecord(r: ActorRecord): ActorRecord {
   return copy;
 }
 
-const KIND_PREFERENCE: Record<ActorRecord['kind'], number> = { group: 0, agency: 1, organisation: 2, state: 3 };
+const KIND_PREFERENCE: Record<ActorRecord['kind'], number> = {
+  group: 0,
+  agency: 1,
+  organisation: 2,
+  person: 3,
+  state: 4,
+};
 
 function compareScores(a: number[], b: number[]): number {
   for (let k = 0; k < Math.max(a.length, b.length); k++) {
@@ -232,70 +337,64 @@ function compareScores(a: number[], b: number[]): number {
 }
 
 /**
- * Merges `extra` records into `base` (neither input is modified):
- * - an extra record whose id equals (case-insensitively) the id of a base
- *   record, or, failing that, one of whose id/names/aliases equals a surface
- *   form of a base record, is merged into that base record: the base keeps its
- *   id, kind, names, state and source, and gains the extra's forms as new
- *   aliases. Alias overlap never merges into a state unless the extra record
- *   is itself a state. When several base records overlap, the one sharing the
- *   most forms wins, then the one of the same kind, then the first.
- * - other extra records are appended.
- * A form is never added to a record when another record already has it, and
- * an alias equal to the id of another extra record is dropped, so every
- * surface form of the result belongs to exactly one record (provided the base
- * itself has that property).
+ * Merges `extra` records into `base` (neither input is modified).
+ *
+ * - An extra record is merged into a base record when their ids are equal
+ *   (case-insensitively), or failing that when one of the extra's forms (id,
+ *   names, aliases) equals a surface form of a base record; e.g. MISP "APT31"
+ *   extends the builtin APT31, and MISP "UNC2452" extends the builtin APT29,
+ *   which lists "UNC2452" as an alias. The base keeps its id, kind, names,
+ *   state and source and gains the extra's forms as aliases.
+ * - Only the base's own forms are used to find a match (not aliases added by
+ *   earlier merges), an extra record never merges into a state unless it is a
+ *   state itself, and a form that several extra records share (MISP lists
+ *   e.g. "Grizzly Steppe" under both APT28 and APT29) is ambiguous: it is
+ *   neither used to match nor added anywhere, except as the id of its own
+ *   record. When several base records match, the one sharing the most forms
+ *   wins, then one of the same kind, then the first.
+ * - Other extra records are appended (extra records with the same id are
+ *   merged together).
+ * - A form is never added to a record when another record already has it, so
+ *   every surface form of the result belongs to one record, provided this
+ *   holds for `base`.
  */
 export function mergeActors(base: ActorRecord[], extra: ActorRecord[]): ActorRecord[] {
   const out = base.map(cloneRecord);
-  const baseCount = out.length;
   const owner = new Map<string, number>();
   const idIndex = new Map<string, number>();
-  const claim = (key: string, index: number) => {
-    if (!owner.has(key)) owner.set(key, index);
-  };
   out.forEach((r, i) => {
     idIndex.set(foldForm(r.id), i);
-    for (const f of surfaceForms(r)) claim(foldForm(f), i);
+    for (const f of surfaceForms(r)) {
+      const key = foldForm(f);
+      if (!owner.has(key)) owner.set(key, i);
+    }
   });
-  const extraIds = new Set(extra.map((x) => foldForm(x.id)));
+  const baseOwner: ReadonlyMap<string, number> = new Map(owner);
+
+  // Forms shared by several extra records (each record's forms counted once).
+  const recordsByForm = new Map<string, Set<string>>();
+  for (const x of extra) {
+    const xId = foldForm(x.id);
+    for (const f of extraForms(x)) {
+      const key = foldForm(f);
+      const ids = recordsByForm.get(key) ?? new Set<string>();
+      ids.add(xId);
+      recordsByForm.set(key, ids);
+    }
+  }
+  const isAmbiguous = (key: string, xId: string) => key !== xId && (recordsByForm.get(key)?.size ?? 0) > 1;
 
   for (const x of extra) {
     const xId = foldForm(x.id);
-    const xForms = [x.id, ...x.names.en, ...x.names.fr, ...(x.aliases ?? [])];
-    let target = idIndex.get(xId);
-
-    if (target === undefined) {
-      const tally = new Map<number, number>();
-      for (const f of new Set(xForms.map(foldForm))) {
-        const o = owner.get(f);
-        if (o === undefined || o >= baseCount) continue;
-        const candidate = out[o];
-        if (!candidate || (candidate.kind === 'state' && x.kind !== 'state')) continue;
-        tally.set(o, (tally.get(o) ?? 0) + 1);
-      }
-      // Best candidate: most shared forms, then same kind, then kind preference, then base order.
-      let best: number | undefined;
-      let bestScore: number[] = [];
-      for (const [i, count] of tally) {
-        const r = out[i];
-        if (!r) continue;
-        const score = [-count, r.kind === x.kind ? 0 : 1, KIND_PREFERENCE[r.kind], i];
-        if (best === undefined || compareScores(score, bestScore) < 0) {
-          best = i;
-          bestScore = score;
-        }
-      }
-      target = best;
-    }
+    const forms = extraForms(x).filter((f) => !isAmbiguous(foldForm(f), xId));
+    const target = idIndex.get(xId) ?? findOverlap(out, baseOwner, x, forms);
 
     if (target !== undefined) {
       const t = out[target];
       if (!t) continue;
-      for (const f of xForms) {
+      for (const f of forms) {
         const key = foldForm(f);
         if (owner.has(key)) continue;
-        if (extraIds.has(key) && key !== xId) continue;
         t.aliases = [...(t.aliases ?? []), f.trim()];
         owner.set(key, target);
       }
@@ -306,13 +405,12 @@ export function mergeActors(base: ActorRecord[], extra: ActorRecord[]): ActorRec
     const record = cloneRecord(x);
     const keep = (f: string) => {
       const key = foldForm(f);
+      if (isAmbiguous(key, xId)) return false;
       const o = owner.get(key);
       if (o !== undefined && o !== index) return false;
-      if (extraIds.has(key) && key !== xId) return false;
       owner.set(key, index);
       return true;
     };
-    if (!owner.has(xId)) owner.set(xId, index);
     record.names = { en: record.names.en.filter(keep), fr: record.names.fr.filter(keep) };
     if (record.aliases) {
       const aliases = record.aliases.filter(keep);
@@ -320,8 +418,49 @@ export function mergeActors(base: ActorRecord[], extra: ActorRecord[]): ActorRec
       else delete record.aliases;
     }
     if (record.demonyms) record.demonyms = { en: record.demonyms.en.filter(keep), fr: record.demonyms.fr.filter(keep) };
+    if (!owner.has(xId)) owner.set(xId, index);
     idIndex.set(xId, index);
     out.push(record);
   }
   return out;
+}
+
+function extraForms(x: ActorRecord): string[] {
+  return [
+    x.id,
+    ...x.names.en,
+    ...x.names.fr,
+    ...(x.aliases ?? []),
+    ...(x.demonyms?.en ?? []),
+    ...(x.demonyms?.fr ?? []),
+  ];
+}
+
+/** The base record sharing forms with `x`, by the preference order documented on mergeActors. */
+function findOverlap(
+  out: ActorRecord[],
+  baseOwner: ReadonlyMap<string, number>,
+  x: ActorRecord,
+  forms: string[],
+): number | undefined {
+  const tally = new Map<number, number>();
+  for (const key of new Set(forms.map(foldForm))) {
+    const o = baseOwner.get(key);
+    if (o === undefined) continue;
+    const candidate = out[o];
+    if (!candidate || (candidate.kind === 'state' && x.kind !== 'state')) continue;
+    tally.set(o, (tally.get(o) ?? 0) + 1);
+  }
+  let best: number | undefined;
+  let bestScore: number[] = [];
+  for (const [i, count] of tally) {
+    const r = out[i];
+    if (!r) continue;
+    const score = [-count, r.kind === x.kind ? 0 : 1, KIND_PREFERENCE[r.kind], i];
+    if (best === undefined || compareScores(score, bestScore) < 0) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
 }

@@ -31,21 +31,25 @@ function org(id: string, state: string | undefined, names: string[], aliases: st
 }
 
 export const ORGANISATIONS: ActorRecord[] = [
-  org('Microsoft', 'US', ['Microsoft'], [
-    'Microsoft Threat Intelligence',
-    'Microsoft Threat Intelligence Center',
-    'MSTIC',
-    'Microsoft Threat Analysis Center',
-    'MTAC',
-  ]),
+  org(
+    'Microsoft',
+    'US',
+    ['Microsoft'],
+    [
+      'Microsoft Threat Intelligence',
+      'Microsoft Threat Intelligence Center',
+      'MSTIC',
+      'Microsoft Threat Analysis Center',
+      'MTAC',
+    ],
+  ),
   org('Google', 'US', ['Google']),
-  org('Google Threat Intelligence Group', 'US', ['Google Threat Intelligence Group'], [
-    'GTIG',
-    'Google Threat Intelligence',
-    'Google Threat Analysis Group',
-    'Google TAG',
-    'Threat Analysis Group',
-  ]),
+  org(
+    'Google Threat Intelligence Group',
+    'US',
+    ['Google Threat Intelligence Group'],
+    ['GTIG', 'Google Threat Intelligence', 'Google Threat Analysis Group', 'Google TAG', 'Threat Analysis Group'],
+  ),
   org('Mandiant', 'US', ['Mandiant'], ['FireEye', 'Google Mandiant']),
   org('CrowdStrike', 'US', ['CrowdStrike'], ['CrowdStrike Intelligence']),
   org('Palo Alto Networks', 'US', ['Palo Alto Networks']),
@@ -53,9 +57,19 @@ export const ORGANISATIONS: ActorRecord[] = [
   org('Recorded Future', 'US', ['Recorded Future'], ['Insikt Group']),
   org('Proofpoint', 'US', ['Proofpoint']),
   org('Symantec', 'US', ['Symantec'], ['Symantec Threat Hunter Team', 'Broadcom Symantec']),
-  org('Kaspersky', 'RU', ['Kaspersky'], ['Kaspersky Lab', 'Kaspersky Labs', 'Kaspersky GReAT', 'Global Research and Analysis Team']),
+  org(
+    'Kaspersky',
+    'RU',
+    ['Kaspersky'],
+    ['Kaspersky Lab', 'Kaspersky Labs', 'Kaspersky GReAT', 'Global Research and Analysis Team'],
+  ),
   org('ESET', 'SK', ['ESET'], ['ESET Research']),
-  org('Check Point', 'IL', ['Check Point'], ['Check Point Research', 'Check Point Software', 'Check Point Software Technologies']),
+  org(
+    'Check Point',
+    'IL',
+    ['Check Point'],
+    ['Check Point Research', 'Check Point Software', 'Check Point Software Technologies'],
+  ),
   org('Cisco Talos', 'US', ['Cisco Talos', 'Talos'], ['Talos Intelligence Group']),
   org('SentinelOne', 'US', ['SentinelOne'], ['SentinelLabs']),
   org('Trend Micro', 'JP', ['Trend Micro']),

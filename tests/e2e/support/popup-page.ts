@@ -1,4 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: number;
+}
 
 export interface ListedAllegation {
   text: string;
@@ -38,4 +48,19 @@ export class PopupPage {
       })),
     );
   }
+
+  /** axe-core's violations on the popup as rendered (WCAG 2.x A/AA rules). */
+  async accessibilityViolations(): Promise<AxeViolation[]> {
+    // evaluate() is not subject to the extension page's CSP, unlike a script tag.
+    await this.page.evaluate(AXE_SOURCE);
+    return this.page.evaluate(async () => {
+      const axe = (globalThis as unknown as { axe: { run(options: object): Promise<AxeResults> } }).axe;
+      const results = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+  }
+}
+
+interface AxeResults {
+  violations: Array<{ id: string; impact: string | null; nodes: unknown[] }>;
 }

@@ -103,9 +103,10 @@ const ATTRIBUTED_BY_TO_BEFORE = rx(
   'u',
 );
 const SOURCE_BY_BEFORE = rx(
-  `${B}(?:attribut\\w*|attribue\\w*|blamed|pinned|imput\\w*|traced|denounced|named|exposed|revealed|identified|reported|published|discovered|detected|uncovered|according to a report)\\s+(?:\\w+\\s+)?(?:by|par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$`,
+  `${B}(?:attribut\\w*|attribue\\w*|blamed|pinned|imput\\w*|traced|denounced|named|exposed|revealed|identified|reported|published|discovered|detected|uncovered|according to a report|denonce\\w*|revele\\w*|publie\\w*|identifie\\w*|detecte\\w*|decouvert\\w*)\\s+(?:[\\p{L}\\p{N}'-]+\\s+){0,4}?(?:by|par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$`,
   'u',
 );
+const ACCORDING_TO_BEFORE = rx(`${B}(?:selon|d'apres|according to|cited by|cite par)\\s+(?:${DET}\\s*)?$`);
 const PRO_BEFORE = rx(`${B}pro-$`);
 const TARGET_BEFORE = rx(
   `${B}(?:${TARGET_CUES})\\s+(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,4}$|${B}(?:in|en|au|aux|dans|a|across|throughout|inside|within)\\s+(?:${DET}\\s*)?$`,
@@ -285,6 +286,7 @@ function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation
   if (HYPHEN_LINK_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface}-linked`);
   if (PRO_BEFORE.test(before)) return ev('perpetrator', 2, `pro-${m.surface}`);
   if (NEGATED_PARTY_BEFORE.test(before)) return ev('rejected', 2, `not ${m.surface}`);
+  if (ACCORDING_TO_BEFORE.test(before)) return ev('accuser', 2, `according to ${m.surface}`);
   if (ATTRIBUTED_BY_TO_BEFORE.test(before)) return ev('perpetrator', 3, `attributed to ${m.surface}`);
   if (CLAIM_CONTENT_BEFORE.test(before)) return ev('rejected', 2, `claims about ${m.surface}`);
   if (demonym && (CLAIM_AFTER_DEMONYM.test(after) || CLAIM_BEFORE_DEMONYM.test(before)))
@@ -303,7 +305,7 @@ function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation
   if (LINK_BEFORE.test(before)) {
     if (!GENERIC_AGENT_BEFORE.test(before)) return ev('perpetrator', 3, `linked to ${m.surface}`);
     // "by", "par", "vers": an agent only when an operation comes just before.
-    if (SOURCE_BY_BEFORE.test(before) && !opNear(f, m.start - 45, m.start)) return ev('accuser', 2, `by ${m.surface}`);
+    if (SOURCE_BY_BEFORE.test(before)) return ev('accuser', 2, `by ${m.surface}`);
     if (opNear(f, m.start - 70, m.start)) return ev('perpetrator', 2, `by ${m.surface}`);
   }
   if (SOURCE_BY_BEFORE.test(before)) return ev('accuser', 2, `reported by ${m.surface}`);

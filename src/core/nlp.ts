@@ -5,7 +5,7 @@
  * sentences.
  */
 import nlpEn from 'compromise';
-import nlpFr from 'fr-compromise';
+import nlpFr from './fr-compromise.js';
 import type { Lang } from './types';
 
 export interface Term {

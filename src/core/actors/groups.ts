@@ -28,11 +28,12 @@
  *   unset so that "Evil Corp" is not normalised to "Russia".
  *
  * RISKY names kept (ordinary words / other meanings; the detector needs
- * context): "Sandworm" (Dune), "Ghostwriter" (ordinary noun), "Lazarus" (biblical name), "Dragonfly",
- * "SideWinder" (missile), "Strontium", "Nobelium", "Turla", "Conti" (surname),
- * "DarkSide", "Qilin", "Careto", "Longhorn" (its MISP id; also cattle), "Tick"
- * (MISP id only; not used as a name or alias), "LAPSUS" (MISP id only: "lapsus"
- * is a French word; the names are "Lapsus$"/"LAPSUS$").
+ * context): "Sandworm" (Dune), "Ghostwriter" (ordinary noun), "Lazarus"
+ * (biblical name), "Dragonfly", "SideWinder" (missile), "Strontium",
+ * "Nobelium", "Turla", "Conti" (surname), "DarkSide", "Qilin", "Careto",
+ * "Longhorn" (also cattle). Not surface forms at all: the MISP ids "Tick"
+ * (ordinary word; the name used is "BRONZE BUTLER") and "LAPSUS" ("un lapsus"
+ * in French; the name used is "Lapsus$").
  */
 import type { ActorRecord } from './types';
 

@@ -5,7 +5,7 @@
  */
 
 import { Gazetteer } from './actors/gazetteer';
-import { BUILTIN_ACTORS } from './actors/index';
+import { BUILTIN_ACTORS, mergeActors } from './actors/index';
 import { PEOPLE } from './actors/people';
 import type { ActorRecord } from './actors/types';
 import { extractAllegation, newSpeakerMemory, rememberSpeakers, type SpeakerMemory } from './extract';
@@ -36,7 +36,9 @@ export class Detector {
     if (options.actors === undefined && !options.replaceActors) this.gazetteer = builtinGazetteer();
     else
       this.gazetteer = new Gazetteer(
-        options.replaceActors ? [...(options.actors ?? [])] : [...BUILTIN_ACTORS, ...PEOPLE, ...(options.actors ?? [])],
+        options.replaceActors
+          ? [...(options.actors ?? [])]
+          : mergeActors([...BUILTIN_ACTORS, ...PEOPLE], [...(options.actors ?? [])]),
       );
   }
 

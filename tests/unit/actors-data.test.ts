@@ -199,7 +199,7 @@ describe('builtin actor tables', () => {
       expect.arrayContaining(['Voodoo Bear', 'Seashell Blizzard', 'APT44']),
     );
     expect(byId.get('GhostEmperor')?.names.en[0]).toBe('Salt Typhoon');
-    expect(byId.get('HAFNIUM')?.names.en[0]).toBe('Silk Typhoon');
+    expect(byId.get('HAFNIUM')?.names.en[0]).toBe('Hafnium');
     expect(byId.get('Equation Group')?.state).toBe('US');
     expect(byId.get('Predatory Sparrow')?.state).toBeUndefined();
     expect(byId.get('BITWISE SPIDER')?.state).toBeUndefined();

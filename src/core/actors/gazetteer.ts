@@ -50,13 +50,15 @@ export class Gazetteer {
     for (const r of byId.values()) {
       for (const n of [...r.names.en, ...r.names.fr]) this.add(n, r.id, 'name');
       for (const a of r.aliases ?? []) this.add(a, r.id, 'alias');
-      for (const d of [...(r.demonyms?.en ?? []), ...(r.demonyms?.fr ?? [])]) this.add(d, r.id, 'demonym');
+      // English demonyms are capitalised ("Polish", not "polish"); French ones are not ("chinois").
+      for (const d of r.demonyms?.en ?? []) this.add(d, r.id, 'demonym', true);
+      for (const d of r.demonyms?.fr ?? []) this.add(d, r.id, 'demonym');
     }
     const forms = [...this.entries.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     this.pattern = new RegExp(`${NOT_BEFORE}(?:${forms.join('|')})${NOT_AFTER}`, 'gu');
   }
 
-  private add(surface: string, id: string, form: MentionForm): void {
+  private add(surface: string, id: string, form: MentionForm, capitalised = form !== 'demonym'): void {
     const s = surface.trim();
     if (s.length < 2) return;
     const key = fold(s);
@@ -64,11 +66,12 @@ export class Gazetteer {
       id,
       form,
       exactCase: isAcronym(s) ? s : null,
-      capitalised: form !== 'demonym' && /^\p{Lu}/u.test(s),
+      capitalised: capitalised && /^\p{Lu}/u.test(s),
     };
     const list = this.entries.get(key);
     if (list === undefined) this.entries.set(key, [entry]);
-    else if (!list.some((e) => e.id === id && e.exactCase === entry.exactCase)) list.push(entry);
+    else if (!list.some((e) => e.id === id && e.exactCase === entry.exactCase && e.capitalised === entry.capitalised))
+      list.push(entry);
   }
 
   get(id: string): ActorRecord | undefined {
@@ -91,7 +94,8 @@ export class Gazetteer {
     if (r === undefined) return id;
     if (r.kind === 'state') return r.id;
     if ((r.kind === 'agency' || r.kind === 'person') && r.state !== undefined) return r.state;
-    return r.id;
+    // Groups and organisations: the name the press uses ("Salt Typhoon"), not a vendor codename.
+    return r.names.en[0] ?? r.id;
   }
 
   /** Every actor mention in `text`, longest match first, non-overlapping, in order. */

@@ -154,7 +154,7 @@ export const GROUPS: ActorRecord[] = [
     CN,
   ),
   grp('GhostEmperor', 'Salt Typhoon', ['FamousSparrow', 'Operator Panda', 'RedMike', 'UNC2286'], CN),
-  grp('HAFNIUM', 'Silk Typhoon', ['Murky Panda'], CN),
+  grp('HAFNIUM', 'Hafnium', ['Silk Typhoon', 'Murky Panda'], CN),
   grp('Flax Typhoon', 'Flax Typhoon', ['Ethereal Panda', 'Storm-0919'], CN),
   grp(
     'MUSTANG PANDA',

@@ -65,7 +65,7 @@ const DENIAL_RE = rx(words(DENIAL_CUES));
 const COUNTER_RE = rx(words(COUNTER_CUES));
 const STRONG_COUNTER_RE = rx(
   words(
-    "hacker empire|hacking empire|empire of hack\\w*|empire (?:du|de) (?:piratage|hack\\w*)|the real (?:hacker|threat|culprit|empire)|le veritable|la veritable|les veritables|veritable (?:empire|menace|pirate)|(?:biggest|largest|greatest|worst) (?:hacker|source|threat|perpetrator|cyber)\\w*|le plus grand (?:pirate|hacker|empire)\\w*|premier pirate|premiere source|chief culprit|principal coupable|counter-?accus\\w*|contre-accus\\w*|turn(?:s|ed)? the tables|retorted|retorqu\\w*|hit back|fired back|ripost\\w*",
+    'hacker empire|hacking empire|empire of hack\\w*|empire (?:du|de) (?:piratage|hack\\w*)|the real (?:hacker|threat|culprit|empire)|le veritable|la veritable|les veritables|veritable (?:empire|menace|pirate)|(?:biggest|largest|greatest|worst) (?:hacker|source|threat|perpetrator|cyber)\\w*|le plus grand (?:pirate|hacker|empire)\\w*|premier pirate|premiere source|chief culprit|principal coupable|counter-?accus\\w*|contre-accus\\w*|turn(?:s|ed)? the tables|retorted|retorqu\\w*|hit back|fired back|ripost\\w*',
   ),
 );
 const HEDGE_RE = rx(words(HEDGE_CUES));
@@ -75,14 +75,14 @@ const NEGATION_RE = rx(words("not|n't|never|no longer|ne|n'|jamais|nullement"));
 /** What makes a named threat group's sentence about an operation even without cyber vocabulary. */
 const GROUP_CONTEXT_RE = rx(
   words(
-    "networks?|systems?|servers?|e-?mails?|accounts?|data|devices?|reseaux?|systemes?|serveurs?|courriels?|messageries?|comptes?|donnees|appareils?|claimed responsibility|took responsibility|claimed|revendiqu\\w*|responsabilite|access|acces",
+    'networks?|systems?|servers?|e-?mails?|accounts?|data|devices?|reseaux?|systemes?|serveurs?|courriels?|messageries?|comptes?|donnees|appareils?|claimed responsibility|took responsibility|claimed|revendiqu\\w*|responsabilite|access|acces',
   ),
 );
 
 // Windows around a mention, over folded text.
 const DET = "(?:the|a|an|its|their|la|le|les|l'|un|une|des|du|de|d'|leurs?|ses?|sa|son|this|that|these|ce|cette|ces)";
 const MODIFIERS =
-  "state|government|military|intelligence|regime|army|navy|communist|party|-?\\w+-(?:backed|sponsored|linked|affiliated|aligned|based|run)|backed|sponsored|linked|affiliated|aligned|based|cyber|hacking|hacker|ransomware|apt|criminal|elite|covert|secret|spy|espionage|threat|advanced|persistent|nation-state|state-run|state-backed|state-sponsored|government-backed|government-linked|military-intelligence|suspected|alleged|presumed|notorious|prolific|well-known|sophisticated|special|young|two|three|four|five|six|seven|several|many";
+  'state|government|military|intelligence|regime|army|navy|communist|party|-?\\w+-(?:backed|sponsored|linked|affiliated|aligned|based|run)|backed|sponsored|linked|affiliated|aligned|based|cyber|hacking|hacker|ransomware|apt|criminal|elite|covert|secret|spy|espionage|threat|advanced|persistent|nation-state|state-run|state-backed|state-sponsored|government-backed|government-linked|military-intelligence|suspected|alleged|presumed|notorious|prolific|well-known|sophisticated|special|young|two|three|four|five|six|seven|several|many';
 const PERP_AFTER_DEMONYM = rx(`^(?:[\\s-]+(?:${MODIFIERS})){0,3}[\\s-]+(?:${PERPETRATOR_NOUNS})${E}`);
 const ENTITY_AFTER_DEMONYM = rx(`^(?:[\\s-]+(?:[\\p{L}-]+)){0,2}?\\s+(?:${ENTITY_NOUNS})${E}`, 'u');
 const CLAIM_AFTER_DEMONYM = rx(`^(?:\\s+[\\p{L}-]+)?\\s+(?:${CLAIM_NOUNS})${E}`, 'u');
@@ -208,7 +208,8 @@ interface VerbRole {
   negated: boolean;
 }
 
-const CLAUSE_BREAK = /[;:()]|\s[-–—]\s|, (?:which|who|that|qui|que|dont|lequel|laquelle|while|alors que|but|mais|whereas|tandis que)\b/;
+const CLAUSE_BREAK =
+  /[;:()]|\s[-–—]\s|, (?:which|who|that|qui|que|dont|lequel|laquelle|while|alors que|but|mais|whereas|tandis que)\b/;
 
 /**
  * The verb an actor is the subject of: the first full verb after it in the
@@ -254,9 +255,7 @@ function verbRoleAfter(terms: readonly Term[], f: string, from: number): VerbRol
 }
 
 function hasVerbAfter(terms: readonly Term[], from: number): boolean {
-  return terms.some(
-    (t) => t.start >= from && t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula'),
-  );
+  return terms.some((t) => t.start >= from && t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula'));
 }
 
 /** What follows a speech verb in inverted order: a short speaker phrase, no "que"/"that" clause. */
@@ -414,8 +413,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   const f = fold(text);
   const ops = operations(f);
   const groupNamed = mentions.some((m) => m.kind === 'group');
-  const hasOperation =
-    ops.length > 0 || (groupNamed && (GENERIC_ATTACK_RE.test(f) || GROUP_CONTEXT_RE.test(f)));
+  const hasOperation = ops.length > 0 || (groupNamed && (GENERIC_ATTACK_RE.test(f) || GROUP_CONTEXT_RE.test(f)));
   const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
   rememberSpeakers(text, mentions, gazetteer, memory);
   if (!hasOperation || mentions.length === 0) return null;
@@ -512,7 +510,11 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   const action = ACTION_PRIORITY.find((a) => ops.some((o) => o.action === a)) ?? 'hacking';
   const hedged = HEDGE_RE.test(f);
   let confidence =
-    0.45 + 0.12 * accusedEv.strength + (accuser !== null ? 0.08 : 0) + (ops.length > 0 ? 0.05 : 0) - (hedged ? 0.03 : 0);
+    0.45 +
+    0.12 * accusedEv.strength +
+    (accuser !== null ? 0.08 : 0) +
+    (ops.length > 0 ? 0.05 : 0) -
+    (hedged ? 0.03 : 0);
   if (stance !== 'accusation') confidence -= 0.05;
   confidence = Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
   return {
@@ -566,7 +568,8 @@ function resolveAccused(ev: RoleEvidence, perps: RoleEvidence[], gazetteer: Gaze
 }
 
 const TITLE_NAME = /(?:^|[\s(«"“])(?:m\.|mme|mr\.?|mrs\.?|ms\.?|monsieur|madame)\s+([\p{L}-]+)/u;
-const SPOKES = /(?:le|la|the|du|de la|a)\s+porte-parole|the\s+spokes(?:person|man|woman)|le ministre|la ministre|the minister/;
+const SPOKES =
+  /(?:le|la|the|du|de la|a)\s+porte-parole|the\s+spokes(?:person|man|woman)|le ministre|la ministre|the minister/;
 
 /** The state of a speaker referred to by title ("M. Wang") or role ("le porte-parole"), from earlier sentences. */
 function resolveSpeaker(f: string, memory: SpeakerMemory | undefined): string | null {

@@ -12,15 +12,33 @@ const one = (text: string): Allegation | undefined => {
 type Case = [text: string, expected: Partial<Allegation> | null];
 
 const ENGLISH: Case[] = [
-  ['Chinese state-sponsored hackers broke into the email accounts of Belgian lawmakers.', { accused: 'CN', accuser: null, stance: 'accusation' }],
-  ['Britain accused Russia’s GRU of a years-long hacking campaign against its election systems.', { accused: 'RU', accuser: 'GB', stance: 'accusation' }],
+  [
+    'Chinese state-sponsored hackers broke into the email accounts of Belgian lawmakers.',
+    { accused: 'CN', accuser: null, stance: 'accusation' },
+  ],
+  [
+    'Britain accused Russia’s GRU of a years-long hacking campaign against its election systems.',
+    { accused: 'RU', accuser: 'GB', stance: 'accusation' },
+  ],
   ['The intrusion was attributed to APT31 by the Belgian government.', { accused: 'APT31', accuser: 'BE' }],
   ['North Korean hackers allegedly stole $600 million in cryptocurrency.', { accused: 'KP', hedged: true }],
   ['Beijing dismissed the hacking accusations as groundless smears.', { accused: 'CN', stance: 'denial' }],
-  ['The Kremlin denied any involvement in the cyberattack on the Danish water utility.', { accused: 'RU', stance: 'denial' }],
-  ['China’s foreign ministry said the United States is the world’s biggest hacker empire.', { accused: 'US', accuser: 'CN', stance: 'counter_accusation' }],
-  ['Microsoft said a China-based group it calls Volt Typhoon had compromised critical infrastructure in Guam.', { accused: 'CN', accuser: 'Microsoft' }],
-  ['Iran-linked hackers are suspected of disrupting water systems in Pennsylvania, officials said.', { accused: 'IR', hedged: true }],
+  [
+    'The Kremlin denied any involvement in the cyberattack on the Danish water utility.',
+    { accused: 'RU', stance: 'denial' },
+  ],
+  [
+    'China’s foreign ministry said the United States is the world’s biggest hacker empire.',
+    { accused: 'US', accuser: 'CN', stance: 'counter_accusation' },
+  ],
+  [
+    'Microsoft said a China-based group it calls Volt Typhoon had compromised critical infrastructure in Guam.',
+    { accused: 'CN', accuser: 'Microsoft' },
+  ],
+  [
+    'Iran-linked hackers are suspected of disrupting water systems in Pennsylvania, officials said.',
+    { accused: 'IR', hedged: true },
+  ],
   // Not allegations.
   ['Microsoft released a patch for a critical flaw in Exchange Server on Tuesday.', null],
   ['A ransomware attack shut down a hospital in Düsseldorf; no group has claimed it.', null],
@@ -31,13 +49,25 @@ const ENGLISH: Case[] = [
 ];
 
 const FRENCH: Case[] = [
-  ['Des pirates informatiques chinois auraient infiltré les serveurs du Parlement.', { accused: 'CN', hedged: true, lang: 'fr' }],
+  [
+    'Des pirates informatiques chinois auraient infiltré les serveurs du Parlement.',
+    { accused: 'CN', hedged: true, lang: 'fr' },
+  ],
   ['La Belgique a attribué à la Chine la cyberattaque contre le SPF Intérieur.', { accused: 'CN', accuser: 'BE' }],
   ['Pékin rejette ces accusations de cyberespionnage, qu’il juge infondées.', { accused: 'CN', stance: 'denial' }],
-  ['Selon l’ANSSI, le groupe APT28 mène depuis 2021 des campagnes d’espionnage contre des ministères français.', { accused: 'APT28', accuser: 'FR' }],
+  [
+    'Selon l’ANSSI, le groupe APT28 mène depuis 2021 des campagnes d’espionnage contre des ministères français.',
+    { accused: 'APT28', accuser: 'FR' },
+  ],
   ['Moscou nie toute implication dans le piratage des systèmes électoraux.', { accused: 'RU', stance: 'denial' }],
-  ['« Le véritable empire du piratage, ce sont les États-Unis », a rétorqué le porte-parole de la diplomatie chinoise.', { accused: 'US', accuser: 'CN', stance: 'counter_accusation' }],
-  ['Washington accuse Téhéran d’avoir orchestré des cyberattaques contre des banques américaines.', { accused: 'IR', accuser: 'US' }],
+  [
+    '« Le véritable empire du piratage, ce sont les États-Unis », a rétorqué le porte-parole de la diplomatie chinoise.',
+    { accused: 'US', accuser: 'CN', stance: 'counter_accusation' },
+  ],
+  [
+    'Washington accuse Téhéran d’avoir orchestré des cyberattaques contre des banques américaines.',
+    { accused: 'IR', accuser: 'US' },
+  ],
   // Not allegations.
   ['La France renforce sa cyberdéfense avant les Jeux olympiques.', null],
   ['Une faille dans un logiciel de messagerie a été corrigée mardi par l’éditeur.', null],

@@ -49,11 +49,11 @@ const ATTACK_VERB_RE = rx(
 );
 /** Verbs that make an attack only with an operation as their object: "launched a cyberattack", not "launched a service". */
 const LIGHT_ATTACK_VERB_RE = rx(
-  `^(?:launch(?:es|ed|ing)?|lanc\\w*|carr(?:y|ies|ied|ying)|conduct(?:s|ed|ing)?|stag(?:e|es|ed|ing)|mount(?:s|ed|ing)?|run|runs|ran|running|operat\\w*|use[sd]?|using|utilis\\w*|men(?:e|ent|er|ait|aient|ee|ees|es|ons|ant)|men[ea]|menerait|meneraient|effectu\\w*|realis\\w*|commit\\w*|commis|engag\\w*|direct\\w*|control\\w*|employ\\w*|behind)$`,
+  `^(?:launch(?:es|ed|ing)?|lanc\\w*|carr(?:y|ies|ied|ying)|conduct(?:s|ed|ing)?|stag(?:e|es|ed|ing)|mount(?:s|ed|ing)?|run|runs|ran|running|operat\\w*|use[sd]?|using|utilis\\w*|men(?:e|ent|er|ait|aient|ee|ees|es|ons|ant)|men[ea]|menerait|meneraient|effectu\\w*|realis\\w*|commit\\w*|commis|engag\\w*|direct\\w*|control\\w*|employ\\w*|behind|install\\w*|cess\\w*|stop\\w*|arret\\w*|halt\\w*|mettre|mis|met|invent\\w*|develop\\w*|develop\\w*|unleash\\w*|instrumentalis\\w*)$`,
 );
 /** Verbs that may come before the verb that decides ("continues to target", "tente de pirater"). */
 const PASS_THROUGH_VERB_RE = rx(
-  `^(?:continu\\w*|tr(?:y|ies|ied|ying)|seek\\w*|sought|appear\\w*|seem\\w*|begin|began|begun|start\\w*|attempt\\w*|keep\\w*|kept|plan\\w*|help\\w*|tent\\w*|essay\\w*|cherch\\w*|commenc\\w*|sembl\\w*|parai\\w*|chose|choisi\\w*|decid\\w*|cess\\w*|manag\\w*|went|go|goes|going|allow\\w*|permis|permet\\w*|aim\\w*|vis\\w*|pass\\w*|hid|hide|hidden)$`,
+  `^(?:continu\\w*|tr(?:y|ies|ied|ying)|seek\\w*|sought|appear\\w*|seem\\w*|begin|began|begun|start\\w*|attempt\\w*|keep\\w*|kept|plan\\w*|help\\w*|tent\\w*|essay\\w*|cherch\\w*|commenc\\w*|sembl\\w*|parai\\w*|chose|choisi\\w*|decid\\w*|cess\\w*|manag\\w*|went|go|goes|going|allow\\w*|permis|permet\\w*|aim\\w*|pass\\w*|hid|hide|hidden|caught|devrai\\w*|doi\\w*|should|must|ought|would|feraient|ferait)$`,
 );
 const SPEECH_VERB_RE = rx(`^(?:${SPEECH_VERBS})$`);
 const ACCUSE_STEM_RE =
@@ -65,17 +65,23 @@ const DENIAL_RE = rx(words(DENIAL_CUES));
 const COUNTER_RE = rx(words(COUNTER_CUES));
 const STRONG_COUNTER_RE = rx(
   words(
-    'hacker empire|hacking empire|empire of hack\\w*|empire (?:du|de) (?:piratage|hack\\w*)|the real (?:hacker|threat|culprit|empire)|le veritable|la veritable|les veritables|veritable (?:empire|menace|pirate)|(?:biggest|largest|greatest|worst) (?:hacker|source|threat|perpetrator|cyber)\\w*|le plus grand (?:pirate|hacker|empire)\\w*|premier pirate|premiere source|chief culprit|principal coupable|counter-?accus\\w*|contre-accus\\w*|turn(?:s|ed)? the tables|retorted|retorqu\\w*|hit back|fired back|ripost\\w*',
+    "hacker empire|hacking empire|empire of hack\\w*|empire (?:du|de) (?:piratage|hack\\w*)|the real (?:hacker|threat|culprit|empire)|le veritable|la veritable|les veritables|veritable (?:empire|menace|pirate)|(?:biggest|largest|greatest|worst) (?:hacker|source|threat|perpetrator|cyber)\\w*|le plus grand (?:pirate|hacker|empire)\\w*|premier pirate|premiere source|chief culprit|principal coupable|counter-?accus\\w*|contre-accus\\w*|turn(?:s|ed)? the tables|retorted|retorqu\\w*|hit back|fired back|ripost\\w*|plutot que d'accuser|au lieu d'accuser|au lieu de pointer|instead of (?:accusing|blaming|pointing)|rather than (?:accusing|blaming)|hypocri\\w*|double standards?|deux poids|(?:in response to|responding to|en reponse aux?|repondant aux?) (?:\\S+ ){0,3}(?:accusations?|allegations?|claims?|charges?)|retourn\\w* l'accusation|renvo\\w* l'accusation|feraient mieux|ferait mieux|would do better|balayer devant|mal place\\w*|donner des lecons|lectur\\w*|moral grounds|no moral",
   ),
 );
 const HEDGE_RE = rx(words(HEDGE_CUES));
 const DEFENSIVE_RE = rx(words(DEFENSIVE_CUES));
 const GENERIC_ATTACK_RE = rx(words(GENERIC_ATTACK_VERBS));
 const NEGATION_RE = rx(words("not|n't|never|no longer|ne|n'|jamais|nullement"));
+const SPEECH_ANY_RE = rx(words(SPEECH_VERBS));
+const CYBER_CONTEXT_RE = rx(
+  words(
+    'cyber\\w*|informatiques?|numeriques?|hack\\w*|pirat\\w*|networks?|reseaux?|systems?|systemes?|servers?|serveurs?|computers?|ordinateurs?',
+  ),
+);
 /** What makes a named threat group's sentence about an operation even without cyber vocabulary. */
 const GROUP_CONTEXT_RE = rx(
   words(
-    'networks?|systems?|servers?|e-?mails?|accounts?|data|devices?|reseaux?|systemes?|serveurs?|courriels?|messageries?|comptes?|donnees|appareils?|claimed responsibility|took responsibility|claimed|revendiqu\\w*|responsabilite|access|acces',
+    'networks?|systems?|servers?|e-?mails?|accounts?|data|devices?|reseaux?|systemes?|serveurs?|courriels?|messageries?|comptes?|donnees|appareils?|claimed responsibility|took responsibility|vol|theft|heist|stole|crypto\\w*|bitcoin|ether|claimed|revendiqu\\w*|responsabilite|access|acces',
   ),
 );
 
@@ -93,7 +99,7 @@ const ENTITY_BEFORE_DEMONYM = rx(`(?:${ENTITY_NOUNS})(?:\\s+(?:des? |du |de la )
 const CLAIM_BEFORE_DEMONYM = rx(`(?:${CLAIM_NOUNS})\\s+$`);
 const HYPHEN_LINK_AFTER = rx(`^-(?:${LINK_SUFFIXES})${E}`);
 const LINK_BEFORE = rx(`${B}(?:${LINK_CUES})\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`, 'u');
-const GENERIC_AGENT_BEFORE = rx(`${B}(?:by|par|vers|pour)\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`, 'u');
+const GENERIC_AGENT_BEFORE = rx(`${B}(?:by|par)\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`, 'u');
 const ORIGIN_BEFORE = rx(
   `(?:${PERPETRATOR_NOUNS})(?:\\s+[\\p{L}-]+)?\\s+(?:from|based in|operating from|operating out of|in|de|du|des|basee?s? en|bases? en|base au|originaires? d[eu']|depuis)\\s+(?:${DET}\\s*)?$`,
   'u',
@@ -106,36 +112,52 @@ const SOURCE_BY_BEFORE = rx(
   `${B}(?:attribut\\w*|attribue\\w*|blamed|pinned|imput\\w*|traced|denounced|named|exposed|revealed|identified|reported|published|discovered|detected|uncovered|according to a report|denonce\\w*|revele\\w*|publie\\w*|identifie\\w*|detecte\\w*|decouvert\\w*)\\s+(?:[\\p{L}\\p{N}'-]+\\s+){0,4}?(?:by|par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$`,
   'u',
 );
-const ACCORDING_TO_BEFORE = rx(`${B}(?:selon|d'apres|according to|cited by|cite par)\\s+(?:${DET}\\s*)?$`);
+const ACCORDING_TO_BEFORE = rx(
+  `${B}(?:selon|d'apres|according to|cited by|cite par)\\s+(?!lesquel)(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,5}$`,
+  'u',
+);
 const PRO_BEFORE = rx(`${B}pro-$`);
 const TARGET_BEFORE = rx(
   `${B}(?:${TARGET_CUES})\\s+(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,4}$|${B}(?:in|en|au|aux|dans|a|across|throughout|inside|within)\\s+(?:${DET}\\s*)?$`,
   'u',
 );
 const ACCUSE_OBJECT_BEFORE = rx(
-  `${B}(?:accus\\w*|blam\\w*|charg\\w*|urg\\w*|exhort\\w*|called on|calls on|appel\\w* (?:la|le|les)|demand\\w*|warn\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|pointed the finger at|points the finger at|pointe du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,1}$`,
+  `${B}(?:accus\\w*|blam\\w*|charg\\w*|urg\\w*|exhort\\w*|called on|calls on|appel\\w* (?:la|le|les)|demand\\w*|warn\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|pointed the finger at|points the finger at|pointe du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,2}$`,
   'u',
 );
 const ACCUSED_PASSIVE_AFTER = rx(
-  `^(?:'s)?(?:\\s+\\S+){0,3}?\\s+(?:is|are|was|were|has been|have been|had been|stands?|est|sont|a ete|ont ete|avait ete|etait|etaient|serait|seraient|reste|demeure)\\s+(?:\\w+\\s+)?(?:accused|suspected|believed|thought|alleged|blamed|said|reported|held responsible|behind|responsible|accusee?s?|soupconnee?s?|suspectee?s?|derriere|responsables?|a l'origine|mise? en cause|pointee? du doigt)${E}`,
+  `^(?:'s)?(?:\\s+(?!(?:que|qu'|that|qui|which|who|dont|whose)\\b)\\S+){0,3}?\\s+(?:is|are|was|were|has been|have been|had been|stands?|est|sont|a ete|ont ete|avait ete|etait|etaient|serait|seraient|reste|demeure)\\s+(?:\\w+\\s+)?(?:accused|suspected|believed|thought|alleged|blamed|said|reported|held responsible|behind|responsible|accusee?s?|soupconnee?s?|suspectee?s?|derriere|responsables?|a l'origine|mise? en cause|pointee? du doigt)${E}`,
 );
 const VICTIM_PASSIVE_AFTER = rx(
-  `^(?:'s)?(?:\\s+[\\p{L}'-]+){0,3}?\\s+(?:is|are|was|were|has been|have been|had been|a ete|ont ete|avait ete|avaient ete|est|sont|etait|etaient|fell|fut|suffer\\w*|subi\\w*|subit)\\s+(?:\\w+\\s+)?(?:hacked|targeted|attacked|breached|hit|compromised|infiltrated|spied|victims?|struck|pirate\\w*|vise\\w*|cible\\w*|attaque\\w*|touche\\w*|infiltre\\w*|espionne\\w*|victimes?|la cible|the target|frapp\\w*|cyberattaques?|attacks?|attaques?|intrusions?)${E}`,
+  `^(?:'s)?(?:\\s+(?!(?:que|qu'|that|qui|which|who|dont|whose)\\b)\\S+){0,3}?\\s+(?:is|are|was|were|has been|have been|had been|a ete|ont ete|avait ete|avaient ete|est|sont|etait|etaient|fell|fut|suffer\\w*|subi\\w*|subit|a subi|ont subi|came under|est la|sont les)\\s+(?:[\\p{L}'-]+\\s+){0,2}?(?:hacked|targeted|attacked|breached|hit|compromised|infiltrated|spied|victims?|struck|pirate\\w*|vise\\w*|cible\\w*|attaque\\w*|touche\\w*|infiltre\\w*|espionne\\w*|victimes?|la cible|the target|frapp\\w*|cyberattaques?|attacks?|attaques?|intrusions?)${E}`,
   'u',
 );
 const POSSESSIVE_AFTER = rx(`^'s?\\s`);
 const POSSESSIVE_PERP_AFTER = rx(`^'s?\\s+(?:own\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${PERPETRATOR_NOUNS})${E}`, 'u');
 const POSSESSIVE_ENTITY_AFTER = rx(`^'s?\\s+(?:own\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${ENTITY_NOUNS})${E}`, 'u');
 const POSSESSIVE_CLAIM_AFTER = rx(`^'s?\\s+(?:[\\p{L}-]+\\s+){0,1}?(?:${CLAIM_NOUNS})${E}`, 'u');
+/** "les accusations de Londres", "claims by Washington": the source of the claims. */
+const CLAIM_SOURCE_BEFORE = rx(
+  `${B}(?:${CLAIM_NOUNS})(?:\\s+[\\p{L}'-]+){0,2}?\\s+(?:de|du|des|d'|by|from|par|emanant de|venues? de|of)\\s+(?:${DET}\\s*)?$`,
+  'u',
+);
+/** "the US indictment", "la plainte de": a state name on a claim noun. */
+const NAME_CLAIM_AFTER = rx(`^(?:\\s+[\\p{L}-]+)?\\s+(?:${CLAIM_NOUNS})${E}`, 'u');
 /** "accusations that Beijing…", "claims of Russian hacking", "smears about the so-called Volt Typhoon". */
 const CLAIM_CONTENT_BEFORE = rx(
-  `${B}(?:${CLAIM_NOUNS}|smears?|slander|hype|so-called|pretendue?s?|soi-disant)\\s+(?:(?:of|that|about|against|concerning|de|d'|que|qu'|selon lesquelles|selon lesquels|contre|sur|visant|portees contre|about the|on)\\s+)?(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,2}$`,
+  `${B}(?:${CLAIM_NOUNS}|smears?|slander|hype|so-called|pretendue?s?|soi-disant)(?:(?:\\s+[\\p{L}'-]+){0,4}?\\s+(?:that|selon lesquel\\w*|que|qu'|contre|against|visant|about|concerning|concernant|sur|portees contre|on))?\\s+(?:(?:of|de|d'|about the)\\s+)?(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,4}$`,
   'u',
 );
 const SPEECH_BEFORE = rx(
   `${B}(?:said|says|told|added|according to|a declare|ont declare|a dit|a affirme|a indique|a souligne|a ajoute|a poursuivi|a precise|a explique|a estime|a martele|a assure|a averti|a denonce|a accuse|a retorque|a reagi|a repondu|selon|d'apres|declare|affirme|indique|souligne|estime|explique|precise|note|ajoute|retorque|reports?|reported|wrote|concluded)\\s+(?:(?:mercredi|mardi|lundi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hier|yesterday|today|aujourd'hui|jeudi soir|on \\w+|in a statement|dans un communique|lors d'un point de presse)\\s+)?(?:[\\p{L}'.,-]+\\s+){0,8}$`,
   'u',
 );
+/** ", a rétorqué lundi Wang Wenbin", "», a ironisé le vice-ministre iranien": a post-posed speaker. */
+const POSTPOSED_BEFORE = rx(
+  `(?:,|»|"|”)\\s*(?:a|ont|avait)\\s+[\\p{L}-]+\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$|(?:,|"|”)\\s*(?:said|says|told|added|wrote|retorted|replied|responded|insisted|argued|noted|warned)\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$`,
+  'u',
+);
+const ENTITY_IN_BEFORE = rx(`(?:${ENTITY_NOUNS})\\s+(?:in|en|a|au|at|to|de|du|d')\\s+(?:${DET}\\s*)?$`);
 const COPULA_PERP_AFTER = rx(
   `^(?:'s)?\\s+(?:is|are|was|were|remains?|has become|est|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?:[\\p{L}'"“”«»-]+\\s+){0,5}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
   'u',
@@ -149,7 +171,7 @@ const PREP_BEFORE = rx(
 );
 const COORDINATION_BEFORE = rx(`^\\s*(?:,|and|et|or|ou|as well as|ainsi que)\\s+(?:${DET}\\s*)?$`);
 const BEHIND_AFTER = rx(
-  `^(?:'s)?(?:\\s+\\S+){0,2}?\\s+(?:is|are|was|were|est|sont|etait|etaient|serait|seraient|had been|has been|a ete)\\s+(?:\\w+\\s+)?(?:behind|derriere|responsible for|responsables? de|a l'origine)${E}`,
+  `^(?:'s)?(?:\\s+(?!(?:que|qu'|that|qui|which|who|dont|whose)\\b)\\S+){0,2}?\\s+(?:is|are|was|were|est|sont|etait|etaient|serait|seraient|had been|has been|a ete)\\s+(?:\\w+\\s+)?(?:behind|derriere|responsible for|responsables? de|a l'origine)${E}`,
 );
 
 export type Role = 'perpetrator' | 'accuser' | 'denier' | 'target' | 'rejected' | 'unknown';
@@ -219,6 +241,7 @@ const CLAUSE_BREAK =
 function verbRoleAfter(terms: readonly Term[], f: string, from: number): VerbRole {
   let negated = false;
   let passive = false;
+  let copula = false;
   for (const t of terms) {
     if (t.start < from) continue;
     if (t.start - from > 110) break;
@@ -231,13 +254,21 @@ function verbRoleAfter(terms: readonly Term[], f: string, from: number): VerbRol
       if (w0 === 'behind' || w0 === 'derriere') return { role: 'perpetrator', negated };
       continue;
     }
-    if (t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal')) continue;
+    if (t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal')) {
+      if (/^(?:is|are|was|were|be|est|sont|etait|etaient|fut|furent|serait|seraient)$/.test(w0)) copula = true;
+      continue;
+    }
     const w = w0.replace(/^[a-z]'/, '');
+    // "est visée", "is accused": a participle after a form of "be".
+    if (copula && !/ing$|ant$/.test(w)) passive = true;
     if (/^(?:been|ete|being)$/.test(w)) {
       passive = true;
       continue;
     }
     if (DENY_VERB_RE.test(w)) return { role: 'denier', negated };
+    // "is accused of", "a été accusée de", "were blamed for": the subject is the accused.
+    if (passive && ACCUSE_STEM_RE.test(w)) return { role: 'perpetrator', negated };
+    if (w === 'hit' && /^\s+back\b/.test(f.slice(t.end))) return { role: 'accuser', negated };
     if (SPEECH_VERB_RE.test(w) || ACCUSE_STEM_RE.test(w)) {
       // ", a poursuivi le porte-parole." / ", said the minister.": a post-posed speaker, not this subject's verb.
       if (between.includes(',') && isPostposedSpeech(f.slice(t.end))) return { role: 'unknown', negated };
@@ -255,7 +286,7 @@ function verbRoleAfter(terms: readonly Term[], f: string, from: number): VerbRol
 }
 
 function hasVerbAfter(terms: readonly Term[], from: number): boolean {
-  return terms.some((t) => t.start >= from && t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula'));
+  return terms.some((t) => t.start >= from && (t.tags.has('Verb') || t.tags.has('Copula')));
 }
 
 /** What follows a speech verb in inverted order: a short speaker phrase, no "que"/"that" clause. */
@@ -269,6 +300,13 @@ function opNear(f: string, from: number, to: number): boolean {
   return OPERATION_ANY.test(window) || GENERIC_ATTACK_RE.test(window);
 }
 
+const LINK_SPECIFIC_BEFORE = rx(
+  `${B}(?:${LINK_CUES.split('|')
+    .filter((c) => c !== 'by' && c !== 'par')
+    .join('|')})\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`,
+  'u',
+);
+
 function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation: boolean): RoleEvidence {
   const before = f.slice(Math.max(0, m.start - 100), m.start);
   const after = f.slice(m.end, m.end + 130);
@@ -280,17 +318,24 @@ function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation
     entity,
   });
   const demonym = m.form === 'demonym';
+  const verbAfter = hasVerbAfter(terms, m.end);
 
   // Explicit constructions.
   if (HYPHEN_LINK_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface}-linked`);
   if (PRO_BEFORE.test(before)) return ev('perpetrator', 2, `pro-${m.surface}`);
   if (NEGATED_PARTY_BEFORE.test(before)) return ev('rejected', 2, `not ${m.surface}`);
-  if (ACCORDING_TO_BEFORE.test(before)) return ev('accuser', 2, `according to ${m.surface}`);
+  // A post-posed speaker closes the sentence: ", a déclaré M. Wang", ", said the Chinese embassy".
+  if (!verbAfter && (POSTPOSED_BEFORE.test(before) || SPEECH_BEFORE.test(before)))
+    return ev('accuser', 3, `said ${m.surface}`);
+  if (ACCORDING_TO_BEFORE.test(before)) return ev('accuser', 3, `according to ${m.surface}`);
   if (ATTRIBUTED_BY_TO_BEFORE.test(before)) return ev('perpetrator', 3, `attributed to ${m.surface}`);
+  if (!demonym && CLAIM_SOURCE_BEFORE.test(before)) return ev('accuser', 1, `claims of ${m.surface}`);
+  if (!demonym && /(?:the|la|le|les|l')\s+$/.test(before) && NAME_CLAIM_AFTER.test(after))
+    return ev('accuser', 1, `${m.surface} claims`);
   if (CLAIM_CONTENT_BEFORE.test(before)) return ev('rejected', 2, `claims about ${m.surface}`);
   if (demonym && (CLAIM_AFTER_DEMONYM.test(after) || CLAIM_BEFORE_DEMONYM.test(before)))
-    return ev('accuser', 2, `${m.surface} claims`);
-  if (POSSESSIVE_CLAIM_AFTER.test(after)) return ev('accuser', 2, `${m.surface}'s claim`);
+    return ev('accuser', 1, `${m.surface} claims`);
+  if (POSSESSIVE_CLAIM_AFTER.test(after)) return ev('accuser', 1, `${m.surface}'s claim`);
   if (demonym && (PERP_AFTER_DEMONYM.test(after) || PERP_BEFORE_DEMONYM.test(before))) {
     if (TARGET_BEFORE.test(before)) return ev('target', 2, `target: ${m.surface}`);
     return ev('perpetrator', 3, `${m.surface} perpetrators`);
@@ -300,10 +345,10 @@ function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation
   if (ORIGIN_BEFORE.test(before)) return ev('perpetrator', 3, `hackers from ${m.surface}`);
   if (ACCUSED_PASSIVE_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface} is accused`);
   if (BEHIND_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface} is behind`);
-  if (CLEFT_BEFORE.test(before)) return ev('perpetrator', 2, `it is ${m.surface}`);
-  if (LINK_BEFORE.test(before)) {
-    if (!GENERIC_AGENT_BEFORE.test(before)) return ev('perpetrator', 3, `linked to ${m.surface}`);
-    // "by", "par", "vers": an agent only when an operation comes just before.
+  if (CLEFT_BEFORE.test(before)) return ev('perpetrator', 2, `cleft: it is ${m.surface}`);
+  if (LINK_SPECIFIC_BEFORE.test(before)) return ev('perpetrator', 3, `linked to ${m.surface}`);
+  if (GENERIC_AGENT_BEFORE.test(before)) {
+    // "by", "par": the source of a report or attribution, or the agent of an operation.
     if (SOURCE_BY_BEFORE.test(before)) return ev('accuser', 2, `by ${m.surface}`);
     if (opNear(f, m.start - 70, m.start)) return ev('perpetrator', 2, `by ${m.surface}`);
   }
@@ -311,12 +356,12 @@ function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation
   if (COPULA_PERP_AFTER.test(after)) return ev('perpetrator', 2, `${m.surface} is the hacker`);
   if (ACCUSE_OBJECT_BEFORE.test(before) && hasOperation) return ev('perpetrator', 3, `accused ${m.surface}`);
 
+  // "The Russian embassy in London": the place of an organ of state, not a party.
+  if (!demonym && ENTITY_IN_BEFORE.test(before)) return ev('unknown', 0, `${m.surface} (seat)`, true);
+
   // Victims and places.
   if (TARGET_BEFORE.test(before)) return ev('target', 2, `target: ${m.surface}`);
   if (VICTIM_PASSIVE_AFTER.test(after)) return ev('target', 2, `${m.surface} was targeted`);
-
-  // Post-posed speakers: ", a déclaré M. Wang", "according to Britain's NCSC".
-  if (SPEECH_BEFORE.test(before) && !hasVerbAfter(terms, m.end)) return ev('accuser', 2, `said ${m.surface}`);
 
   // A demonym or possessive on a state organ: the organ's verb decides.
   const entity =
@@ -413,7 +458,10 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   const f = fold(text);
   const ops = operations(f);
   const groupNamed = mentions.some((m) => m.kind === 'group');
-  const hasOperation = ops.length > 0 || (groupNamed && (GENERIC_ATTACK_RE.test(f) || GROUP_CONTEXT_RE.test(f)));
+  const hasOperation =
+    ops.length > 0 ||
+    (GENERIC_ATTACK_RE.test(f) && (groupNamed || CYBER_CONTEXT_RE.test(f))) ||
+    (groupNamed && GROUP_CONTEXT_RE.test(f));
   const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
   rememberSpeakers(text, mentions, gazetteer, memory);
   if (!hasOperation || mentions.length === 0) return null;
@@ -422,69 +470,94 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   propagate(roles, f);
   const norm = (r: RoleEvidence) => gazetteer.normalise(r.mention.id);
   const isParty = (r: RoleEvidence) => r.mention.kind !== 'group' && r.mention.kind !== 'organisation';
+  const afterPrep = (r: RoleEvidence) => PREP_BEFORE.test(f.slice(Math.max(0, r.mention.start - 30), r.mention.start));
 
   const perps = roles.filter((r) => r.role === 'perpetrator').sort(byStrength);
-  const deniers = roles.filter((r) => r.role === 'denier').sort(byStrength);
+  let deniers = roles.filter((r) => r.role === 'denier').sort(byStrength);
   const rejected = roles.filter((r) => r.role === 'rejected').sort(byStrength);
   const accusers = roles.filter((r) => r.role === 'accuser' && r.mention.kind !== 'group').sort(byStrength);
   const denial = DENIAL_RE.test(f);
   const counter = COUNTER_RE.test(f);
   const strongCounter = STRONG_COUNTER_RE.test(f);
 
-  // The speaker: an explicit accuser, else an organ of state with a speech verb somewhere, else memory.
+  // The speaker: an explicit accuser (post-posed speakers first, owners of claims last), else an
+  // organ of state or a subject state in a sentence with a speech verb, else the document's memory.
   let speaker: string | null = accusers[0] !== undefined ? norm(accusers[0]) : null;
-  if (speaker === null) {
-    const entity = roles.find((r) => r.role === 'unknown' && r.entity && isParty(r));
-    if (entity !== undefined && rx(words(SPEECH_VERBS)).test(f)) speaker = norm(entity);
+  if (speaker === null || (accusers[0]?.strength ?? 0) < 2) {
+    const subject = roles.find((r) => r.role === 'unknown' && isParty(r) && (r.entity || !afterPrep(r)));
+    if (subject !== undefined && SPEECH_ANY_RE.test(f)) speaker = norm(subject);
   }
   speaker ??= speakerState;
 
-  let accused: string | null = null;
+  // A denial with nobody denying in so many words: the subject that is not the source of the claims.
+  if (denial && perps.length === 0 && deniers.length === 0 && rejected.length === 0) {
+    const subject = roles.find((r) => r.role === 'unknown' && isParty(r) && !afterPrep(r));
+    if (subject !== undefined)
+      deniers = [{ ...subject, role: 'denier', strength: 1, reason: `${subject.reason} denies` }];
+  }
+
   let accusedEv: RoleEvidence | undefined;
+  let accused: string | null = null;
   let accuser: string | null = speaker;
   let stance: Stance = 'accusation';
 
   const denier = deniers[0] !== undefined ? norm(deniers[0]) : null;
   const rejectedParty = rejected[0] !== undefined ? norm(rejected[0]) : null;
+  const statePerps = perps.filter(isParty);
   const perp = perps.length > 0 ? pickAccused(perps) : undefined;
   const perpId = perp !== undefined ? resolveAccused(perp, perps, gazetteer) : null;
-  const turned = perpId !== null && (denier !== null || rejectedParty !== null) && perpId !== (denier ?? rejectedParty);
+  const blamedParty = denier ?? rejectedParty;
+  // The speaker was itself blamed in this sentence and blames another: "Quand Washington accuse Pékin…, la NSA…".
+  const speakerBlamed = speaker !== null && statePerps.some((r) => norm(r) === speaker);
+  const otherPerp = speakerBlamed ? statePerps.find((r) => norm(r) !== speaker) : undefined;
 
-  if (turned && perp !== undefined) {
+  if (blamedParty !== null && perp !== undefined && perpId !== null && perpId !== blamedParty && isParty(perp)) {
     // The accused turns it back: the denier (or the party the rejected claims are about) blames another.
     accusedEv = perp;
     accused = perpId;
     accuser = denier ?? (speaker !== null && speaker !== perpId ? speaker : rejectedParty);
     stance = 'counter_accusation';
+  } else if (otherPerp !== undefined && (strongCounter || counter || denial || otherPerp.strength <= 2)) {
+    accusedEv = otherPerp;
+    accused = norm(otherPerp);
+    accuser = speaker;
+    stance = 'counter_accusation';
+  } else if (denier !== null && (perp === undefined || !isParty(perp))) {
+    // "Hanoï dément que le groupe OceanLotus agisse pour ses services": a denial by the state.
+    accusedEv = deniers[0] as RoleEvidence;
+    accused = denier;
+    stance = 'denial';
+    accuser = otherParty(roles, accused, norm, afterPrep);
   } else if (perp !== undefined && perpId !== null) {
     accusedEv = perp;
     accused = perpId;
-    const selfDenial = denial && (speaker === perpId || denier === perpId || isNegated(perp, f, terms));
+    const selfDenial =
+      denial &&
+      (speaker === perpId ||
+        denier === perpId ||
+        isNegated(perp, f, terms) ||
+        roles.some((r) => r !== perp && r.role !== 'target' && r.role !== 'perpetrator' && norm(r) === perpId));
     if (selfDenial) {
       stance = 'denial';
-      accuser = otherParty(roles, perpId, norm);
+      accuser = otherParty(roles, perpId, norm, afterPrep);
     } else {
       if (accuser === accused) accuser = otherAccuser(accusers, accused, norm);
-      // The accuser was itself accused in the same sentence: a counter-accusation.
-      const accuserAlsoBlamed = perps.some((r) => accuser !== null && norm(r) === accuser && r !== perp);
+      const cleft = perp.reason.startsWith('cleft');
       if (
         accuser !== null &&
         accuser !== accused &&
-        (strongCounter || accuserAlsoBlamed || ((counter || denial) && rejectedParty === accuser))
+        (strongCounter || cleft || (denial && counter) || ((counter || denial) && rejectedParty === accuser))
       )
         stance = 'counter_accusation';
-      else if (strongCounter) stance = 'counter_accusation';
+      else if (strongCounter && accuser === null) stance = 'counter_accusation';
     }
-  } else if (denier !== null || rejectedParty !== null) {
-    const ev = (deniers[0] ?? rejected[0]) as RoleEvidence;
-    accusedEv = ev;
-    accused = norm(ev);
+  } else if (rejectedParty !== null) {
+    accusedEv = rejected[0] as RoleEvidence;
+    accused = rejectedParty;
     // A rejected claim with nobody denying it is a denial only when a denial is said, or the accused speaks.
-    if (denier === null && !(denial || counter || speaker === accused)) {
-      stance = 'accusation';
-    } else {
+    if (denial || counter || speaker === accused) {
       stance = 'denial';
-      accuser = otherParty(roles, accused, norm);
+      accuser = otherParty(roles, accused, norm, afterPrep);
     }
   } else {
     // One actor, neither victim nor source, next to an operation: its likely author.
@@ -496,7 +569,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
       accusers.length === 0 &&
       !DEFENSIVE_RE.test(f) &&
       ops.some((o) => Math.abs(o.start - sole.mention.start) < 70) &&
-      !PREP_BEFORE.test(f.slice(Math.max(0, sole.mention.start - 30), sole.mention.start))
+      !afterPrep(sole)
     ) {
       accusedEv = { ...sole, strength: 1, reason: `${sole.mention.surface} (sole actor)` };
       accused = norm(sole);
@@ -529,13 +602,19 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   };
 }
 
-/** For a denial, the party whose accusation is rejected: another actor that is not a victim. */
-function otherParty(roles: RoleEvidence[], accused: string, norm: (r: RoleEvidence) => string): string | null {
-  const candidates = roles.filter(
-    (r) => norm(r) !== accused && r.role !== 'target' && r.mention.kind !== 'group' && r.role !== 'perpetrator',
-  );
-  const accuser = candidates.find((r) => r.role === 'accuser') ?? candidates[0];
-  return accuser !== undefined ? norm(accuser) : null;
+/** For a denial, the party whose accusation is rejected: a source of claims, or another subject. */
+function otherParty(
+  roles: RoleEvidence[],
+  accused: string,
+  norm: (r: RoleEvidence) => string,
+  afterPrep: (r: RoleEvidence) => boolean,
+): string | null {
+  const candidates = roles.filter((r) => norm(r) !== accused && r.mention.kind !== 'group');
+  const source =
+    candidates.find((r) => r.role === 'accuser') ??
+    candidates.find((r) => r.role === 'rejected') ??
+    candidates.find((r) => r.role === 'unknown' && !afterPrep(r));
+  return source !== undefined ? norm(source) : null;
 }
 
 function otherAccuser(accusers: RoleEvidence[], accused: string, norm: (r: RoleEvidence) => string): string | null {

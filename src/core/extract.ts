@@ -116,11 +116,18 @@ const ACCORDING_TO_BEFORE = rx(
   `${B}(?:selon|d'apres|according to|cited by|cite par)\\s+(?!lesquel)(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,5}$`,
   'u',
 );
-const PRO_BEFORE = rx(`${B}pro-$`);
-const TARGET_BEFORE = rx(
-  `${B}(?:${TARGET_CUES})\\s+(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,4}$|${B}(?:in|en|au|aux|dans|a|across|throughout|inside|within)\\s+(?:${DET}\\s*)?$`,
+/** "APT28, a unit of Russia's GRU", "Sandworm, l'unité 74455 du GRU": the group belongs to the state. */
+const UNIT_OF_BEFORE = rx(
+  `${B}(?:units?|branch|division|team|arm|front|proxy|part|unites?|branche|bras arme|emanation|faux-nez|groupe|group)(?:\\s+[\\p{L}\\p{N}'-]+){0,3}?\\s+(?:of|for|de|du|des|d')\\s+(?:${DET}\\s*)?$`,
   'u',
 );
+const PRO_BEFORE = rx(`${B}pro-$`);
+const TARGET_BEFORE = rx(
+  `${B}(?:${TARGET_CUES})\\s+(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,4}$|${B}(?:in|en|au|aux|dans|across|throughout|inside|within)\\s+(?:${DET}\\s*)?$`,
+  'u',
+);
+/** French "à" (folded to "a", which is also the English article). */
+const TARGET_A_FR = rx(`${B}a\\s+(?:${DET}\\s*)?$`);
 const ACCUSE_OBJECT_BEFORE = rx(
   `${B}(?:accus\\w*|blam\\w*|charg\\w*|urg\\w*|exhort\\w*|called on|calls on|appel\\w* (?:la|le|les)|demand\\w*|warn\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|pointed the finger at|points the finger at|pointe du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,2}$`,
   'u',
@@ -167,7 +174,7 @@ const CLEFT_BEFORE = rx(
 );
 const NEGATED_PARTY_BEFORE = rx(`(?:,\\s*|${B})(?:not|et non|pas|non)\\s+(?:${DET}\\s*)?$`);
 const PREP_BEFORE = rx(
-  `${B}(?:a|au|aux|de|des|du|d'|in|of|at|from|with|avec|pour|for|sur|on|to|en|dans|vers|chez|par|by|than|que|between|entre)\\s+(?:${DET}\\s*)?$`,
+  `${B}(?:au|aux|de|des|du|d'|in|of|at|from|with|avec|pour|for|sur|on|to|en|dans|vers|chez|par|by|than|que|between|entre)\\s+(?:${DET}\\s*)?$`,
 );
 const COORDINATION_BEFORE = rx(`^\\s*(?:,|and|et|or|ou|as well as|ainsi que)\\s+(?:${DET}\\s*)?$`);
 const BEHIND_AFTER = rx(
@@ -307,7 +314,26 @@ const LINK_SPECIFIC_BEFORE = rx(
   'u',
 );
 
-function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation: boolean): RoleEvidence {
+/** Whether a full verb stands between two offsets (then a speech verb before is not this mention's). */
+function verbBetween(terms: readonly Term[], from: number, to: number): boolean {
+  return terms.some(
+    (t) => t.start >= from && t.end <= to && t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula'),
+  );
+}
+
+/** Speech verb before a mention, with no other verb in between: "said X", ", a déclaré mercredi X". */
+function speakerBefore(re: RegExp, terms: readonly Term[], before: string, at: number): boolean {
+  const m = re.exec(before);
+  if (m === null) return false;
+  const from = at - before.length + m.index;
+  // The speech verb itself is the one full verb allowed between the match and the mention.
+  const verbs = terms.filter(
+    (t) => t.start >= from && t.end <= at && t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula'),
+  );
+  return verbs.length <= 1;
+}
+
+function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation: boolean, lang: Lang): RoleEvidence {
   const before = f.slice(Math.max(0, m.start - 100), m.start);
   const after = f.slice(m.end, m.end + 130);
   const ev = (role: Role, strength: number, reason: string, entity = false): RoleEvidence => ({
@@ -325,9 +351,15 @@ function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation
   if (PRO_BEFORE.test(before)) return ev('perpetrator', 2, `pro-${m.surface}`);
   if (NEGATED_PARTY_BEFORE.test(before)) return ev('rejected', 2, `not ${m.surface}`);
   // A post-posed speaker closes the sentence: ", a déclaré M. Wang", ", said the Chinese embassy".
-  if (!verbAfter && (POSTPOSED_BEFORE.test(before) || SPEECH_BEFORE.test(before)))
+  const isTarget = TARGET_BEFORE.test(before) || (lang === 'fr' && TARGET_A_FR.test(before));
+  if (
+    !verbAfter &&
+    !isTarget &&
+    (speakerBefore(POSTPOSED_BEFORE, terms, before, m.start) || speakerBefore(SPEECH_BEFORE, terms, before, m.start))
+  )
     return ev('accuser', 3, `said ${m.surface}`);
-  if (ACCORDING_TO_BEFORE.test(before)) return ev('accuser', 3, `according to ${m.surface}`);
+  if (speakerBefore(ACCORDING_TO_BEFORE, terms, before, m.start)) return ev('accuser', 3, `according to ${m.surface}`);
+  if (UNIT_OF_BEFORE.test(before)) return ev('perpetrator', 3, `unit of ${m.surface}`);
   if (ATTRIBUTED_BY_TO_BEFORE.test(before)) return ev('perpetrator', 3, `attributed to ${m.surface}`);
   if (!demonym && CLAIM_SOURCE_BEFORE.test(before)) return ev('accuser', 1, `claims of ${m.surface}`);
   if (!demonym && /(?:the|la|le|les|l')\s+$/.test(before) && NAME_CLAIM_AFTER.test(after))
@@ -337,7 +369,7 @@ function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation
     return ev('accuser', 1, `${m.surface} claims`);
   if (POSSESSIVE_CLAIM_AFTER.test(after)) return ev('accuser', 1, `${m.surface}'s claim`);
   if (demonym && (PERP_AFTER_DEMONYM.test(after) || PERP_BEFORE_DEMONYM.test(before))) {
-    if (TARGET_BEFORE.test(before)) return ev('target', 2, `target: ${m.surface}`);
+    if (isTarget) return ev('target', 2, `target: ${m.surface}`);
     return ev('perpetrator', 3, `${m.surface} perpetrators`);
   }
   if (POSSESSIVE_PERP_AFTER.test(after) && !POSSESSIVE_ENTITY_AFTER.test(after))
@@ -360,7 +392,7 @@ function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation
   if (!demonym && ENTITY_IN_BEFORE.test(before)) return ev('unknown', 0, `${m.surface} (seat)`, true);
 
   // Victims and places.
-  if (TARGET_BEFORE.test(before)) return ev('target', 2, `target: ${m.surface}`);
+  if (isTarget) return ev('target', 2, `target: ${m.surface}`);
   if (VICTIM_PASSIVE_AFTER.test(after)) return ev('target', 2, `${m.surface} was targeted`);
 
   // A demonym or possessive on a state organ: the organ's verb decides.
@@ -466,7 +498,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   rememberSpeakers(text, mentions, gazetteer, memory);
   if (!hasOperation || mentions.length === 0) return null;
 
-  const roles = mentions.map((m) => roleOf(m, f, terms, hasOperation));
+  const roles = mentions.map((m) => roleOf(m, f, terms, hasOperation, input.lang));
   propagate(roles, f);
   const norm = (r: RoleEvidence) => gazetteer.normalise(r.mention.id);
   const isParty = (r: RoleEvidence) => r.mention.kind !== 'group' && r.mention.kind !== 'organisation';
@@ -484,7 +516,9 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   // organ of state or a subject state in a sentence with a speech verb, else the document's memory.
   let speaker: string | null = accusers[0] !== undefined ? norm(accusers[0]) : null;
   if (speaker === null || (accusers[0]?.strength ?? 0) < 2) {
-    const subject = roles.find((r) => r.role === 'unknown' && isParty(r) && (r.entity || !afterPrep(r)));
+    const subject = roles.find(
+      (r) => r.role === 'unknown' && isParty(r) && !afterPrep(r) && !verbBetween(terms, 0, r.mention.start),
+    );
     if (subject !== undefined && SPEECH_ANY_RE.test(f)) speaker = norm(subject);
   }
   speaker ??= speakerState;

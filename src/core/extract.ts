@@ -98,7 +98,6 @@ const PERP_BEFORE_DEMONYM = rx(
 const ENTITY_BEFORE_DEMONYM = rx(`(?:${ENTITY_NOUNS})(?:\\s+(?:des? |du |de la )?[\\p{L}'-]+){0,1}\\s+$`, 'u');
 const CLAIM_BEFORE_DEMONYM = rx(`(?:${CLAIM_NOUNS})\\s+$`);
 const HYPHEN_LINK_AFTER = rx(`^-(?:${LINK_SUFFIXES})${E}`);
-const LINK_BEFORE = rx(`${B}(?:${LINK_CUES})\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`, 'u');
 const GENERIC_AGENT_BEFORE = rx(`${B}(?:by|par)\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`, 'u');
 const ORIGIN_BEFORE = rx(
   `(?:${PERPETRATOR_NOUNS})(?:\\s+[\\p{L}-]+)?\\s+(?:from|based in|operating from|operating out of|in|de|du|des|basee?s? en|bases? en|base au|originaires? d[eu']|depuis)\\s+(?:${DET}\\s*)?$`,

@@ -115,7 +115,10 @@ export function prefilterHits(text: string): number[] {
 
 // Sentences that introduce a speaker ("Wang Wenbin, porte-parole du ministère chinois…") are sent
 // along as context, so that "a indiqué M. Wang" two sentences later resolves to the right state.
-const SPEAKER_INTRO = /porte-parole|spokes(?:person|man|woman)|minist(?:er|re)\b|ambassad/i;
+const SPEAKER_INTRO =
+  /\p{Lu}[\p{L}-]+ \p{Lu}[\p{L}-]+, (?:the |le |la |l['’])?(?:porte-parole|spokes(?:person|man|woman)|minist|ambassad)|(?:spokes(?:person|man|woman)|minister|ambassador|porte-parole) \p{Lu}[\p{L}-]+ \p{Lu}/u;
+
+const SPEAKER_INTRO_G = new RegExp(SPEAKER_INTRO.source, 'gu');
 
 /** Whether a sentence is context only (introduces a speaker) rather than a candidate. */
 export function isContextOnly(sentence: string): boolean {
@@ -131,15 +134,28 @@ export function candidateSegments(
   segments: Segment[] = segment(text),
   options: { context?: boolean } = {},
 ): Segment[] {
-  const context = options.context ?? true;
   const hits = prefilterHits(text);
   if (hits.length === 0) return [];
+  // Both scans run once over the whole text; segments are then matched to hits in one pass.
+  const intros = options.context === false ? [] : matchOffsets(SPEAKER_INTRO_G, text);
   const out: Segment[] = [];
   let h = 0;
+  let k = 0;
   for (const s of segments) {
     while (h < hits.length && (hits[h] as number) < s.start) h++;
-    if (h < hits.length && (hits[h] as number) < s.end) out.push(s);
-    else if (context && SPEAKER_INTRO.test(s.text)) out.push(s);
+    while (k < intros.length && (intros[k] as number) < s.start) k++;
+    if ((h < hits.length && (hits[h] as number) < s.end) || (k < intros.length && (intros[k] as number) < s.end))
+      out.push(s);
+  }
+  return out;
+}
+
+function matchOffsets(re: RegExp, text: string): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m.index);
+    re.lastIndex = m.index + Math.max(1, m[0].length);
   }
   return out;
 }

@@ -203,7 +203,13 @@ export function segment(text: string): Segment[] {
   const n = text.length;
   let start = 0;
   let i = 0;
+  const boundary = /[.!?…\n\r]/g;
   while (i < n) {
+    // Jump to the next character that can end a sentence.
+    boundary.lastIndex = i;
+    const next = boundary.exec(text);
+    if (next === null) break;
+    i = next.index;
     const c = text.charAt(i);
     if (c === '\n' || c === '\r') {
       // Find the extent of this line break run.

@@ -1,6 +1,6 @@
 // Draws the toolbar icons (public/icon/<size>.png): a red speech bubble with
 // two white lines of "text", the second shorter — a statement and its reply.
-// Pure Node (zlib), no image dependency. Run: node scripts/make-icons.mjs
+// Pure Node (zlib), no image dependency. Run: node src/tools/make-icons.mjs
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -121,8 +121,10 @@ const UNIT_OF_BEFORE = rx(
   'u',
 );
 const PRO_BEFORE = rx(`${B}pro-$`);
+const NOT_CLAUSE =
+  "(?!(?:that|que|qu'|which|who|whose|qui|dont|where|said|says|told|when|quand|lorsque|while|but|mais|and said|et a)\\b)";
 const TARGET_BEFORE = rx(
-  `${B}(?:${TARGET_CUES})\\s+(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,4}$|${B}(?:in|en|au|aux|dans|across|throughout|inside|within)\\s+(?:${DET}\\s*)?$`,
+  `${B}(?:${TARGET_CUES})\\s+(?:${DET}\\s*)?(?:${NOT_CLAUSE}[\\p{L}'-]+\\s+){0,4}$|${B}(?:in|en|au|aux|dans|across|throughout|inside|within)\\s+(?:${DET}\\s*)?$`,
   'u',
 );
 /** French "à" (folded to "a", which is also the English article). */
@@ -332,7 +334,13 @@ function speakerBefore(re: RegExp, terms: readonly Term[], before: string, at: n
   return verbs.length <= 1;
 }
 
-function roleOf(m: ActorMention, f: string, terms: readonly Term[], hasOperation: boolean, lang: Lang): RoleEvidence {
+export function roleOf(
+  m: ActorMention,
+  f: string,
+  terms: readonly Term[],
+  hasOperation: boolean,
+  lang: Lang,
+): RoleEvidence {
   const before = f.slice(Math.max(0, m.start - 100), m.start);
   const after = f.slice(m.end, m.end + 130);
   const ev = (role: Role, strength: number, reason: string, entity = false): RoleEvidence => ({

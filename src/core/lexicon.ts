@@ -75,7 +75,7 @@ export const HEDGE_CUES =
 
 /** Prepositions and participles that introduce a target. */
 export const TARGET_CUES =
-  "against|targeting|targetting|aimed at|on|into|victims? (?:in|of)|contre|visant|ciblant|ayant vise|chez|a l'encontre (?:de|du|des)|aupres (?:de|du|des)";
+  "against|targeting|targetting|aimed at|victims? (?:in|of)|(?:cyber-?)?(?:attacks?|raids?|assaults?|campaigns?|operations?|espionage|spying|hacks?|hacking|breach(?:es)?|intrusions?|compromise|infiltration) (?:on|of|into|in)|into|contre|visant|ciblant|ayant vise|chez|a l'encontre (?:de|du|des)|aupres (?:de|du|des)|(?:piratages?|intrusions?|infiltrations?|espionnage) (?:de|du|des|dans)";
 
 /** Constructions that put the following actor in the perpetrator's seat. */
 export const LINK_CUES =

@@ -5,12 +5,28 @@
  * NLP stage only ever sees candidate sentences. Safe for the content script:
  * it imports nothing heavy.
  */
+import { GROUPS as BUILTIN_GROUPS } from './actors/groups';
 import { segment } from './segment';
+import { escapeRegExp } from './text';
 import type { Segment } from './types';
 
 // Stems, not words: "cyber" covers cyberattaque(s), cyber-attaque, cyberespionnage, cyberattacks…
 const STEMS = [
   'cyber',
+  'compromis',
+  'exploit',
+  'sabot',
+  'intercept',
+  'ing[eé]r',
+  'informati',
+  'leak',
+  'defac',
+  'd[ée]figur',
+  'extorsion',
+  'ransom',
+  'ran[cç]on',
+  'stolen',
+  'theft',
   'hack',
   'pirat',
   'espion',
@@ -89,28 +105,36 @@ const GROUPS = [
 
 export const PREFILTER_SOURCE = `(?:${STEMS.join('|')})|\\b(?:${GROUPS.join('|')})\\b`;
 
-/** A fresh global RegExp (RegExp objects with /g keep state: never share one across callers). */
-export function prefilterRegExp(): RegExp {
-  return new RegExp(PREFILTER_SOURCE, 'gi');
-}
+/**
+ * Every built-in threat-group name and alias ("Predatory Sparrow", "RedEcho"), matched with its
+ * case: several are ordinary words in lower case.
+ */
+const GROUP_NAMES = [...new Set(BUILTIN_GROUPS.flatMap((g) => [...g.names.en, ...(g.aliases ?? [])]))].sort(
+  (a, b) => b.length - a.length,
+);
+const WORDY = GROUP_NAMES.filter((n) => /^\w.*\w$|^\w$/.test(n));
+const OTHERS = GROUP_NAMES.filter((n) => !WORDY.includes(n));
+// One \b(?:…)\b group keeps the regex engine fast; the few names that start or end with a symbol
+// ("Lapsus$", "NoName057(16)") get their own boundaries.
+export const GROUP_NAMES_SOURCE = [
+  `\\b(?:${WORDY.map(escapeRegExp).join('|')})\\b`,
+  ...OTHERS.map((n) => `${/^\w/.test(n) ? '\\b' : ''}${escapeRegExp(n)}${/\w$/.test(n) ? '\\b' : ''}`),
+].join('|');
 
 const TEST_RE = new RegExp(PREFILTER_SOURCE, 'i');
+const TEST_GROUPS_RE = new RegExp(GROUP_NAMES_SOURCE);
 
 /** Whether a text mentions anything the detector could care about. */
 export function prefilter(text: string): boolean {
-  return TEST_RE.test(text);
+  return TEST_RE.test(text) || TEST_GROUPS_RE.test(text);
 }
 
 /** Offsets of every prefilter hit, in order. */
 export function prefilterHits(text: string): number[] {
-  const re = prefilterRegExp();
-  const hits: number[] = [];
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    hits.push(m.index);
-    // Skip to the end of the current word: one hit per sentence is all we need downstream.
-    re.lastIndex = m.index + Math.max(1, m[0].length);
-  }
-  return hits;
+  const lexicon = matchOffsets(new RegExp(PREFILTER_SOURCE, 'gi'), text);
+  const groups = matchOffsets(new RegExp(GROUP_NAMES_SOURCE, 'g'), text);
+  if (groups.length === 0) return lexicon;
+  return [...lexicon, ...groups].sort((a, b) => a - b);
 }
 
 // Sentences that introduce a speaker ("Wang Wenbin, porte-parole du ministère chinois…") are sent

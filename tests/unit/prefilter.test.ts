@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { candidateSegments, prefilter, prefilterHits } from '../../src/core/prefilter';
+
+describe('prefilter', () => {
+  it.each([
+    'Des cyberattaques ont visé le Parlement.',
+    'Une cyber-attaque a frappé la mairie.',
+    'La cyberattaque chinoise a duré des mois.',
+    'Le piratage des serveurs a été découvert.',
+    'Des pirates informatiques ont été arrêtés.',
+    'Une campagne de cyberespionnage a été révélée.',
+    'Un logiciel malveillant a été installé.',
+    'Les rançongiciels se multiplient.',
+    'Le vol de données a touché 3 millions de clients.',
+    'Une surveillance de masse a été dénoncée.',
+    'Une attaque informatique a paralysé l’hôpital.',
+    'Hackers broke into the network.',
+    'The breach exposed customer records.',
+    'An intrusion was detected on Tuesday.',
+    'The espionage campaign lasted years.',
+    'Ransomware crippled the pipeline.',
+    'APT31 targeted lawmakers.',
+    'APT 28 was named in the report.',
+    'Volt Typhoon pre-positioned itself in networks.',
+    'LockBit claimed the attack.',
+    'A DDoS knocked the site offline.',
+  ])('flags %s', (text) => {
+    expect(prefilter(text)).toBe(true);
+  });
+
+  it.each(['The council approved the budget for road repairs.', 'Le marché du samedi a attiré de nombreux visiteurs.'])(
+    'ignores %s',
+    (text) => {
+      expect(prefilter(text)).toBe(false);
+    },
+  );
+
+  it('over-approximates on purpose: a group name in another sense is still a candidate', () => {
+    // The prefilter only decides what the NLP stage sees; the extractor rejects it.
+    expect(prefilter('The Conti family opened a restaurant.')).toBe(true);
+  });
+
+  it('is word-bounded for group names', () => {
+    expect(prefilter('The talks will continue next week.')).toBe(false);
+    expect(prefilter('Water levels revolted nobody.')).toBe(false);
+  });
+
+  it('returns hit offsets in order', () => {
+    const text = 'Calm day. Hackers struck. More calm. Une cyberattaque.';
+    const hits = prefilterHits(text);
+    expect(hits).toEqual([text.indexOf('Hackers'), text.indexOf('cyberattaque')]);
+  });
+
+  it('selects candidate sentences and speaker introductions only', () => {
+    const text =
+      'The weather was fine. Wang Wenbin, porte-parole du ministère, a parlé. Rien à signaler. Des pirates ont frappé.';
+    const c = candidateSegments(text).map((s) => s.text);
+    expect(c).toEqual(['Wang Wenbin, porte-parole du ministère, a parlé.', 'Des pirates ont frappé.']);
+    expect(candidateSegments(text, undefined, { context: false }).map((s) => s.text)).toEqual([
+      'Des pirates ont frappé.',
+    ]);
+    expect(candidateSegments('Nothing to see here. Wang Wenbin, spokesman, spoke.')).toEqual([]);
+  });
+});

@@ -73,6 +73,11 @@ const DEFENSIVE_RE = rx(words(DEFENSIVE_CUES));
 const GENERIC_ATTACK_RE = rx(words(GENERIC_ATTACK_VERBS));
 const NEGATION_RE = rx(words("not|n't|never|no longer|ne|n'|jamais|nullement"));
 const SPEECH_ANY_RE = rx(words(SPEECH_VERBS));
+const CYBER_AFTER_RE = rx(
+  words(
+    `${OPERATION_TERMS.map(([, src]) => src).join('|')}|cyber\\w*|pirat\\w*|hack\\w*|espion\\w*|spy\\w*|intrusion\\w*|attaqu\\w*|attack\\w*|operations?|campa\\w*|infrastructures?|networks?|reseaux|systems?|systemes?|servers?|serveurs?|empire|menace|threat|source`,
+  ),
+);
 const CYBER_CONTEXT_RE = rx(
   words(
     'cyber\\w*|informatiques?|numeriques?|hack\\w*|pirat\\w*|networks?|reseaux?|systems?|systemes?|servers?|serveurs?|computers?|ordinateurs?',
@@ -90,12 +95,19 @@ const DET = "(?:the|a|an|its|their|la|le|les|l'|un|une|des|du|de|d'|leurs?|ses?|
 const MODIFIERS =
   'state|government|military|intelligence|regime|army|navy|communist|party|-?\\w+-(?:backed|sponsored|linked|affiliated|aligned|based|run)|backed|sponsored|linked|affiliated|aligned|based|cyber|hacking|hacker|ransomware|apt|criminal|elite|covert|secret|spy|espionage|threat|advanced|persistent|nation-state|state-run|state-backed|state-sponsored|government-backed|government-linked|military-intelligence|suspected|alleged|presumed|notorious|prolific|well-known|sophisticated|special|young|two|three|four|five|six|seven|several|many';
 const PERP_AFTER_DEMONYM = rx(`^(?:[\\s-]+(?:${MODIFIERS})){0,3}[\\s-]+(?:${PERPETRATOR_NOUNS})${E}`);
-const ENTITY_AFTER_DEMONYM = rx(`^(?:[\\s-]+(?:[\\p{L}-]+)){0,2}?\\s+(?:${ENTITY_NOUNS})${E}`, 'u');
+/** End of a word that is not the first half of a compound ("state" in "state-owned" is not a state organ). */
+const EH = '(?![\\p{L}\\p{N}-])';
+const ENTITY_AFTER_DEMONYM = rx(`^(?:[\\s-]+(?:[\\p{L}-]+)){0,2}?\\s+(?:${ENTITY_NOUNS})${EH}`, 'u');
 const CLAIM_AFTER_DEMONYM = rx(`^(?:\\s+[\\p{L}-]+)?\\s+(?:${CLAIM_NOUNS})${E}`, 'u');
 const PERP_BEFORE_DEMONYM = rx(
   `(?:${PERPETRATOR_NOUNS})(?:\\s+(?:informatiques?|etatiques?|presumes?|presumees?|soupconnes?|soupconnees?|militaires|d'etat|de l'etat|soutenus?|parraines?|\\w+-\\w+|de haut niveau|sophistiquee?s?)){0,2}\\s+$`,
 );
 const ENTITY_BEFORE_DEMONYM = rx(`(?:${ENTITY_NOUNS})(?:\\s+(?:des? |du |de la )?[\\p{L}'-]+){0,1}\\s+$`, 'u');
+/** "l'éditeur russe Kaspersky", "US cybersecurity firm Mandiant": a company's nationality, not a party. */
+const ORG_NOUNS =
+  'editeur|societe|firme|entreprise|company|firm|vendor|cabinet|start-?up|laboratoire|lab|researchers?|chercheurs?|analystes?|experts?|specialiste|specialist|provider|fournisseur|operateurs?|operators?|giant|geant|banks?|banques?|hopitaux|hospitals?|media|medias|newspapers?|journal|journaux|television|chaine|agence de presse|news agency|universit\\w*|ecoles?|schools?|entreprises|companies|firms|sites?|websites?|exporters?|exportateurs?|citizens|citoyens|users|utilisateurs|voters|electeurs|artillery|artillerie|diplomats|diplomates|activists|activistes|dissidents|journalists|journalistes';
+const ORG_AFTER_DEMONYM = rx(`^(?:\\s+[\\p{L}-]+){0,2}?\\s+(?:${ORG_NOUNS})${E}`, 'u');
+const ORG_BEFORE_DEMONYM = rx(`(?:${ORG_NOUNS})(?:\\s+[\\p{L}-]+)?\\s+$`, 'u');
 const CLAIM_BEFORE_DEMONYM = rx(`(?:${CLAIM_NOUNS})\\s+$`);
 const HYPHEN_LINK_AFTER = rx(`^-(?:${LINK_SUFFIXES})${E}`);
 const GENERIC_AGENT_BEFORE = rx(`${B}(?:by|par)\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`, 'u');
@@ -120,9 +132,21 @@ const UNIT_OF_BEFORE = rx(
   `${B}(?:units?|branch|division|team|arm|front|proxy|part|unites?|branche|bras arme|emanation|faux-nez|groupe|group)(?:\\s+[\\p{L}\\p{N}'-]+){0,3}?\\s+(?:of|for|de|du|des|d')\\s+(?:${DET}\\s*)?$`,
   'u',
 );
+/** "attribuer sans ambiguïté cette cyberattaque à l'Iran", "attributed the intrusion to Russia". */
+const ATTRIBUTE_TO_BEFORE = rx(
+  `${B}(?:attribut\\w*|attribu\\w*|imput\\w*|blamed|blame|blames|pinned|traced)(?:\\s+[\\p{L}'-]+){0,5}?\\s+(?:to|on|a|au|aux)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  'u',
+);
+/** "sanctions against two Chinese nationals", "des poursuites contre des pirates russes". */
+const MEASURES_AGAINST_BEFORE = rx(
+  `${B}(?:sanctions?|charges?|measures?|indictments?|arrest warrants?|lawsuits?|poursuites?|mesures?|plaintes?|mandats? d'arret|inculpations?)\\s+(?:against|contre|on|visant)\\s+(?:${DET}\\s*)?(?:[\\p{L}\\p{N}-]+\\s+){0,4}$`,
+  'u',
+);
+/** Sentence-initial "Pour Recorded Future, …": French for "according to". */
+const POUR_X_BEFORE = rx(`^\\s*pour\\s+(?:${DET}\\s*)?(?:[\\p{L}'-]+\\s+){0,3}$`, 'u');
 const PRO_BEFORE = rx(`${B}pro-$`);
 const NOT_CLAUSE =
-  "(?!(?:that|que|qu'|which|who|whose|qui|dont|where|said|says|told|when|quand|lorsque|while|but|mais|and said|et a)\\b)";
+  "(?!(?:that|que|qu'|which|who|whose|qui|dont|where|said|says|told|when|quand|lorsque|while|but|mais|and said|et a|by|par)\\b)";
 const TARGET_BEFORE = rx(
   `${B}(?:${TARGET_CUES})\\s+(?:${DET}\\s*)?(?:${NOT_CLAUSE}[\\p{L}'-]+\\s+){0,4}$|${B}(?:in|en|au|aux|dans|across|throughout|inside|within)\\s+(?:${DET}\\s*)?$`,
   'u',
@@ -130,7 +154,7 @@ const TARGET_BEFORE = rx(
 /** French "à" (folded to "a", which is also the English article). */
 const TARGET_A_FR = rx(`${B}a\\s+(?:${DET}\\s*)?$`);
 const ACCUSE_OBJECT_BEFORE = rx(
-  `${B}(?:accus\\w*|blam\\w*|charg\\w*|urg\\w*|exhort\\w*|called on|calls on|appel\\w* (?:la|le|les)|demand\\w*|warn\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|pointed the finger at|points the finger at|pointe du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  `${B}(?:accus\\w*|blam\\w*|charg\\w*|urg\\w*|exhort\\w*|called on|calls on|appel\\w* (?:la|le|les)|demand\\w*|warn\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|pointed the finger at|points the finger at|pointe du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient|qualifi\\w*|branded|branding|labell?ed|described|describing|called|calling|traite\\w*)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,2}$`,
   'u',
 );
 const ACCUSED_PASSIVE_AFTER = rx(
@@ -142,7 +166,7 @@ const VICTIM_PASSIVE_AFTER = rx(
 );
 const POSSESSIVE_AFTER = rx(`^'s?\\s`);
 const POSSESSIVE_PERP_AFTER = rx(`^'s?\\s+(?:own\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${PERPETRATOR_NOUNS})${E}`, 'u');
-const POSSESSIVE_ENTITY_AFTER = rx(`^'s?\\s+(?:own\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${ENTITY_NOUNS})${E}`, 'u');
+const POSSESSIVE_ENTITY_AFTER = rx(`^'s?\\s+(?:own\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${ENTITY_NOUNS})${EH}`, 'u');
 const POSSESSIVE_CLAIM_AFTER = rx(`^'s?\\s+(?:[\\p{L}-]+\\s+){0,1}?(?:${CLAIM_NOUNS})${E}`, 'u');
 /** "les accusations de Londres", "claims by Washington": the source of the claims. */
 const CLAIM_SOURCE_BEFORE = rx(
@@ -167,7 +191,7 @@ const POSTPOSED_BEFORE = rx(
 );
 const ENTITY_IN_BEFORE = rx(`(?:${ENTITY_NOUNS})\\s+(?:in|en|a|au|at|to|de|du|d')\\s+(?:${DET}\\s*)?$`);
 const COPULA_PERP_AFTER = rx(
-  `^(?:'s)?\\s+(?:is|are|was|were|remains?|has become|est|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?:[\\p{L}'"“”«»-]+\\s+){0,5}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
+  `^(?:'s)?\\s+(?:is|are|was|were|remains?|remained|has become|est|restait|etait reste|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?:[\\p{L}'"“”«»-]+\\s+){0,5}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
   'u',
 );
 const CLEFT_BEFORE = rx(
@@ -303,15 +327,23 @@ function isPostposedSpeech(rest: string): boolean {
   return rest.replace(/[\s.!?»"”]+$/, '').length <= 110;
 }
 
+const AGENT_PARTICIPLE_BEFORE = rx(
+  `${B}(?:conducted|carried out|orchestrated|launched|perpetrated|done|run|operated|mounted|staged|committed|executed|engineered|masterminded|sponsored|backed|directed|menee?s?|realisee?s?|commise?s?|orchestree?s?|perpetree?s?|lancee?s?|conduite?s?|pilotee?s?|commanditee?s?|effectuee?s?|faite?s?)\\s+(?:[\\p{L}-]+\\s+)?(?:by|par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  'u',
+);
+
+/** An operation (or an attack participle) just before a mention, within the same phrase. */
 function opNear(f: string, from: number, to: number): boolean {
-  const window = f.slice(Math.max(0, from), Math.max(0, to));
-  return OPERATION_ANY.test(window) || GENERIC_ATTACK_RE.test(window);
+  let window = f.slice(Math.max(0, from), Math.max(0, to));
+  const cut = Math.max(...[',', ';', ':', '«', '»', '"', '(', ')'].map((c) => window.lastIndexOf(c)));
+  if (cut >= 0) window = window.slice(cut + 1);
+  return OPERATION_ANY.test(window) || AGENT_PARTICIPLE_BEFORE.test(window);
 }
 
 const LINK_SPECIFIC_BEFORE = rx(
   `${B}(?:${LINK_CUES.split('|')
     .filter((c) => c !== 'by' && c !== 'par')
-    .join('|')})\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`,
+    .join('|')})\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,3}$`,
   'u',
 );
 
@@ -365,7 +397,16 @@ export function roleOf(
     (speakerBefore(POSTPOSED_BEFORE, terms, before, m.start) || speakerBefore(SPEECH_BEFORE, terms, before, m.start))
   )
     return ev('accuser', 3, `said ${m.surface}`);
-  if (speakerBefore(ACCORDING_TO_BEFORE, terms, before, m.start)) return ev('accuser', 3, `according to ${m.surface}`);
+  if (demonym && (ORG_AFTER_DEMONYM.test(after) || ORG_BEFORE_DEMONYM.test(before)) && !PERP_AFTER_DEMONYM.test(after))
+    return ev('target', 1, `${m.surface} (nationality of a company or victim)`);
+  if (
+    speakerBefore(ACCORDING_TO_BEFORE, terms, before, m.start) ||
+    (POUR_X_BEFORE.test(before) && /^[\s»"”]*,/.test(after))
+  )
+    return ev('accuser', 3, `according to ${m.surface}`);
+  if (MEASURES_AGAINST_BEFORE.test(before)) return ev('perpetrator', 3, `measures against ${m.surface}`);
+  if (ATTRIBUTE_TO_BEFORE.test(before) && !GENERIC_AGENT_BEFORE.test(before))
+    return ev('perpetrator', 3, `attributed to ${m.surface}`);
   if (UNIT_OF_BEFORE.test(before)) return ev('perpetrator', 3, `unit of ${m.surface}`);
   if (ATTRIBUTED_BY_TO_BEFORE.test(before)) return ev('perpetrator', 3, `attributed to ${m.surface}`);
   if (!demonym && CLAIM_SOURCE_BEFORE.test(before)) return ev('accuser', 1, `claims of ${m.surface}`);
@@ -393,7 +434,9 @@ export function roleOf(
   }
   if (SOURCE_BY_BEFORE.test(before)) return ev('accuser', 2, `reported by ${m.surface}`);
   if (COPULA_PERP_AFTER.test(after)) return ev('perpetrator', 2, `${m.surface} is the hacker`);
-  if (ACCUSE_OBJECT_BEFORE.test(before) && hasOperation) return ev('perpetrator', 3, `accused ${m.surface}`);
+  // "accused Beijing of hacking": the accusation must be about an operation, right after the object.
+  if (ACCUSE_OBJECT_BEFORE.test(before) && hasOperation && CYBER_AFTER_RE.test(after.slice(0, 90)))
+    return ev('perpetrator', 3, `accused ${m.surface}`);
 
   // "The Russian embassy in London": the place of an organ of state, not a party.
   if (!demonym && ENTITY_IN_BEFORE.test(before)) return ev('unknown', 0, `${m.surface} (seat)`, true);
@@ -413,7 +456,7 @@ export function roleOf(
 
   const v = verbRoleAfter(terms, f, m.end);
   if (v.role === 'perpetrator') return ev(v.negated ? 'denier' : 'perpetrator', 2, `${m.surface} acts`);
-  if (v.role === 'accuser') return ev('accuser', 2, `${m.surface} says`);
+  if (v.role === 'accuser' && m.kind !== 'group') return ev('accuser', 2, `${m.surface} says`);
   if (v.role === 'denier') return ev('denier', 2, `${m.surface} denies`);
   if (v.role === 'target') return ev('target', 2, `${m.surface} was targeted`);
   if (m.kind === 'group') return ev('perpetrator', 2, `group ${m.surface}`);

@@ -65,7 +65,7 @@ const DENIAL_RE = rx(words(DENIAL_CUES));
 const COUNTER_RE = rx(words(COUNTER_CUES));
 const STRONG_COUNTER_RE = rx(
   words(
-    "hacker empire|hacking empire|empire of hack\\w*|empire (?:du|de) (?:piratage|hack\\w*)|the real (?:hacker|threat|culprit|empire)|le veritable|la veritable|les veritables|veritable (?:empire|menace|pirate)|(?:biggest|largest|greatest|worst) (?:hacker|source|threat|perpetrator|cyber)\\w*|le plus grand (?:pirate|hacker|empire)\\w*|premier pirate|premiere source|chief culprit|principal coupable|counter-?accus\\w*|contre-accus\\w*|turn(?:s|ed)? the tables|retorted|retorqu\\w*|hit back|fired back|ripost\\w*|plutot que d'accuser|au lieu d'accuser|au lieu de pointer|instead of (?:accusing|blaming|pointing)|rather than (?:accusing|blaming)|hypocri\\w*|double standards?|deux poids|(?:in response to|responding to|en reponse aux?|repondant aux?) (?:\\S+ ){0,3}(?:accusations?|allegations?|claims?|charges?)|retourn\\w* l'accusation|renvo\\w* l'accusation|feraient mieux|ferait mieux|would do better|balayer devant|mal place\\w*|donner des lecons|lectur\\w*|moral grounds|no moral",
+    "for its part|for their part|in turn|de son cote|de leur cote|pour sa part|en retour|a son tour|responded by accusing|a riposte en|a replique en|hacker empire|hacking empire|empire of hack\\w*|empire (?:du|de) (?:piratage|hack\\w*)|the real (?:hacker|threat|culprit|empire)|le veritable|la veritable|les veritables|veritable (?:empire|menace|pirate)|(?:biggest|largest|greatest|worst) (?:hacker|source|threat|perpetrator|cyber)\\w*|le plus grand (?:pirate|hacker|empire)\\w*|premier pirate|premiere source|chief culprit|principal coupable|counter-?accus\\w*|contre-accus\\w*|turn(?:s|ed)? the tables|retorted|retorqu\\w*|hit back|fired back|ripost\\w*|plutot que d'accuser|au lieu d'accuser|au lieu de pointer|instead of (?:accusing|blaming|pointing)|rather than (?:accusing|blaming)|hypocri\\w*|double standards?|deux poids|(?:in response to|responding to|en reponse aux?|repondant aux?) (?:\\S+ ){0,3}(?:accusations?|allegations?|claims?|charges?)|retourn\\w* l'accusation|renvo\\w* l'accusation|feraient mieux|ferait mieux|would do better|balayer devant|mal place\\w*|donner des lecons|lectur\\w*|moral grounds|no moral",
   ),
 );
 const HEDGE_RE = rx(words(HEDGE_CUES));
@@ -75,7 +75,7 @@ const NEGATION_RE = rx(words("not|n't|never|no longer|ne|n'|jamais|nullement"));
 const SPEECH_ANY_RE = rx(words(SPEECH_VERBS));
 const CYBER_AFTER_RE = rx(
   words(
-    `${OPERATION_TERMS.map(([, src]) => src).join('|')}|cyber\\w*|pirat\\w*|hack\\w*|espion\\w*|spy\\w*|intrusion\\w*|attaqu\\w*|attack\\w*|operations?|campa\\w*|infrastructures?|networks?|reseaux|systems?|systemes?|servers?|serveurs?|empire|menace|threat|source`,
+    `${OPERATION_TERMS.map(([, src]) => src).join('|')}|cyber[- ]?(?:attaq|attack|espion|operation|activit|campa|intrusion|offensi|guerre|war)\\w*|pirat\\w*|hack\\w*|espion\\w*|spy\\w*|intrusion\\w*|attaqu\\w*|attack\\w*|operations?|campa\\w*|infrastructures?|networks?|reseaux|systems?|systemes?|servers?|serveurs?|empire|menace|threat|source`,
   ),
 );
 const CYBER_CONTEXT_RE = rx(
@@ -105,7 +105,7 @@ const PERP_BEFORE_DEMONYM = rx(
 const ENTITY_BEFORE_DEMONYM = rx(`(?:${ENTITY_NOUNS})(?:\\s+(?:des? |du |de la )?[\\p{L}'-]+){0,1}\\s+$`, 'u');
 /** "l'éditeur russe Kaspersky", "US cybersecurity firm Mandiant": a company's nationality, not a party. */
 const ORG_NOUNS =
-  'editeur|societe|firme|entreprise|company|firm|vendor|cabinet|start-?up|laboratoire|lab|researchers?|chercheurs?|analystes?|experts?|specialiste|specialist|provider|fournisseur|operateurs?|operators?|giant|geant|banks?|banques?|hopitaux|hospitals?|media|medias|newspapers?|journal|journaux|television|chaine|agence de presse|news agency|universit\\w*|ecoles?|schools?|entreprises|companies|firms|sites?|websites?|exporters?|exportateurs?|citizens|citoyens|users|utilisateurs|voters|electeurs|artillery|artillerie|diplomats|diplomates|activists|activistes|dissidents|journalists|journalistes';
+  'editeur|societe|firme|entreprise|company|firm|vendor|cabinet|start-?up|laboratoire|lab|researchers?|chercheurs?|analystes?|experts?|specialiste|specialist|provider|fournisseur|operateurs?|operators?|giant|geant|banks?|banques?|hopitaux|hospitals?|newspapers?|journal|journaux|agence de presse|news agency|universit\\w*|ecoles?|schools?|entreprises|companies|firms|sites?|websites?|exporters?|exportateurs?|citizens|citoyens|users|utilisateurs|voters|electeurs|artillery|artillerie|diplomats|diplomates|activists|activistes|dissidents|journalists|journalistes';
 const ORG_AFTER_DEMONYM = rx(`^(?:\\s+[\\p{L}-]+){0,2}?\\s+(?:${ORG_NOUNS})${E}`, 'u');
 const ORG_BEFORE_DEMONYM = rx(`(?:${ORG_NOUNS})(?:\\s+[\\p{L}-]+)?\\s+$`, 'u');
 const CLAIM_BEFORE_DEMONYM = rx(`(?:${CLAIM_NOUNS})\\s+$`);
@@ -158,10 +158,10 @@ const ACCUSE_OBJECT_BEFORE = rx(
   'u',
 );
 const ACCUSED_PASSIVE_AFTER = rx(
-  `^(?:'s)?(?:\\s+(?!(?:que|qu'|that|qui|which|who|dont|whose)\\b)\\S+){0,3}?\\s+(?:is|are|was|were|has been|have been|had been|stands?|est|sont|a ete|ont ete|avait ete|etait|etaient|serait|seraient|reste|demeure)\\s+(?:\\w+\\s+)?(?:accused|suspected|believed|thought|alleged|blamed|said|reported|held responsible|behind|responsible|accusee?s?|soupconnee?s?|suspectee?s?|derriere|responsables?|a l'origine|mise? en cause|pointee? du doigt)${E}`,
+  `^(?:'s)?(?:\\s+(?!(?:que|qu'|that|qui|which|who|dont|whose|said|says|told|stated|declared|claimed|added)\\b)\\S+){0,3}?\\s+(?:is|are|was|were|has been|have been|had been|stands?|est|sont|a ete|ont ete|avait ete|etait|etaient|serait|seraient|reste|demeure)\\s+(?:\\w+\\s+)?(?:accused|suspected|believed|thought|alleged|blamed|said|reported|held responsible|behind|responsible|accusee?s?|soupconnee?s?|suspectee?s?|derriere|responsables?|a l'origine|mise? en cause|pointee? du doigt)${E}`,
 );
 const VICTIM_PASSIVE_AFTER = rx(
-  `^(?:'s)?(?:\\s+(?!(?:que|qu'|that|qui|which|who|dont|whose)\\b)\\S+){0,3}?\\s+(?:is|are|was|were|has been|have been|had been|a ete|ont ete|avait ete|avaient ete|est|sont|etait|etaient|fell|fut|suffer\\w*|subi\\w*|subit|a subi|ont subi|came under|est la|sont les)\\s+(?:[\\p{L}'-]+\\s+){0,2}?(?:hacked|targeted|attacked|breached|hit|compromised|infiltrated|spied|victims?|struck|pirate\\w*|vise\\w*|cible\\w*|attaque\\w*|touche\\w*|infiltre\\w*|espionne\\w*|victimes?|la cible|the target|frapp\\w*|cyberattaques?|attacks?|attaques?|intrusions?)${E}`,
+  `^(?:'s)?(?:\\s+(?!(?:que|qu'|that|qui|which|who|dont|whose|said|says|told|stated|declared|claimed|added)\\b)\\S+){0,3}?\\s+(?:is|are|was|were|has been|have been|had been|a ete|ont ete|avait ete|avaient ete|est|sont|etait|etaient|fell|fut|suffer\\w*|subi\\w*|subit|a subi|ont subi|came under|est la|sont les)\\s+(?:[\\p{L}'-]+\\s+){0,2}?(?:hacked|targeted|attacked|breached|hit|compromised|infiltrated|spied|victims?|struck|pirate\\w*|vise\\w*|cible\\w*|attaque\\w*|touche\\w*|infiltre\\w*|espionne\\w*|victimes?|la cible|the target|frapp\\w*|cyberattaques?|attacks?|attaques?|intrusions?)${E}`,
   'u',
 );
 const POSSESSIVE_AFTER = rx(`^'s?\\s`);
@@ -189,7 +189,9 @@ const POSTPOSED_BEFORE = rx(
   `(?:,|»|"|”)\\s*(?:a|ont|avait)\\s+[\\p{L}-]+\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$|(?:,|"|”)\\s*(?:said|says|told|added|wrote|retorted|replied|responded|insisted|argued|noted|warned)\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$`,
   'u',
 );
-const ENTITY_IN_BEFORE = rx(`(?:${ENTITY_NOUNS})\\s+(?:in|en|a|au|at|to|de|du|d')\\s+(?:${DET}\\s*)?$`);
+const ENTITY_IN_BEFORE = rx(`(?:${ENTITY_NOUNS})\\s+(?:in|en|a|au|at|to)\\s+(?:${DET}\\s*)?$`);
+/** "l'ambassade de Chine", "the government of Iran": an organ of that state. */
+const ENTITY_OF_BEFORE = rx(`(?:${ENTITY_NOUNS})\\s+(?:of|de|du|d')\\s+(?:${DET}\\s*)?$`);
 const COPULA_PERP_AFTER = rx(
   `^(?:'s)?\\s+(?:is|are|was|were|remains?|remained|has become|est|restait|etait reste|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?:[\\p{L}'"“”«»-]+\\s+){0,5}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
   'u',
@@ -203,7 +205,7 @@ const PREP_BEFORE = rx(
 );
 const COORDINATION_BEFORE = rx(`^\\s*(?:,|and|et|or|ou|as well as|ainsi que)\\s+(?:${DET}\\s*)?$`);
 const BEHIND_AFTER = rx(
-  `^(?:'s)?(?:\\s+(?!(?:que|qu'|that|qui|which|who|dont|whose)\\b)\\S+){0,2}?\\s+(?:is|are|was|were|est|sont|etait|etaient|serait|seraient|had been|has been|a ete)\\s+(?:\\w+\\s+)?(?:behind|derriere|responsible for|responsables? de|a l'origine)${E}`,
+  `^(?:'s)?(?:\\s+(?!(?:que|qu'|that|qui|which|who|dont|whose|said|says|told|stated|declared|claimed|added)\\b)\\S+){0,2}?\\s+(?:is|are|was|were|est|sont|etait|etaient|serait|seraient|had been|has been|a ete)\\s+(?:\\w+\\s+)?(?:behind|derriere|responsible for|responsables? de|a l'origine)${E}`,
 );
 
 export type Role = 'perpetrator' | 'accuser' | 'denier' | 'target' | 'rejected' | 'unknown';
@@ -439,7 +441,7 @@ export function roleOf(
     return ev('perpetrator', 3, `accused ${m.surface}`);
 
   // "The Russian embassy in London": the place of an organ of state, not a party.
-  if (!demonym && ENTITY_IN_BEFORE.test(before)) return ev('unknown', 0, `${m.surface} (seat)`, true);
+  if (!demonym && ENTITY_IN_BEFORE.test(before)) return ev('target', 0, `${m.surface} (seat of an organ)`);
 
   // Victims and places.
   if (isTarget) return ev('target', 2, `target: ${m.surface}`);
@@ -449,6 +451,7 @@ export function roleOf(
   const entity =
     (demonym && (ENTITY_AFTER_DEMONYM.test(after) || ENTITY_BEFORE_DEMONYM.test(before))) ||
     POSSESSIVE_ENTITY_AFTER.test(after) ||
+    (!demonym && ENTITY_OF_BEFORE.test(before)) ||
     m.kind === 'agency' ||
     m.kind === 'person';
   if (demonym && !entity) return ev('target', 1, `${m.surface} (qualifier)`);
@@ -471,7 +474,15 @@ function propagate(roles: RoleEvidence[], f: string): void {
     const next = roles[i + 1] as RoleEvidence;
     const gap = f.slice(r.mention.end, next.mention.start);
     const chained = /^(?:'s?\s+(?:own\s+)?(?:[\p{L}-]+\s+){0,1}|\s+)$/u.test(gap);
-    if (chained && r.role !== next.role && (r.strength < 3 || r.role === 'target') && next.role !== 'unknown') {
+    const sameActor =
+      next.mention.kind !== 'organisation' && next.mention.kind !== 'group' && next.mention.state === r.mention.state;
+    if (
+      chained &&
+      sameActor &&
+      r.role !== next.role &&
+      (r.strength < 3 || r.role === 'target') &&
+      next.role !== 'unknown'
+    ) {
       roles[i] = { ...r, role: next.role, strength: next.strength, reason: `${r.mention.surface} → ${next.reason}` };
     }
   }

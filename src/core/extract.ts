@@ -42,6 +42,10 @@ const words = (src: string) => `${B}(?:${src})${E}`;
 
 const OPERATION_RES = OPERATION_TERMS.map(([action, src]) => [action, rx(words(src), 'gu')] as const);
 const OPERATION_ANY = rx(words(OPERATION_TERMS.map(([, src]) => src).join('|')));
+/** Operations as events, not the people doing them: "launched a cyberattack", not "invited ethical hackers". */
+const OPERATION_EVENT = rx(
+  `(?!(?:hack(?:er|eur)s?|pirates?|cyber-?criminal\\w*|cyber-?criminels?|hacktivist\\w*)${E})${words(OPERATION_TERMS.map(([, src]) => src).join('|'))}`,
+);
 
 /** Verbs that are attacks in themselves. */
 const ATTACK_VERB_RE = rx(
@@ -73,6 +77,11 @@ const DEFENSIVE_RE = rx(words(DEFENSIVE_CUES));
 const GENERIC_ATTACK_RE = rx(words(GENERIC_ATTACK_VERBS));
 const NEGATION_RE = rx(words("not|n't|never|no longer|ne|n'|jamais|nullement"));
 const SPEECH_ANY_RE = rx(words(SPEECH_VERBS));
+/** "ses cyberattaques", "its hacking campaign": an operation owned by the sentence's actor. */
+const POSSESSIVE_OP_RE = rx(
+  `${B}(?:ses|sa|son|leurs?|its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${OPERATION_TERMS.map(([, src]) => src).join('|')})${E}`,
+);
+const CLAIM_RE = rx(words(CLAIM_NOUNS));
 const CYBER_AFTER_RE = rx(
   words(
     `${OPERATION_TERMS.map(([, src]) => src).join('|')}|cyber[- ]?(?:attaq|attack|espion|operation|activit|campa|intrusion|offensi|guerre|war)\\w*|pirat\\w*|hack\\w*|espion\\w*|spy\\w*|intrusion\\w*|attaqu\\w*|attack\\w*|operations?|campa\\w*|infrastructures?|networks?|reseaux|systems?|systemes?|servers?|serveurs?|empire|menace|threat|source`,
@@ -80,13 +89,13 @@ const CYBER_AFTER_RE = rx(
 );
 const CYBER_CONTEXT_RE = rx(
   words(
-    'cyber\\w*|informatiques?|numeriques?|hack\\w*|pirat\\w*|networks?|reseaux?|systems?|systemes?|servers?|serveurs?|computers?|ordinateurs?',
+    'iphones?|smartphones?|phones?|telephones?|devices?|appareils?|e-?mails?|courriels?|websites?|cyber\\w*|informatiques?|numeriques?|hack\\w*|pirat\\w*|networks?|reseaux?|systems?|systemes?|servers?|serveurs?|computers?|ordinateurs?',
   ),
 );
 /** What makes a named threat group's sentence about an operation even without cyber vocabulary. */
 const GROUP_CONTEXT_RE = rx(
   words(
-    'networks?|systems?|servers?|e-?mails?|accounts?|data|devices?|reseaux?|systemes?|serveurs?|courriels?|messageries?|comptes?|donnees|appareils?|claimed responsibility|took responsibility|vol|theft|heist|stole|crypto\\w*|bitcoin|ether|claimed|revendiqu\\w*|responsabilite|access|acces',
+    'campaigns?|campagnes?|operations?|networks?|systems?|servers?|e-?mails?|accounts?|data|devices?|reseaux?|systemes?|serveurs?|courriels?|messageries?|comptes?|donnees|appareils?|claimed responsibility|took responsibility|vol|theft|heist|stole|crypto\\w*|bitcoin|ether|claimed|revendiqu\\w*|responsabilite|access|acces',
   ),
 );
 
@@ -100,7 +109,7 @@ const EH = '(?![\\p{L}\\p{N}-])';
 const ENTITY_AFTER_DEMONYM = rx(`^(?:[\\s-]+(?:[\\p{L}-]+)){0,2}?\\s+(?:${ENTITY_NOUNS})${EH}`, 'u');
 const CLAIM_AFTER_DEMONYM = rx(`^(?:\\s+[\\p{L}-]+)?\\s+(?:${CLAIM_NOUNS})${E}`, 'u');
 const PERP_BEFORE_DEMONYM = rx(
-  `(?:${PERPETRATOR_NOUNS})(?:\\s+(?:informatiques?|etatiques?|presumes?|presumees?|soupconnes?|soupconnees?|militaires|d'etat|de l'etat|soutenus?|parraines?|\\w+-\\w+|de haut niveau|sophistiquee?s?)){0,2}\\s+$`,
+  `(?:${PERPETRATOR_NOUNS})(?:,?\\s+(?:informatiques?|etatiques?|presumes?|presumees?|soupconnes?|soupconnees?|militaires|d'etat|de l'etat|soutenus?|parraines?|\\w+-\\w+|de haut niveau|sophistiquee?s?)){0,2},?\\s+$`,
 );
 const ENTITY_BEFORE_DEMONYM = rx(`(?:${ENTITY_NOUNS})(?:\\s+(?:des? |du |de la )?[\\p{L}'-]+){0,1}\\s+$`, 'u');
 /** "l'éditeur russe Kaspersky", "US cybersecurity firm Mandiant": a company's nationality, not a party. */
@@ -154,7 +163,22 @@ const TARGET_BEFORE = rx(
 /** French "à" (folded to "a", which is also the English article). */
 const TARGET_A_FR = rx(`${B}a\\s+(?:${DET}\\s*)?$`);
 const ACCUSE_OBJECT_BEFORE = rx(
-  `${B}(?:accus\\w*|blam\\w*|charg\\w*|urg\\w*|exhort\\w*|called on|calls on|appel\\w* (?:la|le|les)|demand\\w*|warn\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|pointed the finger at|points the finger at|pointe du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient|qualifi\\w*|branded|branding|labell?ed|described|describing|called|calling|traite\\w*)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  `${B}(?:accus\\w*|blam\\w*|charg\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|pointed the finger at|points the finger at|pointe du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient|qualifi\\w*|branded|branding|labell?ed|described|describing|called|calling|traite\\w*)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  'u',
+);
+/** "urged Washington to stop its cyberattacks", "exhorte les Etats-Unis à mettre fin à…". */
+const URGE_OBJECT_BEFORE = rx(
+  `${B}(?:urg\\w*|exhort\\w*|called on|calls on|appel\\w* (?:la|le|les)|demand\\w*|warn\\w*|press\\w*|invit\\w*)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  'u',
+);
+const STOP_AFTER = rx(
+  `^(?:\\s+\\S+){0,3}?\\s+(?:to stop|to cease|to end|to halt|to refrain from|a cesser|de cesser|a mettre (?:immediatement )?fin|de mettre (?:immediatement )?fin|a arreter|d'arreter|a renoncer|de renoncer)${E}`,
+);
+/** "X, which has tapped…", "Washington, qui a écouté…": a relative clause about X, whose verb is X's. */
+const RELATIVE_AFTER_MENTION = /^\s*,\s*(?:qui|which|who)\s/;
+/** Victims without a participle: "a subi une vague d'attaques", "came under attack". */
+const VICTIM_VERB_AFTER = rx(
+  `^(?:'s)?(?:\\s+[\\p{L}'-]+){0,2}?\\s+(?:a subi|ont subi|avait subi|subit|subissent|a ete victime|ont ete victimes|est victime|sont victimes|suffered|suffers|fell victim|came under|comes under|has been hit|have been hit|was hit|were hit|a ete touchee?|ont ete touchee?s)${E}`,
   'u',
 );
 const ACCUSED_PASSIVE_AFTER = rx(
@@ -193,7 +217,7 @@ const ENTITY_IN_BEFORE = rx(`(?:${ENTITY_NOUNS})\\s+(?:in|en|a|au|at|to)\\s+(?:$
 /** "l'ambassade de Chine", "the government of Iran": an organ of that state. */
 const ENTITY_OF_BEFORE = rx(`(?:${ENTITY_NOUNS})\\s+(?:of|de|du|d')\\s+(?:${DET}\\s*)?$`);
 const COPULA_PERP_AFTER = rx(
-  `^(?:'s)?\\s+(?:is|are|was|were|remains?|remained|has become|est|restait|etait reste|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?:[\\p{L}'"“”«»-]+\\s+){0,5}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
+  `^(?:'s)?\\s+(?:is|are|was|were|remains?|remained|has become|est|restait|etait reste|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?:[\\p{L}'"“”«»-]+\\s+){0,7}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
   'u',
 );
 const CLEFT_BEFORE = rx(
@@ -280,7 +304,7 @@ function verbRoleAfter(terms: readonly Term[], f: string, from: number): VerbRol
     if (t.start < from) continue;
     if (t.start - from > 110) break;
     const between = f.slice(from, t.start);
-    if (CLAUSE_BREAK.test(between)) break;
+    if (CLAUSE_BREAK.test(between) && !RELATIVE_AFTER_MENTION.test(between)) break;
     const w0 = fold(t.text);
     if (t.tags.has('Negative') || /^(?:not|never|n't|ne|n'|jamais)$/.test(w0)) negated = true;
     if (t.tags.has('Passive')) passive = true;
@@ -310,7 +334,8 @@ function verbRoleAfter(terms: readonly Term[], f: string, from: number): VerbRol
     }
     if (ATTACK_VERB_RE.test(w)) return { role: passive ? 'target' : 'perpetrator', negated };
     if (LIGHT_ATTACK_VERB_RE.test(w)) {
-      if (OPERATION_ANY.test(f.slice(t.end, t.end + 80))) return { role: passive ? 'target' : 'perpetrator', negated };
+      if (OPERATION_EVENT.test(f.slice(t.end, t.end + 50)))
+        return { role: passive ? 'target' : 'perpetrator', negated };
       return { role: 'unknown', negated };
     }
     if (PASS_THROUGH_VERB_RE.test(w)) continue;
@@ -392,7 +417,12 @@ export function roleOf(
   if (PRO_BEFORE.test(before)) return ev('perpetrator', 2, `pro-${m.surface}`);
   if (NEGATED_PARTY_BEFORE.test(before)) return ev('rejected', 2, `not ${m.surface}`);
   // A post-posed speaker closes the sentence: ", a déclaré M. Wang", ", said the Chinese embassy".
-  const isTarget = TARGET_BEFORE.test(before) || (lang === 'fr' && TARGET_A_FR.test(before));
+  const measuresAgainst = MEASURES_AGAINST_BEFORE.test(before);
+  const isTarget =
+    !measuresAgainst &&
+    (m.kind === 'group'
+      ? /(?:against|targeting|contre|visant|ciblant)\s+(?:\S+\s+){0,3}$/.test(before)
+      : TARGET_BEFORE.test(before) || (lang === 'fr' && TARGET_A_FR.test(before)));
   if (
     !verbAfter &&
     !isTarget &&
@@ -406,7 +436,7 @@ export function roleOf(
     (POUR_X_BEFORE.test(before) && /^[\s»"”]*,/.test(after))
   )
     return ev('accuser', 3, `according to ${m.surface}`);
-  if (MEASURES_AGAINST_BEFORE.test(before)) return ev('perpetrator', 3, `measures against ${m.surface}`);
+  if (measuresAgainst) return ev('perpetrator', 3, `measures against ${m.surface}`);
   if (ATTRIBUTE_TO_BEFORE.test(before) && !GENERIC_AGENT_BEFORE.test(before))
     return ev('perpetrator', 3, `attributed to ${m.surface}`);
   if (UNIT_OF_BEFORE.test(before)) return ev('perpetrator', 3, `unit of ${m.surface}`);
@@ -437,15 +467,22 @@ export function roleOf(
   if (SOURCE_BY_BEFORE.test(before)) return ev('accuser', 2, `reported by ${m.surface}`);
   if (COPULA_PERP_AFTER.test(after)) return ev('perpetrator', 2, `${m.surface} is the hacker`);
   // "accused Beijing of hacking": the accusation must be about an operation, right after the object.
-  if (ACCUSE_OBJECT_BEFORE.test(before) && hasOperation && CYBER_AFTER_RE.test(after.slice(0, 90)))
+  if (
+    ACCUSE_OBJECT_BEFORE.test(before) &&
+    hasOperation &&
+    (CYBER_AFTER_RE.test(after.slice(0, 90)) || !/^\s*(?:of|de|d'|for|pour|over|with)\b/.test(after))
+  )
     return ev('perpetrator', 3, `accused ${m.surface}`);
+  if (URGE_OBJECT_BEFORE.test(before) && STOP_AFTER.test(after) && CYBER_AFTER_RE.test(after.slice(0, 140)))
+    return ev('perpetrator', 3, `urged ${m.surface} to stop`);
 
   // "The Russian embassy in London": the place of an organ of state, not a party.
   if (!demonym && ENTITY_IN_BEFORE.test(before)) return ev('target', 0, `${m.surface} (seat of an organ)`);
 
   // Victims and places.
   if (isTarget) return ev('target', 2, `target: ${m.surface}`);
-  if (VICTIM_PASSIVE_AFTER.test(after)) return ev('target', 2, `${m.surface} was targeted`);
+  if (VICTIM_PASSIVE_AFTER.test(after) || VICTIM_VERB_AFTER.test(after))
+    return ev('target', 2, `${m.surface} was targeted`);
 
   // A demonym or possessive on a state organ: the organ's verb decides.
   const entity =
@@ -490,7 +527,7 @@ function propagate(roles: RoleEvidence[], f: string): void {
     const r = roles[i] as RoleEvidence;
     const prev = roles[i - 1] as RoleEvidence;
     const gap = f.slice(prev.mention.end, r.mention.start);
-    if (COORDINATION_BEFORE.test(gap) && (prev.role === 'target' || prev.role === 'accuser') && r.strength <= 1) {
+    if (COORDINATION_BEFORE.test(gap) && (prev.role === 'target' || prev.role === 'accuser') && r.strength <= 2) {
       roles[i] = { ...r, role: prev.role, strength: prev.strength, reason: `${r.mention.surface} with ${prev.reason}` };
     }
   }
@@ -553,6 +590,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   const groupNamed = mentions.some((m) => m.kind === 'group');
   const hasOperation =
     ops.length > 0 ||
+    (DENIAL_RE.test(f) && CLAIM_RE.test(f) && CYBER_CONTEXT_RE.test(f)) ||
     (GENERIC_ATTACK_RE.test(f) && (groupNamed || CYBER_CONTEXT_RE.test(f))) ||
     (groupNamed && GROUP_CONTEXT_RE.test(f));
   const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
@@ -661,6 +699,9 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
     if (
       unknown.length === 1 &&
       sole !== undefined &&
+      !sole.entity &&
+      sole.mention.kind === 'state' &&
+      POSSESSIVE_OP_RE.test(f) &&
       accusers.length === 0 &&
       !DEFENSIVE_RE.test(f) &&
       ops.some((o) => Math.abs(o.start - sole.mention.start) < 70) &&

@@ -69,7 +69,7 @@ const DENIAL_RE = rx(words(DENIAL_CUES));
 const COUNTER_RE = rx(words(COUNTER_CUES));
 const STRONG_COUNTER_RE = rx(
   words(
-    "for its part|for their part|in turn|de son cote|de leur cote|pour sa part|en retour|a son tour|responded by accusing|a riposte en|a replique en|hacker empire|hacking empire|empire of hack\\w*|empire (?:du|de) (?:piratage|hack\\w*)|the real (?:hacker|threat|culprit|empire)|le veritable|la veritable|les veritables|veritable (?:empire|menace|pirate)|(?:biggest|largest|greatest|worst) (?:hacker|source|threat|perpetrator|cyber)\\w*|le plus grand (?:pirate|hacker|empire)\\w*|premier pirate|premiere source|chief culprit|principal coupable|counter-?accus\\w*|contre-accus\\w*|turn(?:s|ed)? the tables|retorted|retorqu\\w*|hit back|fired back|ripost\\w*|plutot que d'accuser|au lieu d'accuser|au lieu de pointer|instead of (?:accusing|blaming|pointing)|rather than (?:accusing|blaming)|hypocri\\w*|double standards?|deux poids|(?:in response to|responding to|en reponse aux?|repondant aux?) (?:\\S+ ){0,3}(?:accusations?|allegations?|claims?|charges?)|retourn\\w* l'accusation|renvo\\w* l'accusation|feraient mieux|ferait mieux|would do better|balayer devant|mal place\\w*|donner des lecons|lectur\\w*|moral grounds|no moral",
+    "(?:asked|questioned) about (?:the )?(?:[\\w-]+ )?(?:allegations|accusations|claims|charges)|interroge\\w* sur (?:les )?(?:accusations|allegations)|rather than answer\\w*|plutot que de repondre|au lieu de repondre|(?:apres|after) (?:les |the )?(?:[\\w-]+ )?(?:accusations|allegations|charges)|hours after|days after|renvoy\\w* la balle|renvoie la balle|turned the accusation around|turn(?:s|ed)? (?:the accusation|it) around|retourne\\w* l'accusation|repliqu\\w*|a replique|for its part|for their part|in turn|de son cote|de leur cote|pour sa part|en retour|a son tour|responded by accusing|a riposte en|a replique en|hacker empire|hacking empire|empire of hack\\w*|empire (?:du|de) (?:piratage|hack\\w*)|the real (?:hacker|threat|culprit|empire)|le veritable|la veritable|les veritables|veritable (?:empire|menace|pirate)|(?:biggest|largest|greatest|worst) (?:hacker|source|threat|perpetrator|cyber)\\w*|le plus grand (?:pirate|hacker|empire)\\w*|premier pirate|premiere source|chief culprit|principal coupable|counter-?accus\\w*|contre-accus\\w*|turn(?:s|ed)? the tables|retorted|retorqu\\w*|hit back|fired back|ripost\\w*|plutot que d'accuser|au lieu d'accuser|au lieu de pointer|instead of (?:accusing|blaming|pointing)|rather than (?:accusing|blaming)|hypocri\\w*|double standards?|deux poids|(?:in response to|responding to|en reponse aux?|repondant aux?) (?:\\S+ ){0,3}(?:accusations?|allegations?|claims?|charges?)|retourn\\w* l'accusation|renvo\\w* l'accusation|feraient mieux|ferait mieux|would do better|balayer devant|mal place\\w*|donner des lecons|lectur\\w*|moral grounds|no moral",
   ),
 );
 const HEDGE_RE = rx(words(HEDGE_CUES));
@@ -95,7 +95,7 @@ const CYBER_CONTEXT_RE = rx(
 /** What makes a named threat group's sentence about an operation even without cyber vocabulary. */
 const GROUP_CONTEXT_RE = rx(
   words(
-    'campaigns?|campagnes?|operations?|networks?|systems?|servers?|e-?mails?|accounts?|data|devices?|reseaux?|systemes?|serveurs?|courriels?|messageries?|comptes?|donnees|appareils?|claimed responsibility|took responsibility|vol|theft|heist|stole|crypto\\w*|bitcoin|ether|claimed|revendiqu\\w*|responsabilite|access|acces',
+    'campaigns?|campagnes?|operations?|pre-?positioned|prepositionne\\w*|utilities|infrastructures?|networks?|systems?|servers?|e-?mails?|accounts?|data|devices?|reseaux?|systemes?|serveurs?|courriels?|messageries?|comptes?|donnees|appareils?|claimed responsibility|took responsibility|vol|theft|heist|stole|crypto\\w*|bitcoin|ether|claimed|revendiqu\\w*|responsabilite|access|acces',
   ),
 );
 
@@ -143,7 +143,7 @@ const UNIT_OF_BEFORE = rx(
 );
 /** "attribuer sans ambiguïté cette cyberattaque à l'Iran", "attributed the intrusion to Russia". */
 const ATTRIBUTE_TO_BEFORE = rx(
-  `${B}(?:attribut\\w*|attribu\\w*|imput\\w*|blamed|blame|blames|pinned|traced)(?:\\s+[\\p{L}'-]+){0,5}?\\s+(?:to|on|a|au|aux)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  `${B}(?:attribut\\w*|attribu\\w*|imput\\w*|blamed|blame|blames|pinned|traced)(?:\\s+[\\p{L}\\p{N}'-]+){0,5}?\\s+(?:to|on|a|au|aux)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,2}$`,
   'u',
 );
 /** "sanctions against two Chinese nationals", "des poursuites contre des pirates russes". */
@@ -179,6 +179,14 @@ const RELATIVE_AFTER_MENTION = /^\s*,\s*(?:qui|which|who)\s/;
 /** Victims without a participle: "a subi une vague d'attaques", "came under attack". */
 const VICTIM_VERB_AFTER = rx(
   `^(?:'s)?(?:\\s+[\\p{L}'-]+){0,2}?\\s+(?:a subi|ont subi|avait subi|subit|subissent|a ete victime|ont ete victimes|est victime|sont victimes|suffered|suffers|fell victim|came under|comes under|has been hit|have been hit|was hit|were hit|a ete touchee?|ont ete touchee?s)${E}`,
+  'u',
+);
+const ACCUSED_RELATIVE_AFTER = rx(
+  `^\\s*,\\s*(?:qu'(?:il|elle|ils|elles|on)|whom|which (?:it|they|he|she)|that (?:it|they))\\s+(?:\\w+\\s+)?(?:accus\\w*|blam\\w*|soupconn\\w*|suspect\\w*|tient pour responsable|hold\\w* responsible|tracks?)${E}`,
+);
+/** "the real cyber aggressor in the region was Israel", "le véritable agresseur, c'est Washington". */
+const REAL_CULPRIT_BEFORE = rx(
+  `${B}(?:the real|the true|the actual|le veritable|la veritable|le vrai|la vraie|the biggest|the greatest|le plus grand|la plus grande)\\s+(?:[\\p{L}-]+\\s+){0,6}?(?:is|was|are|were|est|etait|sont|c'est|ce sont|remains?)\\s+(?:${DET}\\s*)?$`,
   'u',
 );
 const ACCUSED_PASSIVE_AFTER = rx(
@@ -400,7 +408,13 @@ export function roleOf(
   hasOperation: boolean,
   lang: Lang,
 ): RoleEvidence {
-  const before = f.slice(Math.max(0, m.start - 100), m.start);
+  // "rattaché, selon eux, au GRU": parenthetical attributions do not break a construction.
+  const before = f
+    .slice(Math.max(0, m.start - 120), m.start)
+    .replace(
+      /,?\s*\b(?:selon (?:eux|elle|elles|lui|nous)|according to (?:them|it|him|her)|(?:it|they|he|she) said)\b\s*,?/g,
+      ' ',
+    );
   const after = f.slice(m.end, m.end + 130);
   const ev = (role: Role, strength: number, reason: string, entity = false): RoleEvidence => ({
     mention: m,
@@ -442,7 +456,12 @@ export function roleOf(
   if (UNIT_OF_BEFORE.test(before)) return ev('perpetrator', 3, `unit of ${m.surface}`);
   if (ATTRIBUTED_BY_TO_BEFORE.test(before)) return ev('perpetrator', 3, `attributed to ${m.surface}`);
   if (!demonym && CLAIM_SOURCE_BEFORE.test(before)) return ev('accuser', 1, `claims of ${m.surface}`);
-  if (!demonym && /(?:the|la|le|les|l')\s+$/.test(before) && NAME_CLAIM_AFTER.test(after))
+  if (
+    !demonym &&
+    (/(?:the|la|le|les|l')\s+$/.test(before) ||
+      /^\s+(?:accusations|allegations|indictments?|assessments?|attributions?)\b/.test(after)) &&
+    NAME_CLAIM_AFTER.test(after)
+  )
     return ev('accuser', 1, `${m.surface} claims`);
   if (CLAIM_CONTENT_BEFORE.test(before)) return ev('rejected', 2, `claims about ${m.surface}`);
   if (demonym && (CLAIM_AFTER_DEMONYM.test(after) || CLAIM_BEFORE_DEMONYM.test(before)))
@@ -452,10 +471,12 @@ export function roleOf(
     if (isTarget) return ev('target', 2, `target: ${m.surface}`);
     return ev('perpetrator', 3, `${m.surface} perpetrators`);
   }
-  if (POSSESSIVE_PERP_AFTER.test(after) && !POSSESSIVE_ENTITY_AFTER.test(after))
+  if (POSSESSIVE_PERP_AFTER.test(after) && !POSSESSIVE_ENTITY_AFTER.test(after) && m.kind !== 'organisation')
     return ev('perpetrator', 3, `${m.surface}'s operatives`);
   if (ORIGIN_BEFORE.test(before)) return ev('perpetrator', 3, `hackers from ${m.surface}`);
-  if (ACCUSED_PASSIVE_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface} is accused`);
+  if (ACCUSED_PASSIVE_AFTER.test(after) || ACCUSED_RELATIVE_AFTER.test(after))
+    return ev('perpetrator', 3, `${m.surface} is accused`);
+  if (REAL_CULPRIT_BEFORE.test(before)) return ev('perpetrator', 3, `cleft: the real culprit is ${m.surface}`);
   if (BEHIND_AFTER.test(after)) return ev('perpetrator', 3, `${m.surface} is behind`);
   if (CLEFT_BEFORE.test(before)) return ev('perpetrator', 2, `cleft: it is ${m.surface}`);
   if (LINK_SPECIFIC_BEFORE.test(before)) return ev('perpetrator', 3, `linked to ${m.surface}`);
@@ -582,10 +603,18 @@ function byStrength(a: RoleEvidence, b: RoleEvidence): number {
   return b.strength - a.strength || a.mention.start - b.mention.start;
 }
 
+/** Cyber words in other senses: blanked out (same length) before the sentence is read. */
+const OTHER_SENSES_RE = rx(
+  words(
+    'pirate party|parti pirate|pirates? (?:somali\\w*|des caraibes)|somali pirates|pirates of the caribbean|(?:software|video|music|film|movie) piracy|life ?hacks?|growth hack\\w*|hackathons?|hack days?|ethical hackers?|white[- ]hat hackers?|hackers? ethiques|bug bount\\w*|primes aux bogues',
+  ),
+  'gu',
+);
+
 /** Extract at most one allegation from a candidate sentence, or null. */
 export function extractAllegation(input: ExtractInput): ExtractedAllegation | null {
   const { text, mentions, terms, gazetteer, memory } = input;
-  const f = fold(text);
+  const f = fold(text).replace(OTHER_SENSES_RE, (m) => ' '.repeat(m.length));
   const ops = operations(f);
   const groupNamed = mentions.some((m) => m.kind === 'group');
   const hasOperation =
@@ -624,7 +653,9 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
 
   // A denial with nobody denying in so many words: the subject that is not the source of the claims.
   if (denial && perps.length === 0 && deniers.length === 0 && rejected.length === 0) {
-    const subject = roles.find((r) => r.role === 'unknown' && isParty(r) && !afterPrep(r));
+    const subject =
+      roles.find((r) => r.role === 'unknown' && isParty(r) && !afterPrep(r)) ??
+      roles.find((r) => r.role === 'accuser' && r.strength >= 2 && isParty(r));
     if (subject !== undefined)
       deniers = [{ ...subject, role: 'denier', strength: 1, reason: `${subject.reason} denies` }];
   }
@@ -637,7 +668,16 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   const denier = deniers[0] !== undefined ? norm(deniers[0]) : null;
   const rejectedParty = rejected[0] !== undefined ? norm(rejected[0]) : null;
   const statePerps = perps.filter(isParty);
-  const perp = perps.length > 0 ? pickAccused(perps) : undefined;
+  let perp = perps.length > 0 ? pickAccused(perps) : undefined;
+  if (perp !== undefined && perp.mention.kind === 'group') {
+    // "APT28 … the hackers worked for Russian military intelligence": the group's sponsor is named too.
+    const sponsor = gazetteer.stateOf(perp.mention.id);
+    const named = roles.find(
+      (r) =>
+        r.mention.kind !== 'group' && r.mention.state === sponsor && (r.role === 'unknown' || r.role === 'perpetrator'),
+    );
+    if (sponsor !== undefined && named !== undefined) perp = { ...named, role: 'perpetrator', strength: perp.strength };
+  }
   const perpId = perp !== undefined ? resolveAccused(perp, perps, gazetteer) : null;
   const blamedParty = denier ?? rejectedParty;
   // The speaker was itself blamed in this sentence and blames another: "Quand Washington accuse Pékin…, la NSA…".
@@ -650,7 +690,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
     accused = perpId;
     accuser = denier ?? (speaker !== null && speaker !== perpId ? speaker : rejectedParty);
     stance = 'counter_accusation';
-  } else if (otherPerp !== undefined && (strongCounter || counter || denial || otherPerp.strength <= 2)) {
+  } else if (otherPerp !== undefined) {
     accusedEv = otherPerp;
     accused = norm(otherPerp);
     accuser = speaker;

@@ -1,4 +1,5 @@
 import { AGENCIES } from './agencies';
+import { CAPITALS } from './capitals';
 import { GROUPS } from './groups';
 import { ORGANISATIONS } from './organisations';
 import { STATES } from './states';
@@ -12,4 +13,11 @@ export { STATES } from './states';
 export type { ActorKind, ActorRecord, LocalisedForms } from './types';
 
 /** Every builtin actor: states, then agencies, threat groups and organisations. */
-export const BUILTIN_ACTORS: ActorRecord[] = [...STATES, ...AGENCIES, ...GROUPS, ...ORGANISATIONS];
+export const BUILTIN_ACTORS: ActorRecord[] = [...STATES.map(withCapital), ...AGENCIES, ...GROUPS, ...ORGANISATIONS];
+
+/** A state record with its capital as a metonym, in both languages. */
+function withCapital(state: ActorRecord): ActorRecord {
+  const capitals = (CAPITALS[state.id] ?? []).filter((c) => !state.names.en.includes(c) && !state.names.fr.includes(c));
+  if (capitals.length === 0) return state;
+  return { ...state, names: { en: [...state.names.en, ...capitals], fr: [...state.names.fr, ...capitals] } };
+}

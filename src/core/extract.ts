@@ -235,7 +235,7 @@ const NEGATED_PARTY_BEFORE = rx(`(?:,\\s*|${B})(?:not|et non|pas|non)\\s+(?:${DE
 const PREP_BEFORE = rx(
   `${B}(?:au|aux|de|des|du|d'|in|of|at|from|with|avec|pour|for|sur|on|to|en|dans|vers|chez|par|by|than|que|between|entre)\\s+(?:${DET}\\s*)?$`,
 );
-const COORDINATION_BEFORE = rx(`^\\s*(?:,|and|et|or|ou|as well as|ainsi que)\\s+(?:${DET}\\s*)?$`);
+const COORDINATION_BEFORE = rx(`^,?\\s*(?:and|et|or|ou|as well as|ainsi que)\\s+(?:${DET}\\s*)?$`);
 const BEHIND_AFTER = rx(
   `^(?:'s)?(?:\\s+(?!(?:que|qu'|that|qui|which|who|dont|whose|said|says|told|stated|declared|claimed|added)\\b)\\S+){0,2}?\\s+(?:is|are|was|were|est|sont|etait|etaient|serait|seraient|had been|has been|a ete)\\s+(?:\\w+\\s+)?(?:behind|derriere|responsible for|responsables? de|a l'origine)${E}`,
 );
@@ -548,7 +548,13 @@ function propagate(roles: RoleEvidence[], f: string): void {
     const r = roles[i] as RoleEvidence;
     const prev = roles[i - 1] as RoleEvidence;
     const gap = f.slice(prev.mention.end, r.mention.start);
-    if (COORDINATION_BEFORE.test(gap) && (prev.role === 'target' || prev.role === 'accuser') && r.strength <= 2) {
+    const sameKind = (r.mention.kind === 'group') === (prev.mention.kind === 'group');
+    if (
+      COORDINATION_BEFORE.test(gap) &&
+      sameKind &&
+      (prev.role === 'target' || prev.role === 'accuser') &&
+      r.strength <= 2
+    ) {
       roles[i] = { ...r, role: prev.role, strength: prev.strength, reason: `${r.mention.surface} with ${prev.reason}` };
     }
   }

@@ -23,7 +23,7 @@ export const OPERATION_TERMS: ReadonlyArray<readonly [Action, string]> = [
   ],
   [
     'surveillance',
-    '(?:mass|massive) surveillance|surveillance (?:de masse|massive|generalisee)|wiretap\\w*|ecoutes? (?:telephoniques|massives)',
+    '(?:mass|massive) surveillance|cyber[- ]?surveillance|surveillance (?:de masse|massive|generalisee)|wiretap\\w*|ecoutes? (?:telephoniques|massives)',
   ],
   ['sabotage', 'cyber[- ]?sabotage|sabotag\\w*|wiper\\w*|destructive (?:attack|malware|cyber)\\w*'],
   [

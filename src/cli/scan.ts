@@ -8,6 +8,8 @@ import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { actorsFromMispGalaxy } from '../core/actors/misp';
+import type { ActorRecord } from '../core/actors/types';
 import { Detector } from '../core/detect';
 import type { Allegation, DetectResult } from '../core/types';
 import { htmlToText, looksLikeHtml } from './html';
@@ -38,6 +40,8 @@ Options:
   --html         treat the input as HTML (default: by extension .html/.htm,
                  or by sniffing the content)
   --text         treat the input as plain text (no HTML detection)
+  --misp FILE    extend the built-in actor table with a MISP galaxy
+                 threat-actor cluster (JSON), e.g. threat-actor.json
   --color        force ANSI colours in the human output
   --no-color     disable colours (also: NO_COLOR environment variable)
   -h, --help     show this help
@@ -60,6 +64,7 @@ interface Options {
   color: boolean;
   noColor: boolean;
   help: boolean;
+  misp: string | undefined;
   input: string | undefined;
 }
 
@@ -77,6 +82,7 @@ function parseOptions(argv: string[]): Options {
         text: { type: 'boolean', default: false },
         color: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
+        misp: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -97,6 +103,7 @@ function parseOptions(argv: string[]): Options {
     color: values.color === true,
     noColor: values['no-color'] === true,
     help: values.help === true,
+    misp: typeof values.misp === 'string' ? values.misp : undefined,
     input: positionals[0],
   };
   if (opts.help) return opts;
@@ -134,6 +141,22 @@ async function checkReadable(path: string): Promise<void> {
     throw new UsageError(`cannot read '${path}': ${describeFsError(err)}`);
   }
   if (info.isDirectory()) throw new UsageError(`cannot read '${path}': is a directory`);
+}
+
+/** Threat actors from a MISP galaxy threat-actor cluster file, to extend the built-in gazetteer. */
+async function loadMisp(path: string): Promise<ActorRecord[]> {
+  await checkReadable(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`cannot read MISP galaxy '${path}': ${err instanceof Error ? err.message : String(err)}`);
+  }
+  try {
+    return actorsFromMispGalaxy(json);
+  } catch (err) {
+    throw new UsageError(`invalid MISP galaxy '${path}': ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
@@ -358,7 +381,7 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
       await writeOut(io.stdout, USAGE_TEXT);
       return OK;
     }
-    const detector = new Detector();
+    const detector = opts.misp === undefined ? new Detector() : new Detector({ actors: await loadMisp(opts.misp) });
     return opts.jsonl ? await scanJsonl(opts, io, detector) : await scanDocument(opts, io, detector);
   } catch (err) {
     if (err instanceof UsageError) {

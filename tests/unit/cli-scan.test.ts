@@ -309,3 +309,27 @@ describe('scan entrypoint', () => {
     expect(failure?.stderr).toContain("scan: cannot read 'tests/fixtures/cli/missing.txt': no such file");
   });
 });
+
+describe('scan --misp', () => {
+  const MISP = resolve(ROOT, '..', 'shared', 'data', 'misp-galaxy', 'threat-actor.json');
+
+  it('extends the actor table with a MISP galaxy file', async () => {
+    // A synonym only MISP knows (not a built-in name): no allegation without the galaxy, one with it.
+    const sentence = 'Researchers said Night Dragon hacked the ministry servers.';
+    const without = makeIO(sentence);
+    expect(await runScan(['--json', '-'], without.io)).toBe(0);
+    const withMisp = makeIO(sentence);
+    expect(await runScan(['--json', '--misp', MISP, '-'], withMisp.io)).toBe(0);
+    const a = JSON.parse(withMisp.stdout()).allegations as Allegation[];
+    expect(a).toHaveLength(1);
+    expect(a[0]?.accused).toBe('Night Dragon');
+    expect(JSON.parse(without.stdout()).allegations).toEqual([]);
+  });
+
+  it('rejects a malformed galaxy with the path of the bad field', async () => {
+    const { io, stderr } = makeIO('x');
+    const bad = join(FIXTURES, 'batch.jsonl'); // not a galaxy: JSON parse error
+    expect(await runScan(['--misp', bad, '-'], io)).toBe(2);
+    expect(stderr()).toMatch(/^scan: cannot read MISP galaxy/);
+  });
+});

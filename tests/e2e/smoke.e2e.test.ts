@@ -100,7 +100,6 @@ describe('Counterpoint in Chromium', () => {
     const listed = await popup.allegations();
     expect(listed).toHaveLength(scanned);
 
-    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text on purpose, hidden blocks excluded.
     const pageText = (await article.locator('article').innerText()).replace(/\s+/g, ' ');
     for (const allegation of listed) {
       expect(['accusation', 'denial', 'counter_accusation']).toContain(allegation.stance);

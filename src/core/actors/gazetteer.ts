@@ -78,10 +78,20 @@ export class Gazetteer {
     return this.records.get(id);
   }
 
-  /** The state an actor id resolves to: itself for a state, its state for organs and officials. */
+  /** The record for an id or any of its names and aliases ("Salt Typhoon" → GhostEmperor). */
+  lookup(idOrName: string): ActorRecord | undefined {
+    const direct = this.records.get(idOrName);
+    if (direct !== undefined) return direct;
+    const entry = this.entries.get(fold(idOrName.trim()))?.[0];
+    return entry !== undefined ? this.records.get(entry.id) : undefined;
+  }
+
+  /** The state an actor resolves to (by id or name): itself for a state, its state for organs and officials. */
   stateOf(id: string): string | undefined {
-    const r = this.records.get(id);
+    const r = this.lookup(id);
     if (r === undefined) return undefined;
+    // A company's home country is not the company's voice: Microsoft does not speak for the US.
+    if (r.kind === 'organisation') return undefined;
     return r.kind === 'state' ? r.id : r.state;
   }
 

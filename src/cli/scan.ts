@@ -11,7 +11,10 @@ import { parseArgs } from 'node:util';
 import { actorsFromMispGalaxy } from '../core/actors/misp';
 import type { ActorRecord } from '../core/actors/types';
 import { Detector } from '../core/detect';
+import { ClaimIndex, type CounterStatement } from '../core/match';
+import { type ClaimPack, PackError, parsePackJson } from '../core/pack/schema';
 import type { Allegation, DetectResult } from '../core/types';
+import { SEED_PACK } from '../data/seed-pack';
 import { htmlToText, looksLikeHtml } from './html';
 
 export interface ScanIO {
@@ -42,6 +45,9 @@ Options:
   --text         treat the input as plain text (no HTML detection)
   --misp FILE    extend the built-in actor table with a MISP galaxy
                  threat-actor cluster (JSON), e.g. threat-actor.json
+  --pack FILE    match allegations against this claim pack instead of the
+                 built-in seed pack (repeatable)
+  --no-counter   do not look up counter-statements
   --color        force ANSI colours in the human output
   --no-color     disable colours (also: NO_COLOR environment variable)
   -h, --help     show this help
@@ -65,6 +71,8 @@ interface Options {
   noColor: boolean;
   help: boolean;
   misp: string | undefined;
+  packs: string[];
+  noCounter: boolean;
   input: string | undefined;
 }
 
@@ -83,6 +91,8 @@ function parseOptions(argv: string[]): Options {
         color: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         misp: { type: 'string' },
+        pack: { type: 'string', multiple: true },
+        'no-counter': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -104,6 +114,8 @@ function parseOptions(argv: string[]): Options {
     noColor: values['no-color'] === true,
     help: values.help === true,
     misp: typeof values.misp === 'string' ? values.misp : undefined,
+    packs: Array.isArray(values.pack) ? values.pack.filter((x): x is string => typeof x === 'string') : [],
+    noCounter: values['no-counter'] === true,
     input: positionals[0],
   };
   if (opts.help) return opts;
@@ -255,7 +267,12 @@ function sentenceAround(
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 
-function formatAllegation(a: Allegation, source: string, p: Palette, color: boolean): string {
+function formatAllegation(
+  a: Allegation & { counterStatements?: ReturnType<typeof counterJson>[] },
+  source: string,
+  p: Palette,
+  color: boolean,
+): string {
   const { from, to, clippedLeft, clippedRight } = sentenceAround(source, a.start, a.end);
   const before = oneLine(source.slice(from, a.start));
   const span = oneLine(source.slice(a.start, a.end));
@@ -273,7 +290,11 @@ function formatAllegation(a: Allegation, source: string, p: Palette, color: bool
   if (a.hedged) fields.push('hedged');
   if (a.target) fields.push(`target ${JSON.stringify(a.target)}`);
   fields.push(a.confidence.toFixed(2), `[${a.start}-${a.end}]`);
-  return `${sentence}\n  ${fields.join(p.dim(' · '))}\n`;
+  const counters = (a.counterStatements ?? [])
+    .slice(0, 3)
+    .map((c) => `\n    ↳ ${c.relation} · ${c.speaker} (${c.date}) · ${c.why}\n      ${p.dim(c.source.url)}`)
+    .join('');
+  return `${sentence}\n  ${fields.join(p.dim(' · '))}${counters}\n`;
 }
 
 function summary(result: DetectResult): string {
@@ -282,22 +303,75 @@ function summary(result: DetectResult): string {
   return `${n} allegation${n === 1 ? '' : 's'} (lang ${result.lang})`;
 }
 
+// ---------------------------------------------------------------- counter-statements
+
+/** The detector plus the claim index that answers its allegations. */
+export interface Scanner {
+  detector: Detector;
+  index: ClaimIndex | null;
+}
+
+/** The JSON shape of a counter-statement in --json / --jsonl output. */
+function counterJson(s: CounterStatement) {
+  const c = s.claim;
+  return {
+    id: c.key,
+    speaker: c.speaker,
+    speakerActor: c.speakerActor,
+    stance: c.stance,
+    relation: s.relation,
+    why: s.why,
+    date: c.date,
+    source: { url: c.source.url, publisher: c.source.publisher },
+    score: s.score,
+  };
+}
+
+function withCounterStatements(allegations: Allegation[], scanner: Scanner) {
+  if (scanner.index === null) return allegations;
+  const index = scanner.index;
+  return allegations.map((a) => ({
+    ...a,
+    counterStatements: index
+      .counterStatements(
+        { text: a.text, stance: a.stance, accused: a.accused, accuser: a.accuser, action: a.action },
+        5,
+      )
+      .map(counterJson),
+  }));
+}
+
+async function loadPacks(paths: string[]): Promise<ClaimPack[]> {
+  const packs: ClaimPack[] = [];
+  for (const path of paths) {
+    await checkReadable(path);
+    try {
+      packs.push(parsePackJson(await readFile(path, 'utf8')));
+    } catch (err) {
+      if (err instanceof PackError) throw new UsageError(`invalid claim pack '${path}': ${err.message}`);
+      throw err;
+    }
+  }
+  return packs;
+}
+
 // ---------------------------------------------------------------- modes
 
-async function scanDocument(opts: Options, io: ScanIO, detector: Detector): Promise<number> {
+async function scanDocument(opts: Options, io: ScanIO, scanner: Scanner): Promise<number> {
   const input = opts.input ?? '-';
   const raw = await readInput(input, io);
   const ext = input === '-' ? '' : extname(input).toLowerCase();
   const isHtml = opts.text ? false : opts.html || ext === '.html' || ext === '.htm' || looksLikeHtml(raw);
   const text = isHtml ? htmlToText(raw) : raw;
-  const result = detector.detect(text);
+  const result = scanner.detector.detect(text);
+  const allegations = withCounterStatements(result.allegations, scanner);
   if (opts.json) {
-    await writeOut(io.stdout, `${JSON.stringify({ lang: result.lang, allegations: result.allegations }, null, 2)}\n`);
+    await writeOut(io.stdout, `${JSON.stringify({ lang: result.lang, allegations }, null, 2)}\n`);
     return OK;
   }
   const color = useColor(opts, io);
   const p = color ? COLOR : PLAIN;
-  const blocks = result.allegations.map((a) => formatAllegation(a, text, p, color));
+  const blocks = allegations.map((a) => formatAllegation(a, text, p, color));
   for (const block of blocks) await writeOut(io.stdout, `${block}\n`);
   await writeOut(io.stdout, `${p.bold(summary(result))}\n`);
   return OK;
@@ -307,7 +381,7 @@ function lineError(label: string, message: string): string {
   return `${label}: ${message}\n`;
 }
 
-async function scanJsonl(opts: Options, io: ScanIO, detector: Detector): Promise<number> {
+async function scanJsonl(opts: Options, io: ScanIO, scanner: Scanner): Promise<number> {
   const input = opts.input ?? '-';
   let stream: NodeJS.ReadableStream;
   if (input === '-') {
@@ -357,13 +431,16 @@ async function scanJsonl(opts: Options, io: ScanIO, detector: Detector): Promise
       }
       let result: DetectResult;
       try {
-        result = detector.detect(text);
+        result = scanner.detector.detect(text);
       } catch (err) {
         failed = true;
         io.stderr.write(lineError(idLabel, `detector error: ${err instanceof Error ? err.message : String(err)}`));
         continue;
       }
-      await writeOut(io.stdout, `${JSON.stringify({ id, allegations: result.allegations })}\n`);
+      await writeOut(
+        io.stdout,
+        `${JSON.stringify({ id, allegations: withCounterStatements(result.allegations, scanner) })}\n`,
+      );
     }
   };
   await Promise.race([iterate(), openError]);
@@ -382,7 +459,14 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
       return OK;
     }
     const detector = opts.misp === undefined ? new Detector() : new Detector({ actors: await loadMisp(opts.misp) });
-    return opts.jsonl ? await scanJsonl(opts, io, detector) : await scanDocument(opts, io, detector);
+    let index: ClaimIndex | null = null;
+    if (!opts.noCounter) {
+      const packs = opts.packs.length > 0 ? await loadPacks(opts.packs) : [SEED_PACK];
+      index = new ClaimIndex(detector.gazetteer);
+      for (const pack of packs) index.addPack(pack);
+    }
+    const scanner: Scanner = { detector, index };
+    return opts.jsonl ? await scanJsonl(opts, io, scanner) : await scanDocument(opts, io, scanner);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`scan: ${err.message}\n`);

@@ -142,13 +142,17 @@ export function classify(q: MatchQuery, c: Claim, r: ActorResolver): Classified 
         strength: blamesAccuser * 0.8,
       };
     }
+    // The accuser repeating itself elsewhere: context, not another side.
+    if (isAccusing(c) && blamesAccused > 0 && actorAffinity(speaker, accuserSide, r) > 0) {
+      return { relation: 'contextualises', why: `the same accusation by ${speaker}, elsewhere`, strength: 0.4 };
+    }
     // The same accusation, made officially elsewhere.
     if (isAccusing(c) && blamesAccused > 0) {
       const official = c.stance === 'attribution' ? 'official attribution' : 'same accusation';
       return {
         relation: 'attributes',
         why: `${official}: ${speaker} blames ${label(accusedSide)}`,
-        strength: blamesAccused * 0.9,
+        strength: blamesAccused * 0.7,
       };
     }
     return null;

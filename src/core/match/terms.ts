@@ -13,7 +13,7 @@ const STOP = new Set(
   about against between during under more most other such only own same so very just le la les l un une des du de d et ou mais
   ne pas plus en dans par pour sur avec sans sous entre vers chez au aux ce cette ces cet il elle ils elles on nous vous leur leurs
   son sa ses qui que qu dont est sont a ont ete etre avait avaient selon tout tous toute toutes comme aussi apres avant lors
-  depuis`.split(/\s+/),
+  depuis contre against`.split(/\s+/),
 );
 
 /** Cross-language concepts: any of the stems on the right becomes the word on the left. */
@@ -48,7 +48,7 @@ const CONCEPTS: Array<[string, RegExp]> = [
 function stem(word: string): string {
   for (const [concept, re] of CONCEPTS) if (re.test(word)) return concept;
   // Light, language-neutral plural stripping: "hackers" and "hacker" meet, "données" and "donnée" too.
-  if (word.length > 4 && /[^s]s$/.test(word)) return word.slice(0, -1);
+  if (word.length > 4 && /[^s]s$/.test(word) && !/(?:ais|ois|us|is)$/.test(word)) return word.slice(0, -1);
   if (word.length > 4 && word.endsWith('x') && /(?:aux|eux)$/.test(word)) return word.slice(0, -1);
   return word;
 }

@@ -1,0 +1,39 @@
+/**
+ * The seed claim pack, shipped with the extension and installed on first run.
+ * Its content lives in part-*.json (one file per group of controversies, each
+ * statement with speaker, date, language and source); this module assembles
+ * and validates them into one pack.
+ */
+import { type ClaimPack, PACK_FORMAT, PACK_FORMAT_VERSION, parsePack } from '../../core/pack/schema';
+import partA from './part-a.json';
+import partB from './part-b.json';
+import partC from './part-c.json';
+
+interface Part {
+  actors: unknown[];
+  incidents: unknown[];
+  claims: unknown[];
+  relations: unknown[];
+}
+
+const PARTS: Part[] = [partA, partB, partC] as Part[];
+
+/** Increase when the seed content changes: installed copies are then updated in place. */
+export const SEED_PACK_VERSION = 1;
+export const SEED_PACK_ID = 'counterpoint-seed';
+
+export const SEED_PACK: ClaimPack = parsePack({
+  format: PACK_FORMAT,
+  formatVersion: PACK_FORMAT_VERSION,
+  id: SEED_PACK_ID,
+  version: SEED_PACK_VERSION,
+  title: 'Counterpoint seed pack: state-attributed cyber operations and the answers to them',
+  description:
+    'Attributions, denials and counter-accusations about major state-attributed cyber operations, each statement paraphrased with its speaker, date, language and source.',
+  license: 'CC-BY-4.0',
+  publishedAt: '2026-11-21',
+  actors: PARTS.flatMap((p) => p.actors),
+  incidents: PARTS.flatMap((p) => p.incidents),
+  claims: PARTS.flatMap((p) => p.claims),
+  relations: PARTS.flatMap((p) => p.relations),
+});

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { actorsFromMispGalaxy } from '../core/actors/misp';
 import type { ActorRecord } from '../core/actors/types';
 import { Detector } from '../core/detect';
-import { ClaimIndex, type CounterStatement } from '../core/match';
+import { ClaimIndex, type CounterStatement, inferAccusers } from '../core/match';
 import { type ClaimPack, PackError, parsePackJson } from '../core/pack/schema';
 import type { Allegation, DetectResult } from '../core/types';
 import { SEED_PACK } from '../data/seed-pack';
@@ -330,11 +330,13 @@ function counterJson(s: CounterStatement) {
 function withCounterStatements(allegations: Allegation[], scanner: Scanner) {
   if (scanner.index === null) return allegations;
   const index = scanner.index;
-  return allegations.map((a) => ({
+  // An allegation that names no accuser is matched with the page's accuser for the same accused.
+  const accusers = inferAccusers(allegations);
+  return allegations.map((a, i) => ({
     ...a,
     counterStatements: index
       .counterStatements(
-        { text: a.text, stance: a.stance, accused: a.accused, accuser: a.accuser, action: a.action },
+        { text: a.text, stance: a.stance, accused: a.accused, accuser: accusers[i] ?? null, action: a.action },
         5,
       )
       .map(counterJson),

@@ -199,3 +199,18 @@ describe('counter-statement matching', () => {
     expect(normaliseTerms('le piratage')).toEqual(normaliseTerms('the hacking'));
   });
 });
+
+describe('page context', () => {
+  it('gives an allegation without accuser the page’s accuser for the same accused', async () => {
+    const { inferAccusers } = await import('../../src/core/match');
+    expect(
+      inferAccusers([
+        { accused: 'US', accuser: 'CN' },
+        { accused: 'US', accuser: null },
+        { accused: 'RU', accuser: null },
+        { accused: 'US', accuser: 'CN' },
+        { accused: 'US', accuser: 'IR' },
+      ]),
+    ).toEqual(['CN', 'CN', null, 'CN', 'IR']);
+  });
+});

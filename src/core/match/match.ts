@@ -8,7 +8,7 @@
  */
 import type { Claim, Incident, Relation } from '../pack/schema';
 import type { Stance } from '../types';
-import { normaliseTerms, termCounts } from './terms';
+import { CONCEPT_TERMS, normaliseTerms, termCounts } from './terms';
 
 /** A stored claim: the pack's claim plus its database key and pack. */
 export interface StoredClaim extends Claim {
@@ -277,7 +277,10 @@ export function rankCounterStatements(
     // The allegation names the incident ("APT31", "Volt Typhoon", "IPAC"): same incident.
     const inc = c.incident !== undefined ? incidents.get(c.incident) : undefined;
     if (inc !== undefined) {
-      const names = normaliseTerms(`${inc.name} ${(inc.actors ?? []).join(' ')}`).filter((t) => t.length > 3);
+      // Distinctive words only: the incident's actors and rare words of its name ("APT31", "IPAC", "Viasat").
+      const names = normaliseTerms(`${inc.name} ${(inc.actors ?? []).join(' ')}`).filter(
+        (t) => t.length > 3 && !CONCEPT_TERMS.has(t) && stats.df(t) <= Math.max(5, stats.docs * 0.05),
+      );
       const hits = names.filter((t) => qFold.includes(` ${t} `));
       if (hits.length > 0) {
         score += 0.8;

@@ -45,6 +45,9 @@ const CONCEPTS: Array<[string, RegExp]> = [
   ['email', /^(?:e-?mails?|courriels?|messageri\w*)$/],
 ];
 
+/** Words that stand for a concept, too general to identify an incident. */
+export const CONCEPT_TERMS: ReadonlySet<string> = new Set(CONCEPTS.map(([c]) => c));
+
 function stem(word: string): string {
   for (const [concept, re] of CONCEPTS) if (re.test(word)) return concept;
   // Light, language-neutral plural stripping: "hackers" and "hacker" meet, "données" and "donnée" too.

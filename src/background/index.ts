@@ -1,6 +1,9 @@
 import { Detector } from '@core/detect';
+import { SEED_PACK } from '@src/data/seed-pack';
 import { browser } from 'wxt/browser';
 import { createBadge } from './badge';
+import { CounterpointDB } from './db/database';
+import { createLibrary } from './library';
 import { createReportStore, type SessionArea } from './report-store';
 import { createBackgroundService } from './service';
 
@@ -11,10 +14,23 @@ import { createBackgroundService } from './service';
 export function startBackground(): void {
   const logError = (error: unknown) => console.warn('[counterpoint]', error);
   const storage = browser.storage as unknown as { session?: SessionArea };
+  // One detector for detection and for the matcher's actor resolution, built on first use.
+  let detector: Detector | undefined;
+  const getDetector = () => {
+    detector ??= new Detector();
+    return detector;
+  };
+  const library = createLibrary({
+    db: new CounterpointDB(),
+    resolver: { stateOf: (id) => getDetector().gazetteer.stateOf(id) },
+    seed: SEED_PACK,
+    log: console,
+  });
   const service = createBackgroundService({
-    createDetector: () => new Detector(),
+    createDetector: getDetector,
     reports: createReportStore(storage.session, logError),
     badge: createBadge(logError),
+    library,
     runtimeId: browser.runtime.id,
     // Not `new URL(…).origin`: extension schemes are non-special URLs, whose origin may read "null".
     extensionOrigin: browser.runtime.getURL('/').replace(/\/+$/, ''),
@@ -25,4 +41,10 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     service.forgetTab(tabId).catch(logError);
   });
+  // Installs or updates the seed pack: on install and update, and on every worker start
+  // (an update may have been applied while no worker ran). Idempotent; scans wait for it.
+  browser.runtime.onInstalled.addListener(() => {
+    library.ready().catch(logError);
+  });
+  library.ready().catch(logError);
 }

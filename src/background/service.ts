@@ -1,13 +1,23 @@
+import { inferAccusers, type MatchQuery } from '@core/match';
 import type { Allegation, Segment } from '@core/types';
 import {
-  type GetTabReportResponse,
   messageType,
+  type PageToBackground,
+  type ScanAllegation,
   type ScanResponse,
   type TabReport,
+  type Validation,
+  validateExportAllRequest,
+  validateExportPackRequest,
   validateGetTabReportRequest,
+  validateImportMispGalaxyRequest,
+  validateImportPackRequest,
+  validateListPacksRequest,
+  validateRemovePackRequest,
   validateScanRequest,
 } from '@src/messaging/protocol';
 import type { Badge } from './badge';
+import type { Library } from './library';
 import type { ReportStore } from './report-store';
 
 /** What the service needs of the detector; the real one is `Detector` from `@core/detect`. */
@@ -19,7 +29,7 @@ export interface SegmentDetector {
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 
@@ -32,6 +42,8 @@ export interface BackgroundDeps {
   createDetector: () => SegmentDetector;
   reports: ReportStore;
   badge: Badge;
+  /** Installed packs: counter-statements for scans, pack operations for extension pages. */
+  library: Library;
   runtimeId: string;
   /** e.g. `chrome-extension://abc…` or `moz-extension://uuid`, no trailing slash. */
   extensionOrigin: string;
@@ -42,6 +54,18 @@ export interface BackgroundDeps {
 export class RejectedMessage extends Error {
   override name = 'RejectedMessage';
 }
+
+type PageType = keyof PageToBackground;
+type PageRequest<K extends PageType> = PageToBackground[K]['request'];
+type PageResponse<K extends PageType> = PageToBackground[K]['response'];
+interface PageHandler<K extends PageType> {
+  validate(x: unknown): Validation<PageRequest<K>>;
+  run(request: PageRequest<K>): Promise<PageResponse<K>>;
+}
+type PageHandlers = { [K in PageType]: PageHandler<K> };
+
+/** Counter-statements shown per allegation. */
+export const COUNTER_STATEMENTS_PER_ALLEGATION = 5;
 
 export interface BackgroundService {
   /**
@@ -78,22 +102,74 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     if (!checked.ok) return reject('scan', checked.reason);
 
     const { sentences } = checked.value;
-    let allegations: Allegation[] = [];
+    // Started before the NLP so the first scan after install waits as little as possible.
+    const libraryReady = deps.library.ready();
+    let found: Allegation[] = [];
     if (sentences.length > 0) {
       detector ??= deps.createDetector();
-      allegations = detector.detectSegments(sentences);
+      found = detector.detectSegments(sentences);
     }
+    await libraryReady;
+    // The page address stays in the worker: it only keeps the page's own source out of its answers.
+    const allegations = await withCounterStatements(found, sender.url ?? sender.tab?.url);
     const report: TabReport = { tabId, allegations, sentenceCount: sentences.length, scannedAt: now() };
     await deps.reports.set(report);
     await deps.badge.setCount(tabId, allegations.length);
     return { allegations };
   }
 
-  async function getTabReport(message: unknown, sender: Sender): Promise<GetTabReportResponse> {
-    if (!isOwnExtensionPage(sender)) return reject('getTabReport', 'sender is not an extension page');
-    const checked = validateGetTabReportRequest(message);
-    if (!checked.ok) return reject('getTabReport', checked.reason);
-    return { report: await deps.reports.get(checked.value.tabId) };
+  async function withCounterStatements(found: Allegation[], pageUrl: string | undefined): Promise<ScanAllegation[]> {
+    // A sentence without an accuser is matched as the page's other allegations against the same accused.
+    const accusers = inferAccusers(found);
+    const out: ScanAllegation[] = [];
+    for (const [i, a] of found.entries()) {
+      const query: MatchQuery = {
+        text: a.text,
+        stance: a.stance,
+        accused: a.accused,
+        accuser: accusers[i] ?? a.accuser,
+        action: a.action,
+      };
+      if (pageUrl !== undefined) query.pageUrl = pageUrl;
+      let counterStatements: ScanAllegation['counterStatements'] = [];
+      try {
+        counterStatements = await deps.library.counterStatements(query, COUNTER_STATEMENTS_PER_ALLEGATION);
+      } catch (error) {
+        // A database failure must not hide what was found on the page.
+        deps.log.warn('[counterpoint] counter-statement lookup failed', error);
+      }
+      out.push({ ...a, counterStatements });
+    }
+    return out;
+  }
+
+  /** What each extension-page request does once its sender and payload are checked; typed by the protocol map. */
+  const pageHandlers: PageHandlers = {
+    getTabReport: {
+      validate: validateGetTabReportRequest,
+      run: async (r) => ({ report: await deps.reports.get(r.tabId) }),
+    },
+    listPacks: { validate: validateListPacksRequest, run: async () => ({ packs: await deps.library.listPacks() }) },
+    importPack: { validate: validateImportPackRequest, run: (r) => deps.library.importPack(r.json) },
+    exportPack: {
+      validate: validateExportPackRequest,
+      run: async (r) => ({ pack: (await deps.library.exportPack(r.id)) ?? null }),
+    },
+    exportAll: { validate: validateExportAllRequest, run: () => deps.library.exportAll() },
+    removePack: { validate: validateRemovePackRequest, run: (r) => deps.library.removePack(r.id) },
+    importMispGalaxy: { validate: validateImportMispGalaxyRequest, run: (r) => deps.library.importMispGalaxy(r.json) },
+  };
+
+  function isPageType(type: string | null): type is PageType {
+    return type !== null && Object.hasOwn(pageHandlers, type);
+  }
+
+  function fromPage<K extends PageType>(type: K, message: unknown, sender: Sender): Promise<PageResponse<K>> {
+    if (!isOwnExtensionPage(sender)) return reject(type, 'sender is not an extension page');
+    const handler: PageHandler<K> = pageHandlers[type];
+    const checked = handler.validate(message);
+    if (!checked.ok) return reject(type, checked.reason);
+    return handler.run(checked.value);
   }
 
   return {
@@ -102,11 +178,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       switch (type) {
         case 'scan':
           return scan(message, sender);
-        case 'getTabReport':
-          return getTabReport(message, sender);
-        default:
+        default: {
+          if (isPageType(type)) return fromPage(type, message, sender);
           deps.log.warn(`[counterpoint] ignored message of unknown type ${JSON.stringify(type)}`);
           return undefined;
+        }
       }
     },
     async forgetTab(tabId) {

@@ -1,8 +1,14 @@
 import { browser } from 'wxt/browser';
 import type {
   ContentToBackground,
+  ExportAllResponse,
+  ExportPackResponse,
   GetTabReportResponse,
+  ImportMispGalaxyResponse,
+  ImportPackResponse,
+  ListPacksResponse,
   PageToBackground,
+  RemovePackResponse,
   ScanResponse,
   ScanSentence,
 } from './protocol';
@@ -22,4 +28,32 @@ export function sendScan(sentences: ScanSentence[]): Promise<ScanResponse> {
 
 export function getTabReport(tabId: number): Promise<GetTabReportResponse> {
   return sendToBackground<'getTabReport'>({ type: 'getTabReport', tabId });
+}
+
+// Extension pages only: the background refuses these from content scripts.
+
+export function listPacks(): Promise<ListPacksResponse> {
+  return sendToBackground<'listPacks'>({ type: 'listPacks' });
+}
+
+/** `json` is the parsed pack file. */
+export function importPackFile(json: unknown): Promise<ImportPackResponse> {
+  return sendToBackground<'importPack'>({ type: 'importPack', json });
+}
+
+export function exportPack(id: string): Promise<ExportPackResponse> {
+  return sendToBackground<'exportPack'>({ type: 'exportPack', id });
+}
+
+export function exportAll(): Promise<ExportAllResponse> {
+  return sendToBackground<'exportAll'>({ type: 'exportAll' });
+}
+
+export function removePack(id: string): Promise<RemovePackResponse> {
+  return sendToBackground<'removePack'>({ type: 'removePack', id });
+}
+
+/** `json` is the parsed MISP clusters/threat-actor.json. */
+export function importMispGalaxy(json: unknown): Promise<ImportMispGalaxyResponse> {
+  return sendToBackground<'importMispGalaxy'>({ type: 'importMispGalaxy', json });
 }

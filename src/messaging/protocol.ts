@@ -1,12 +1,21 @@
 /**
  * The one message protocol of the extension: a map per direction, each entry
  * naming its request and response. Content scripts are untrusted (they live in
- * hostile pages), so everything they send goes through `validateScanRequest`.
+ * hostile pages), so everything they send goes through `validateScanRequest`;
+ * extension pages are trusted by origin, and their payloads are validated
+ * all the same.
  *
  * Local-first: no message carries a page URL. The background keys reports by
  * tab id only.
+ *
+ * Type imports only from the background and the core: the content script
+ * bundles this file and must stay free of Dexie and the NLP.
  */
+import type { MatchRelation } from '@core/match/match';
+import type { ClaimPack, ClaimStance } from '@core/pack/schema';
 import type { Allegation } from '@core/types';
+import type { PackCounts, PackSource } from '@src/background/db/database';
+import type { CounterpointExport, MispImportResult } from '@src/background/db/packs';
 
 /** A sentence of the page's readable text, with offsets into that text. */
 export interface ScanSentence {
@@ -22,13 +31,36 @@ export interface ScanRequest {
   sentences: ScanSentence[];
 }
 
+/** A stored statement that answers an allegation, as the pages show it. */
+export interface CounterStatementView {
+  /** The claim's database key, `${packId}/${claim id}`. */
+  id: string;
+  text: string;
+  speaker: string;
+  /** Actor id of the speaker ("CN", "Microsoft"). */
+  speakerActor: string;
+  /** The claim's own stance (denial, attribution…). */
+  stance: ClaimStance;
+  /** How it relates to the allegation, from the reader's side. */
+  relation: MatchRelation;
+  /** Short, human-readable reason ("denial by the accused (CN)"). */
+  why: string;
+  /** ISO date of the statement. */
+  date: string;
+  lang: string;
+  source: { url: string; publisher: string; title?: string };
+  score: number;
+}
+
+export type ScanAllegation = Allegation & { counterStatements: CounterStatementView[] };
+
 export interface ScanResponse {
-  allegations: Allegation[];
+  allegations: ScanAllegation[];
 }
 
 export interface TabReport {
   tabId: number;
-  allegations: Allegation[];
+  allegations: ScanAllegation[];
   /** How many sentences the content script sent (after its cheap prefilter). */
   sentenceCount: number;
   /** Epoch milliseconds. */
@@ -44,6 +76,78 @@ export interface GetTabReportResponse {
   report: TabReport | null;
 }
 
+/** An installed pack as the library page lists it (without its actor entries). */
+export interface PackSummary {
+  id: string;
+  version: number;
+  title: string;
+  description?: string;
+  license: string;
+  publishedAt: string;
+  homepage?: string;
+  installedAt: string;
+  source: PackSource;
+  counts: PackCounts;
+  /** The bundled seed pack: updated with the extension, cannot be removed. */
+  builtin: boolean;
+}
+
+export interface ListPacksRequest {
+  type: 'listPacks';
+}
+
+export interface ListPacksResponse {
+  packs: PackSummary[];
+}
+
+export interface ImportPackRequest {
+  type: 'importPack';
+  /** The parsed pack file; validated as a claim pack by the background. */
+  json: unknown;
+}
+
+/** A refused import: `error` names the first bad field by path (`claims[12].date: expected ISO date`). */
+export interface ImportFailure {
+  ok: false;
+  error: string;
+  issues: string[];
+}
+
+export type ImportPackResponse =
+  | { ok: true; pack: { id: string; version: number; claims: number }; previousVersion: number | null }
+  | ImportFailure;
+
+export interface ExportPackRequest {
+  type: 'exportPack';
+  id: string;
+}
+
+export interface ExportPackResponse {
+  /** Null when no pack of that id is installed. */
+  pack: ClaimPack | null;
+}
+
+export interface ExportAllRequest {
+  type: 'exportAll';
+}
+
+export type ExportAllResponse = CounterpointExport;
+
+export interface RemovePackRequest {
+  type: 'removePack';
+  id: string;
+}
+
+export type RemovePackResponse = { ok: true; removed: boolean } | { ok: false; error: string };
+
+export interface ImportMispGalaxyRequest {
+  type: 'importMispGalaxy';
+  /** The parsed clusters/threat-actor.json. */
+  json: unknown;
+}
+
+export type ImportMispGalaxyResponse = ({ ok: true } & MispImportResult) | ImportFailure;
+
 /** Content script → background. */
 export interface ContentToBackground {
   scan: { request: ScanRequest; response: ScanResponse };
@@ -52,6 +156,12 @@ export interface ContentToBackground {
 /** Extension page (popup, options) → background. */
 export interface PageToBackground {
   getTabReport: { request: GetTabReportRequest; response: GetTabReportResponse };
+  listPacks: { request: ListPacksRequest; response: ListPacksResponse };
+  importPack: { request: ImportPackRequest; response: ImportPackResponse };
+  exportPack: { request: ExportPackRequest; response: ExportPackResponse };
+  exportAll: { request: ExportAllRequest; response: ExportAllResponse };
+  removePack: { request: RemovePackRequest; response: RemovePackResponse };
+  importMispGalaxy: { request: ImportMispGalaxyRequest; response: ImportMispGalaxyResponse };
 }
 
 export type ContentMessage = ContentToBackground[keyof ContentToBackground]['request'];
@@ -60,6 +170,11 @@ export type PageMessage = PageToBackground[keyof PageToBackground]['request'];
 export const LIMITS = {
   maxSentences: 500,
   maxSentenceChars: 2_000,
+  /** Pack and galaxy files, as JSON text (estimated from the value; the MISP galaxy is ~3 MB). */
+  maxJsonChars: 50 * 1024 * 1024,
+  /** Packs nest 4 levels, the galaxy 5: anything much deeper is not one of them. */
+  maxJsonDepth: 32,
+  maxIdChars: 128,
 } as const;
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -156,4 +271,151 @@ export function messageType(x: unknown): string | null {
   if (!isPlainRecord(x)) return null;
   const type = Object.getOwnPropertyDescriptor(x, 'type');
   return type && 'value' in type && typeof type.value === 'string' ? type.value : null;
+}
+
+/**
+ * The values of exactly `keys` of a message of type `type`, read as data
+ * properties (accessors could run code or change between reads).
+ */
+function readMessage<K extends string>(x: unknown, type: string, keys: readonly K[]): Validation<Record<K, unknown>> {
+  if (!isPlainRecord(x)) return fail('message is not a plain object');
+  const all = ['type', ...keys];
+  if (!hasExactKeys(x, all)) return fail(`message must have exactly the keys ${all.join(', ')}`);
+  const typeField = Object.getOwnPropertyDescriptor(x, 'type');
+  if (!typeField || !('value' in typeField)) return fail('keys must be data properties');
+  if (typeField.value !== type) return fail(`type must be "${type}"`);
+  const out = Object.create(null) as Record<K, unknown>;
+  for (const key of keys) {
+    const field = Object.getOwnPropertyDescriptor(x, key);
+    if (!field || !('value' in field)) return fail('keys must be data properties');
+    out[key] = field.value;
+  }
+  return { ok: true, value: out };
+}
+
+function validateId(x: unknown): Validation<string> {
+  if (typeof x !== 'string') return fail('id must be a string');
+  if (x.length === 0) return fail('id must not be empty');
+  if (x.length > LIMITS.maxIdChars) return fail(`id longer than ${LIMITS.maxIdChars} chars`);
+  return { ok: true, value: x };
+}
+
+/** Keys that would reach an object's prototype if a consumer ever copied them with plain assignment. */
+const FORBIDDEN_KEYS = new Set(['__proto__']);
+
+class JsonRefusal extends Error {}
+
+/**
+ * A fresh copy of a JSON value made only of plain objects, arrays, strings,
+ * finite numbers, booleans and null, refused when its JSON text would exceed
+ * `LIMITS.maxJsonChars`, when it nests deeper than `LIMITS.maxJsonDepth`, or
+ * when it has a `__proto__` key.
+ */
+export function validateJsonValue(x: unknown, name = 'json'): Validation<unknown> {
+  let budget = LIMITS.maxJsonChars;
+  const spend = (n: number, path: string) => {
+    budget -= n;
+    if (budget < 0) throw new JsonRefusal(`${path}: larger than ${LIMITS.maxJsonChars} chars of JSON`);
+  };
+  const copy = (value: unknown, path: string, depth: number): unknown => {
+    if (value === null) {
+      spend(4, path);
+      return null;
+    }
+    switch (typeof value) {
+      case 'string':
+        spend(value.length + 2, path);
+        return value;
+      case 'boolean':
+        spend(5, path);
+        return value;
+      case 'number':
+        if (!Number.isFinite(value)) throw new JsonRefusal(`${path}: not a finite number`);
+        spend(String(value).length, path);
+        return value;
+      case 'object':
+        break;
+      default:
+        throw new JsonRefusal(`${path}: a ${typeof value} is not JSON`);
+    }
+    if (depth >= LIMITS.maxJsonDepth) throw new JsonRefusal(`${path}: nested deeper than ${LIMITS.maxJsonDepth}`);
+    if (Array.isArray(value)) {
+      if (Object.getPrototypeOf(value) !== Array.prototype) throw new JsonRefusal(`${path}: not a plain array`);
+      spend(2 + value.length, path);
+      const out: unknown[] = [];
+      for (let i = 0; i < value.length; i++) {
+        const item = Object.getOwnPropertyDescriptor(value, i);
+        if (!item || !('value' in item)) throw new JsonRefusal(`${path}[${i}]: missing or not a data property`);
+        out.push(copy(item.value, `${path}[${i}]`, depth + 1));
+      }
+      return out;
+    }
+    if (!isPlainRecord(value)) throw new JsonRefusal(`${path}: not a plain object`);
+    const keys = Reflect.ownKeys(value);
+    spend(2 + keys.length, path);
+    const out: Record<string, unknown> = {};
+    for (const key of keys) {
+      if (typeof key !== 'string') throw new JsonRefusal(`${path}: symbol keys are not JSON`);
+      const at = `${path}.${key.length > 40 ? `${key.slice(0, 40)}…` : key}`;
+      if (FORBIDDEN_KEYS.has(key)) throw new JsonRefusal(`${at}: forbidden key`);
+      const field = Object.getOwnPropertyDescriptor(value, key);
+      if (!field || !('value' in field)) throw new JsonRefusal(`${at}: not a data property`);
+      spend(key.length + 3, at);
+      out[key] = copy(field.value, at, depth + 1);
+    }
+    return out;
+  };
+  try {
+    return { ok: true, value: copy(x, name, 0) };
+  } catch (error) {
+    if (error instanceof JsonRefusal) return fail(error.message);
+    // A cycle deeper than the limit is caught above; anything else (a revoked proxy) is refused too.
+    return fail(`${name}: unreadable (${error instanceof Error ? error.name : 'error'})`);
+  }
+}
+
+export function validateListPacksRequest(x: unknown): Validation<ListPacksRequest> {
+  const read = readMessage(x, 'listPacks', []);
+  return read.ok ? { ok: true, value: { type: 'listPacks' } } : read;
+}
+
+export function validateExportAllRequest(x: unknown): Validation<ExportAllRequest> {
+  const read = readMessage(x, 'exportAll', []);
+  return read.ok ? { ok: true, value: { type: 'exportAll' } } : read;
+}
+
+function validateIdRequest<T extends 'exportPack' | 'removePack'>(
+  x: unknown,
+  type: T,
+): Validation<{ type: T; id: string }> {
+  const read = readMessage(x, type, ['id']);
+  if (!read.ok) return read;
+  const id = validateId(read.value.id);
+  return id.ok ? { ok: true, value: { type, id: id.value } } : id;
+}
+
+export function validateExportPackRequest(x: unknown): Validation<ExportPackRequest> {
+  return validateIdRequest(x, 'exportPack');
+}
+
+export function validateRemovePackRequest(x: unknown): Validation<RemovePackRequest> {
+  return validateIdRequest(x, 'removePack');
+}
+
+function validateJsonRequest<T extends 'importPack' | 'importMispGalaxy'>(
+  x: unknown,
+  type: T,
+): Validation<{ type: T; json: unknown }> {
+  const read = readMessage(x, type, ['json']);
+  if (!read.ok) return read;
+  const json = validateJsonValue(read.value.json);
+  return json.ok ? { ok: true, value: { type, json: json.value } } : json;
+}
+
+export function validateImportPackRequest(x: unknown): Validation<ImportPackRequest> {
+  return validateJsonRequest(x, 'importPack');
+}
+
+export function validateImportMispGalaxyRequest(x: unknown): Validation<ImportMispGalaxyRequest> {
+  return validateJsonRequest(x, 'importMispGalaxy');
 }

@@ -4,10 +4,47 @@
  */
 import { type ClaimPack, PACK_FORMAT, PACK_FORMAT_VERSION } from '../../src/core/pack/schema';
 
-const STATES = ['CN', 'US', 'RU', 'KP', 'IR', 'GB', 'FR', 'BE', 'DE', 'IL', 'UA', 'TW', 'IN', 'PK', 'VN', 'NL', 'AU', 'CA'];
-const GROUPS = ['APT31', 'APT28', 'APT29', 'Volt Typhoon', 'Salt Typhoon', 'Lazarus Group', 'Sandworm', 'Kimsuky', 'APT40'];
+const STATES = [
+  'CN',
+  'US',
+  'RU',
+  'KP',
+  'IR',
+  'GB',
+  'FR',
+  'BE',
+  'DE',
+  'IL',
+  'UA',
+  'TW',
+  'IN',
+  'PK',
+  'VN',
+  'NL',
+  'AU',
+  'CA',
+];
+const GROUPS = [
+  'APT31',
+  'APT28',
+  'APT29',
+  'Volt Typhoon',
+  'Salt Typhoon',
+  'Lazarus Group',
+  'Sandworm',
+  'Kimsuky',
+  'APT40',
+];
 const STANCES = ['accusation', 'attribution', 'denial', 'counter_accusation', 'fact_check', 'context'] as const;
-const ACTIONS = ['cyberattack', 'espionage', 'intrusion', 'data_theft', 'ransomware', 'surveillance', 'sabotage'] as const;
+const ACTIONS = [
+  'cyberattack',
+  'espionage',
+  'intrusion',
+  'data_theft',
+  'ransomware',
+  'surveillance',
+  'sabotage',
+] as const;
 const WORDS = (
   'parliament ministry election network email utility water energy telecom satellite university hospital ' +
   'campaign intrusion espionage ransomware sanctions indictment advisory report embassy spokesperson ' +

@@ -1,5 +1,6 @@
 import type { Allegation, Segment } from '@core/types';
 import type { Badge } from '@src/background/badge';
+import type { Library } from '@src/background/library';
 import { createMemoryReportStore, createReportStore, type SessionArea } from '@src/background/report-store';
 import { createBackgroundService, RejectedMessage, type Sender } from '@src/background/service';
 import { describe, expect, it, vi } from 'vitest';
@@ -40,6 +41,17 @@ function setup() {
   };
   const reports = createMemoryReportStore();
   const log = { warn: vi.fn() };
+  const counterStatements = vi.fn<Library['counterStatements']>(async () => []);
+  const library: Library = {
+    ready: async () => {},
+    counterStatements,
+    listPacks: async () => [],
+    importPack: async () => ({ ok: false, error: 'stub', issues: ['stub'] }),
+    exportPack: async () => undefined,
+    exportAll: async () => ({ format: 'counterpoint-export', exportedAt: '2026-01-01T00:00:00Z', packs: [] }),
+    removePack: async () => ({ ok: true, removed: false }),
+    importMispGalaxy: async () => ({ ok: false, error: 'stub', issues: ['stub'] }),
+  };
   const service = createBackgroundService({
     createDetector: () => {
       created();
@@ -47,12 +59,13 @@ function setup() {
     },
     reports,
     badge,
+    library,
     runtimeId: RUNTIME_ID,
     extensionOrigin: ORIGIN,
     log,
     now: () => 1_700_000_000_000,
   });
-  return { service, created, detectSegments, badgeCounts, reports, log };
+  return { service, created, detectSegments, badgeCounts, reports, log, counterStatements };
 }
 
 const scanMessage = {
@@ -69,6 +82,7 @@ describe('background service: scan', () => {
     const response = (await service.handleMessage(scanMessage, contentScript)) as { allegations: Allegation[] };
     expect(response.allegations).toHaveLength(1);
     expect(response.allegations[0]?.accused).toBe('RU');
+    expect(response.allegations[0]).toMatchObject({ counterStatements: [] });
     expect(badgeCounts).toEqual([[7, 1]]);
     expect(await reports.get(7)).toEqual({
       tabId: 7,
@@ -96,10 +110,31 @@ describe('background service: scan', () => {
     expect(badgeCounts.at(-1)).toEqual([7, 0]);
   });
 
-  it('never stores the page URL', async () => {
-    const { service, reports } = setup();
+  it('never stores the page URL, but matches with it', async () => {
+    const { service, reports, counterStatements } = setup();
     await service.handleMessage(scanMessage, contentScript);
     expect(JSON.stringify(await reports.get(7))).not.toContain('lesoir');
+    expect(counterStatements).toHaveBeenCalledWith(
+      {
+        text: 'Russian hackers hit a bank.',
+        stance: 'accusation',
+        accused: 'RU',
+        accuser: null,
+        action: 'intrusion',
+        pageUrl: 'https://www.lesoir.be/article',
+      },
+      5,
+    );
+  });
+
+  it('still answers with the allegations when the counter-statement lookup fails', async () => {
+    const { service, counterStatements, log, badgeCounts } = setup();
+    counterStatements.mockRejectedValue(new Error('IndexedDB is gone'));
+    const response = (await service.handleMessage(scanMessage, contentScript)) as { allegations: Allegation[] };
+    expect(response.allegations).toHaveLength(1);
+    expect(response.allegations[0]).toMatchObject({ accused: 'RU', counterStatements: [] });
+    expect(badgeCounts).toEqual([[7, 1]]);
+    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('lookup failed'), expect.any(Error));
   });
 
   it.each<[string, Sender]>([

@@ -1,0 +1,171 @@
+/**
+ * The installed claim packs as the background service uses them: the seed
+ * install, counter-statements for allegations, and the pack operations of
+ * the extension pages. Payloads arrive validated (see protocol.ts); pack
+ * content is validated here, by parsePack, before anything is written.
+ */
+import type { ActorResolver, CounterStatement, MatchQuery } from '@core/match';
+import { type ClaimPack, PackError } from '@core/pack/schema';
+import type {
+  CounterStatementView,
+  ImportMispGalaxyResponse,
+  ImportPackResponse,
+  PackSummary,
+  RemovePackResponse,
+} from '@src/messaging/protocol';
+import type { CounterpointDB, PackRow } from './db/database';
+import { type CounterpointExport, exportAll, exportPack, importMispGalaxy, importPack, removePack } from './db/packs';
+import { createDbMatcher } from './matcher';
+import { createSeedInstaller } from './seed';
+
+export interface Library {
+  /** Resolves once the seed pack is current, or its install failed (logged; retried on the next call). */
+  ready(): Promise<void>;
+  /** The best `limit` answers to an allegation; waits for the seed install. */
+  counterStatements(query: MatchQuery, limit?: number): Promise<CounterStatementView[]>;
+  listPacks(): Promise<PackSummary[]>;
+  importPack(json: unknown): Promise<ImportPackResponse>;
+  exportPack(id: string): Promise<ClaimPack | undefined>;
+  exportAll(): Promise<CounterpointExport>;
+  removePack(id: string): Promise<RemovePackResponse>;
+  importMispGalaxy(json: unknown): Promise<ImportMispGalaxyResponse>;
+}
+
+export interface LibraryDeps {
+  db: CounterpointDB;
+  /** The detector's gazetteer in the worker; the `actors` table fills in what it does not know. */
+  resolver: ActorResolver;
+  /** The bundled seed pack. */
+  seed: ClaimPack;
+  log: { warn(...args: unknown[]): void; info?(...args: unknown[]): void };
+}
+
+export function counterStatementView(s: CounterStatement): CounterStatementView {
+  const c = s.claim;
+  const source: CounterStatementView['source'] = { url: c.source.url, publisher: c.source.publisher };
+  if (c.source.title !== undefined) source.title = c.source.title;
+  return {
+    id: c.key,
+    text: c.text,
+    speaker: c.speaker,
+    speakerActor: c.speakerActor,
+    stance: c.stance,
+    relation: s.relation,
+    why: s.why,
+    date: c.date,
+    lang: c.lang,
+    source,
+    score: s.score,
+  };
+}
+
+function summaryOf(row: PackRow, seedId: string): PackSummary {
+  const summary: PackSummary = {
+    id: row.id,
+    version: row.version,
+    title: row.title,
+    license: row.license,
+    publishedAt: row.publishedAt,
+    installedAt: row.installedAt,
+    source: { ...row.source },
+    counts: { ...row.counts },
+    builtin: row.id === seedId,
+  };
+  if (row.description !== undefined) summary.description = row.description;
+  if (row.homepage !== undefined) summary.homepage = row.homepage;
+  return summary;
+}
+
+function idOf(json: unknown): unknown {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const field = Object.getOwnPropertyDescriptor(json, 'id');
+  return field && 'value' in field ? field.value : undefined;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createLibrary(deps: LibraryDeps): Library {
+  const { db, seed, log } = deps;
+  const matcher = createDbMatcher(db, deps.resolver);
+  const installer = createSeedInstaller(
+    db,
+    seed,
+    (outcome) => {
+      if (outcome !== 'current') matcher.invalidate();
+      if (outcome !== 'current') log.info?.(`[counterpoint] seed pack ${seed.id} v${seed.version} ${outcome}`);
+    },
+    (error) => log.warn('[counterpoint] seed pack install failed', error),
+  );
+  const ready = () => installer.ensure();
+
+  return {
+    ready,
+
+    async counterStatements(query, limit = 5) {
+      await ready();
+      return (await matcher.counterStatements(query, limit)).map(counterStatementView);
+    },
+
+    async listPacks() {
+      await ready();
+      const rows = await db.packs.toArray();
+      return rows.map((row) => summaryOf(row, seed.id));
+    },
+
+    async importPack(json) {
+      await ready();
+      if (idOf(json) === seed.id) {
+        // The seed is updated with the extension; a file must not replace it under the same id.
+        const message = `id: "${seed.id}" is reserved for the built-in seed pack`;
+        return { ok: false, error: message, issues: [message] };
+      }
+      try {
+        const { pack, previousVersion } = await importPack(db, json, { kind: 'file' });
+        matcher.invalidate();
+        return { ok: true, pack: { id: pack.id, version: pack.version, claims: pack.counts.claims }, previousVersion };
+      } catch (error) {
+        if (error instanceof PackError) return { ok: false, error: error.message, issues: [...error.issues] };
+        log.warn('[counterpoint] pack import failed', error);
+        const message = `could not install the pack: ${messageOf(error)}`;
+        return { ok: false, error: message, issues: [message] };
+      }
+    },
+
+    async exportPack(id) {
+      await ready();
+      return exportPack(db, id);
+    },
+
+    async exportAll() {
+      await ready();
+      return exportAll(db);
+    },
+
+    async removePack(id) {
+      await ready();
+      if (id === seed.id) {
+        return {
+          ok: false,
+          error: `the built-in seed pack (${seed.id}) cannot be removed; it ships with the extension`,
+        };
+      }
+      const removed = await removePack(db, id);
+      if (removed) matcher.invalidate();
+      return { ok: true, removed };
+    },
+
+    async importMispGalaxy(json) {
+      await ready();
+      try {
+        const result = await importMispGalaxy(db, json);
+        return { ok: true, ...result };
+      } catch (error) {
+        log.warn('[counterpoint] MISP galaxy import failed', error);
+        const message = messageOf(error);
+        return { ok: false, error: message, issues: [message] };
+      }
+    },
+  };
+}

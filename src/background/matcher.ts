@@ -1,0 +1,189 @@
+/**
+ * Counter-statements from the installed packs: the candidates come from
+ * Dexie's multi-entry indexes (`claims.*actorKeys`, `claims.*terms`), the
+ * ranking is the pure matcher's, so the extension answers as the CLI and the
+ * benchmarks do over an in-memory ClaimIndex.
+ */
+import type { ActorRecord } from '@core/actors/types';
+import {
+  type ActorResolver,
+  type CounterStatement,
+  type MatchQuery,
+  queryActorKeys,
+  rankCounterStatements,
+  type StoredClaim,
+  type StoredRelation,
+  statsFor,
+  type TermStats,
+} from '@core/match';
+import type { Incident } from '@core/pack/schema';
+import type { ClaimRow, CounterpointDB, IncidentRow, RelationRow } from './db/database';
+import { claimKey, claimOfRow, incidentOfRow } from './db/rows';
+import { termsOf } from './db/terms';
+
+export const MATCH_LIMITS = {
+  /** Claims ranked per allegation, at most. */
+  maxCandidates: 2_000,
+  /** A term found in more claims than this says too little to fetch them by. */
+  maxClaimsPerTerm: 500,
+  /** How many of the query's rarest terms fetch candidates. */
+  maxTerms: 4,
+  /** Claims read by actor key before the union is capped (keys only, cheap). */
+  maxActorKeys: 20_000,
+  /** Cached term counts; Firefox's background page lives for days, and pages bring new words. */
+  maxCachedTerms: 50_000,
+} as const;
+
+export interface DbMatcher {
+  counterStatements(query: MatchQuery, limit?: number): Promise<CounterStatement[]>;
+  /** Forgets cached counts: call after a pack is imported or removed. */
+  invalidate(): void;
+}
+
+export function storedClaimOf(row: ClaimRow): StoredClaim {
+  return { ...claimOfRow(row), key: row.key, packId: row.packId };
+}
+
+function storedRelationOf(row: RelationRow): StoredRelation {
+  const rel: StoredRelation = { from: row.from, to: row.to, type: row.type };
+  if (row.note !== undefined) rel.note = row.note;
+  return rel;
+}
+
+/** The state an actor row resolves to, by the gazetteer's rules (an organisation speaks for no state). */
+function stateOfRecord(r: ActorRecord): string | undefined {
+  if (r.kind === 'organisation') return undefined;
+  return r.kind === 'state' ? r.id : r.state;
+}
+
+/**
+ * The detector's resolver first (it knows names and officials), then the
+ * `actors` table for ids only packs or the MISP galaxy define.
+ */
+async function withDbActors(
+  db: CounterpointDB,
+  base: ActorResolver,
+  ids: Iterable<string>,
+  known: Map<string, string | undefined>,
+): Promise<ActorResolver> {
+  const missing = [...new Set(ids)].filter((id) => !known.has(id) && base.stateOf(id) === undefined);
+  if (missing.length > 0) {
+    const rows = await db.actors.bulkGet(missing);
+    missing.forEach((id, i) => {
+      const row = rows[i];
+      known.set(id, row ? stateOfRecord(row) : undefined);
+    });
+  }
+  return { stateOf: (id) => base.stateOf(id) ?? known.get(id) };
+}
+
+function actorIdsOf(c: StoredClaim): string[] {
+  return [...c.accused, c.speakerActor, ...(c.accuser === null ? [] : [c.accuser])];
+}
+
+export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): DbMatcher {
+  // Per term, how many claims carry it; and the number of claims. Valid until a pack changes.
+  let termCounts = new Map<string, number>();
+  let claimCount: number | undefined;
+
+  async function countOf(term: string): Promise<number> {
+    const cached = termCounts.get(term);
+    if (cached !== undefined) return cached;
+    const counts = termCounts;
+    const n = await db.claims.where('terms').equals(term).count();
+    if (counts.size >= MATCH_LIMITS.maxCachedTerms) counts.clear();
+    counts.set(term, n);
+    return n;
+  }
+
+  async function candidateKeys(actorKeys: string[], terms: string[]): Promise<string[]> {
+    const byActor = new Set(
+      actorKeys.length === 0
+        ? []
+        : ((await db.claims
+            .where('actorKeys')
+            .anyOf(actorKeys)
+            .limit(MATCH_LIMITS.maxActorKeys)
+            .primaryKeys()) as string[]),
+    );
+    const counts = await Promise.all(terms.map(async (t) => [t, await countOf(t)] as const));
+    const rarest = counts
+      .filter(([, n]) => n > 0 && n <= MATCH_LIMITS.maxClaimsPerTerm)
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+      .slice(0, MATCH_LIMITS.maxTerms);
+    const byTerm = new Set<string>();
+    for (const [t] of rarest) {
+      for (const key of (await db.claims.where('terms').equals(t).primaryKeys()) as string[]) byTerm.add(key);
+    }
+    // When the union is too large, claims found both ways are the likeliest answers, then those of the actors.
+    const both = [...byActor].filter((k) => byTerm.has(k));
+    const actorOnly = [...byActor].filter((k) => !byTerm.has(k));
+    const termOnly = [...byTerm].filter((k) => !byActor.has(k));
+    return [...both, ...actorOnly, ...termOnly].slice(0, MATCH_LIMITS.maxCandidates);
+  }
+
+  async function relationsOf(keys: string[]): Promise<StoredRelation[]> {
+    if (keys.length === 0) return [];
+    const [from, to] = await Promise.all([
+      db.relations.where('from').anyOf(keys).toArray(),
+      db.relations.where('to').anyOf(keys).toArray(),
+    ]);
+    const byKey = new Map<number | string, RelationRow>();
+    for (const row of [...from, ...to]) byKey.set(row.key ?? `${row.from}>${row.to}>${row.type}`, row);
+    return [...byKey.values()].map(storedRelationOf);
+  }
+
+  async function incidentsOf(claims: StoredClaim[]): Promise<Incident[]> {
+    const keys = [
+      ...new Set(claims.flatMap((c) => (c.incident === undefined ? [] : [claimKey(c.packId, c.incident)]))),
+    ];
+    if (keys.length === 0) return [];
+    const rows = await db.incidents.bulkGet(keys);
+    return rows.filter((r): r is IncidentRow => r !== undefined).map(incidentOfRow);
+  }
+
+  async function stats(terms: string[], claims: readonly StoredClaim[]): Promise<TermStats> {
+    // Document frequencies over every installed claim, as the in-memory index computes them;
+    // the average length from the candidates, which avoids reading the whole table. `df` knows
+    // the query's terms only: the ranking compares everything else (incident names) with those.
+    claimCount ??= await db.claims.count();
+    const df = new Map<string, number>();
+    for (const t of terms) df.set(t, await countOf(t));
+    return {
+      docs: Math.max(claimCount, claims.length),
+      avgLength: statsFor(claims).avgLength,
+      df: (t) => df.get(t) ?? 0,
+    };
+  }
+
+  return {
+    async counterStatements(query, limit = 5) {
+      const known = new Map<string, string | undefined>();
+      const queryIds = [query.accused, query.accuser].filter((id): id is string => typeof id === 'string');
+      const queryResolver = await withDbActors(db, resolver, queryIds, known);
+      const actorKeys = queryActorKeys(query, queryResolver);
+      const terms = termsOf(query.text);
+      const keys = await candidateKeys(actorKeys, terms);
+      if (keys.length === 0) return [];
+      const rows = await db.claims.bulkGet(keys);
+      const candidates = rows.filter((r): r is ClaimRow => r !== undefined).map(storedClaimOf);
+      const [relations, incidents, fullResolver, termStats] = await Promise.all([
+        relationsOf(keys),
+        incidentsOf(candidates),
+        withDbActors(db, resolver, candidates.flatMap(actorIdsOf), known),
+        stats(terms, candidates),
+      ]);
+      return rankCounterStatements(query, candidates, {
+        resolver: fullResolver,
+        relations,
+        incidents,
+        stats: termStats,
+        limit,
+      });
+    },
+    invalidate() {
+      termCounts = new Map();
+      claimCount = undefined;
+    },
+  };
+}

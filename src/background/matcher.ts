@@ -133,13 +133,15 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
     return [...byKey.values()].map(storedRelationOf);
   }
 
-  async function incidentsOf(claims: StoredClaim[]): Promise<Incident[]> {
+  async function incidentsOf(claims: StoredClaim[]): Promise<(Incident & { packId: string })[]> {
     const keys = [
       ...new Set(claims.flatMap((c) => (c.incident === undefined ? [] : [claimKey(c.packId, c.incident)]))),
     ];
     if (keys.length === 0) return [];
     const rows = await db.incidents.bulkGet(keys);
-    return rows.filter((r): r is IncidentRow => r !== undefined).map(incidentOfRow);
+    return rows
+      .filter((r): r is IncidentRow => r !== undefined)
+      .map((r) => ({ ...incidentOfRow(r), packId: r.packId }));
   }
 
   async function stats(terms: string[], claims: readonly StoredClaim[]): Promise<TermStats> {

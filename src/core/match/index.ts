@@ -49,7 +49,7 @@ export class ClaimIndex {
   private readonly byActor = new Map<string, StoredClaim[]>();
   private readonly byTerm = new Map<string, StoredClaim[]>();
   private readonly relations: StoredRelation[] = [];
-  private readonly incidents: Incident[] = [];
+  private readonly incidents: (Incident & { packId: string })[] = [];
   private stats: TermStats | undefined;
 
   constructor(private readonly resolver: ActorResolver) {}
@@ -62,7 +62,7 @@ export class ClaimIndex {
     const key = (id: string) => `${pack.id}/${id}`;
     for (const c of pack.claims) this.add({ ...c, key: key(c.id), packId: pack.id });
     for (const rel of pack.relations) this.relations.push({ ...rel, from: key(rel.from), to: key(rel.to) });
-    this.incidents.push(...pack.incidents);
+    this.incidents.push(...pack.incidents.map((i) => ({ ...i, packId: pack.id })));
     return this;
   }
 

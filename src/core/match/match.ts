@@ -47,7 +47,8 @@ export interface ActorResolver {
 export interface MatchContext {
   resolver: ActorResolver;
   relations?: readonly StoredRelation[];
-  incidents?: readonly Incident[];
+  /** Incidents, with the pack they belong to: incident ids are local to a pack. */
+  incidents?: readonly (Incident & { packId?: string })[];
   /** Corpus statistics for BM25; computed from the candidates when absent. */
   stats?: TermStats;
   limit?: number;
@@ -246,7 +247,9 @@ export function rankCounterStatements(
   const stats = ctx.stats ?? statsFor(candidates);
   const qTerms = normaliseTerms(q.text);
   const page = q.pageUrl !== undefined ? normaliseUrl(q.pageUrl) : null;
-  const incidents = new Map((ctx.incidents ?? []).map((i) => [i.id, i]));
+  const incidents = new Map(
+    (ctx.incidents ?? []).map((i) => [i.packId !== undefined ? `${i.packId}/${i.id}` : i.id, i]),
+  );
   const qFold = ` ${qTerms.join(' ')} `;
 
   const scored: CounterStatement[] = [];
@@ -275,7 +278,8 @@ export function rankCounterStatements(
     score += lexical / 6;
     if (q.action !== undefined && q.action === c.action) score += 0.2;
     // The allegation names the incident ("APT31", "Volt Typhoon", "IPAC"): same incident.
-    const inc = c.incident !== undefined ? incidents.get(c.incident) : undefined;
+    const inc =
+      c.incident !== undefined ? (incidents.get(`${c.packId}/${c.incident}`) ?? incidents.get(c.incident)) : undefined;
     if (inc !== undefined) {
       // Distinctive words only: the incident's actors and rare words of its name ("APT31", "IPAC", "Viasat").
       const names = normaliseTerms(`${inc.name} ${(inc.actors ?? []).join(' ')}`).filter(

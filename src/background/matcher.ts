@@ -23,7 +23,10 @@ import { termsOf } from './db/terms';
 
 export const MATCH_LIMITS = {
   /** Claims ranked per allegation, at most. */
-  maxCandidates: 2_000,
+  maxCandidates: 600,
+  /** Claims fetched per retrieval route (the accused side's statements, statements about the actors, per term). */
+  perRoute: 250,
+  perTerm: 100,
   /** A term found in more claims than this says too little to fetch them by. */
   maxClaimsPerTerm: 500,
   /** How many of the query's rarest terms fetch candidates. */
@@ -41,7 +44,7 @@ export interface DbMatcher {
 }
 
 export function storedClaimOf(row: ClaimRow): StoredClaim {
-  return { ...claimOfRow(row), key: row.key, packId: row.packId };
+  return { ...claimOfRow(row), key: row.key, packId: row.packId, terms: row.terms };
 }
 
 function storedRelationOf(row: RelationRow): StoredRelation {
@@ -96,25 +99,32 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
     return n;
   }
 
-  async function candidateKeys(actorKeys: string[], terms: string[]): Promise<string[]> {
-    const byActor = new Set(
+  async function candidateKeys(accusedSide: string[], actorKeys: string[], terms: string[]): Promise<string[]> {
+    // Three targeted routes, each bounded: what the accused side said (denials, counter-accusations),
+    // statements blaming either party, and statements sharing the query's rarest terms.
+    const [fromAccused, aboutActors] = await Promise.all([
+      accusedSide.length === 0
+        ? []
+        : (db.claims.where('speakerActor').anyOf(accusedSide).limit(MATCH_LIMITS.perRoute).primaryKeys() as Promise<
+            string[]
+          >),
       actorKeys.length === 0
         ? []
-        : ((await db.claims
-            .where('actorKeys')
-            .anyOf(actorKeys)
-            .limit(MATCH_LIMITS.maxActorKeys)
-            .primaryKeys()) as string[]),
-    );
+        : (db.claims.where('accused').anyOf(actorKeys).limit(MATCH_LIMITS.perRoute).primaryKeys() as Promise<string[]>),
+    ]);
+    const byActor = new Set([...fromAccused, ...aboutActors]);
     const counts = await Promise.all(terms.map(async (t) => [t, await countOf(t)] as const));
     const rarest = counts
       .filter(([, n]) => n > 0 && n <= MATCH_LIMITS.maxClaimsPerTerm)
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
       .slice(0, MATCH_LIMITS.maxTerms);
     const byTerm = new Set<string>();
-    for (const [t] of rarest) {
-      for (const key of (await db.claims.where('terms').equals(t).primaryKeys()) as string[]) byTerm.add(key);
-    }
+    const termKeys = await Promise.all(
+      rarest.map(
+        ([t]) => db.claims.where('terms').equals(t).limit(MATCH_LIMITS.perTerm).primaryKeys() as Promise<string[]>,
+      ),
+    );
+    for (const keys of termKeys) for (const key of keys) byTerm.add(key);
     // When the union is too large, claims found both ways are the likeliest answers, then those of the actors.
     const both = [...byActor].filter((k) => byTerm.has(k));
     const actorOnly = [...byActor].filter((k) => !byTerm.has(k));
@@ -165,7 +175,10 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
       const queryResolver = await withDbActors(db, resolver, queryIds, known);
       const actorKeys = queryActorKeys(query, queryResolver);
       const terms = termsOf(query.text);
-      const keys = await candidateKeys(actorKeys, terms);
+      const accusedSide = [query.accused, query.accused ? queryResolver.stateOf(query.accused) : undefined].filter(
+        (id): id is string => typeof id === 'string',
+      );
+      const keys = await candidateKeys([...new Set(accusedSide)], actorKeys, terms);
       if (keys.length === 0) return [];
       const rows = await db.claims.bulkGet(keys);
       const candidates = rows.filter((r): r is ClaimRow => r !== undefined).map(storedClaimOf);

@@ -46,7 +46,8 @@ export function queryActorKeys(q: MatchQuery, r: ActorResolver): string[] {
 
 export class ClaimIndex {
   private readonly claims: StoredClaim[] = [];
-  private readonly byActor = new Map<string, StoredClaim[]>();
+  private readonly bySpeaker = new Map<string, StoredClaim[]>();
+  private readonly byAccused = new Map<string, StoredClaim[]>();
   private readonly byTerm = new Map<string, StoredClaim[]>();
   private readonly relations: StoredRelation[] = [];
   private readonly incidents: (Incident & { packId: string })[] = [];
@@ -69,21 +70,29 @@ export class ClaimIndex {
   add(claim: StoredClaim): void {
     this.claims.push(claim);
     this.stats = undefined;
-    for (const k of claimActorKeys(claim, this.resolver)) push(this.byActor, k, claim);
+    for (const k of withStates([claim.speakerActor], this.resolver)) push(this.bySpeaker, k, claim);
+    for (const k of withStates([...claim.accused, ...(claim.accuser !== null ? [claim.accuser] : [])], this.resolver))
+      push(this.byAccused, k, claim);
     for (const t of normaliseTerms(`${claim.text} ${claim.speaker} ${claim.targets.join(' ')}`))
       push(this.byTerm, t, claim);
   }
 
   /** Candidate statements: by actor, plus by the query's rarest terms. */
-  candidates(q: MatchQuery, maxPerTerm = 200): StoredClaim[] {
+  candidates(q: MatchQuery, maxPerTerm = 200, perRoute = 250, max = 600): StoredClaim[] {
+    // The same bounded routes as the database: what the accused side said, statements blaming either
+    // party, statements sharing the query's rarest terms.
     const out = new Set<StoredClaim>();
-    for (const k of queryActorKeys(q, this.resolver)) for (const c of this.byActor.get(k) ?? []) out.add(c);
+    const take = (list: readonly StoredClaim[] | undefined) => {
+      for (const c of (list ?? []).slice(-perRoute)) if (out.size < max) out.add(c);
+    };
+    if (q.accused !== null) for (const k of withStates([q.accused], this.resolver)) take(this.bySpeaker.get(k));
+    for (const k of queryActorKeys(q, this.resolver)) take(this.byAccused.get(k));
     const terms = normaliseTerms(q.text)
       .map((t) => [t, this.byTerm.get(t)?.length ?? 0] as const)
       .filter(([, n]) => n > 0 && n <= maxPerTerm)
       .sort((a, b) => a[1] - b[1])
       .slice(0, 5);
-    for (const [t] of terms) for (const c of this.byTerm.get(t) ?? []) out.add(c);
+    for (const [t] of terms) take(this.byTerm.get(t));
     return [...out];
   }
 
@@ -97,6 +106,16 @@ export class ClaimIndex {
       limit,
     });
   }
+}
+
+function withStates(ids: readonly string[], r: ActorResolver): string[] {
+  const keys = new Set<string>();
+  for (const id of ids) {
+    keys.add(id);
+    const s = r.stateOf(id);
+    if (s !== undefined) keys.add(s);
+  }
+  return [...keys];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -14,6 +14,8 @@ import { CONCEPT_TERMS, normaliseTerms, termCounts } from './terms';
 export interface StoredClaim extends Claim {
   key: string;
   packId: string;
+  /** Search terms, when the store already computed them (the database's `*terms` index). */
+  terms?: readonly string[];
 }
 
 /** How a statement relates to the allegation, from the reader's side. */
@@ -204,20 +206,32 @@ function claimText(c: Claim): string {
   return `${c.text} ${c.quote ?? ''} ${c.speaker} ${c.targets.join(' ')} ${c.accused.join(' ')}`;
 }
 
+const countsCache = new WeakMap<Claim, Map<string, number>>();
+
+/** A claim's term counts: from its stored terms when present, else computed once per claim object. */
+function countsOf(c: Claim & { terms?: readonly string[] }): Map<string, number> {
+  let counts = countsCache.get(c);
+  if (counts === undefined) {
+    counts = c.terms !== undefined ? new Map(c.terms.map((t) => [t, 1])) : termCounts(claimText(c));
+    countsCache.set(c, counts);
+  }
+  return counts;
+}
+
 /** BM25 statistics over a set of claims. */
 export function statsFor(claims: readonly Claim[]): TermStats {
   const df = new Map<string, number>();
   let total = 0;
   for (const c of claims) {
-    const terms = normaliseTerms(claimText(c));
-    total += terms.length;
-    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+    const counts = countsOf(c);
+    total += counts.size;
+    for (const t of counts.keys()) df.set(t, (df.get(t) ?? 0) + 1);
   }
   return { docs: claims.length, avgLength: claims.length > 0 ? total / claims.length : 1, df: (t) => df.get(t) ?? 0 };
 }
 
 function bm25(queryTerms: readonly string[], c: Claim, stats: TermStats): number {
-  const counts = termCounts(claimText(c));
+  const counts = countsOf(c);
   let length = 0;
   for (const n of counts.values()) length += n;
   const k1 = 1.2;

@@ -48,7 +48,18 @@ const CONCEPTS: Array<[string, RegExp]> = [
 /** Words that stand for a concept, too general to identify an incident. */
 export const CONCEPT_TERMS: ReadonlySet<string> = new Set(CONCEPTS.map(([c]) => c));
 
+const stemCache = new Map<string, string>();
+
 function stem(word: string): string {
+  const cached = stemCache.get(word);
+  if (cached !== undefined) return cached;
+  const s = stemUncached(word);
+  if (stemCache.size > 50_000) stemCache.clear();
+  stemCache.set(word, s);
+  return s;
+}
+
+function stemUncached(word: string): string {
   for (const [concept, re] of CONCEPTS) if (re.test(word)) return concept;
   // Light, language-neutral plural stripping: "hackers" and "hacker" meet, "données" and "donnée" too.
   if (word.length > 4 && /[^s]s$/.test(word) && !/(?:ais|ois|us|is)$/.test(word)) return word.slice(0, -1);

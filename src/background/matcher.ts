@@ -23,10 +23,10 @@ import { termsOf } from './db/terms';
 
 export const MATCH_LIMITS = {
   /** Claims ranked per allegation, at most. */
-  maxCandidates: 600,
+  maxCandidates: 120,
   /** Claims fetched per retrieval route (the accused side's statements, statements about the actors, per term). */
-  perRoute: 250,
-  perTerm: 100,
+  perRoute: 50,
+  perTerm: 20,
   /** A term found in more claims than this says too little to fetch them by. */
   maxClaimsPerTerm: 500,
   /** How many of the query's rarest terms fetch candidates. */
@@ -99,36 +99,32 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
     return n;
   }
 
-  async function candidateKeys(accusedSide: string[], actorKeys: string[], terms: string[]): Promise<string[]> {
-    // Three targeted routes, each bounded: what the accused side said (denials, counter-accusations),
-    // statements blaming either party, and statements sharing the query's rarest terms.
-    const [fromAccused, aboutActors] = await Promise.all([
-      accusedSide.length === 0
-        ? []
-        : (db.claims.where('speakerActor').anyOf(accusedSide).limit(MATCH_LIMITS.perRoute).primaryKeys() as Promise<
-            string[]
-          >),
-      actorKeys.length === 0
-        ? []
-        : (db.claims.where('accused').anyOf(actorKeys).limit(MATCH_LIMITS.perRoute).primaryKeys() as Promise<string[]>),
-    ]);
-    const byActor = new Set([...fromAccused, ...aboutActors]);
+  async function candidateRows(accusedSide: string[], actorKeys: string[], terms: string[]): Promise<ClaimRow[]> {
+    // Three targeted routes, each bounded, read as rows in one pass: what the accused side said
+    // (denials, counter-accusations), statements blaming either party, statements sharing the
+    // query's rarest terms.
     const counts = await Promise.all(terms.map(async (t) => [t, await countOf(t)] as const));
     const rarest = counts
       .filter(([, n]) => n > 0 && n <= MATCH_LIMITS.maxClaimsPerTerm)
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
       .slice(0, MATCH_LIMITS.maxTerms);
-    const byTerm = new Set<string>();
-    const termKeys = await Promise.all(
-      rarest.map(
-        ([t]) => db.claims.where('terms').equals(t).limit(MATCH_LIMITS.perTerm).primaryKeys() as Promise<string[]>,
-      ),
-    );
-    for (const keys of termKeys) for (const key of keys) byTerm.add(key);
+    const [fromAccused, aboutActors, ...byTerms] = await Promise.all([
+      accusedSide.length === 0
+        ? Promise.resolve([] as ClaimRow[])
+        : db.claims.where('speakerActor').anyOf(accusedSide).limit(MATCH_LIMITS.perRoute).toArray(),
+      actorKeys.length === 0
+        ? Promise.resolve([] as ClaimRow[])
+        : db.claims.where('accused').anyOf(actorKeys).limit(MATCH_LIMITS.perRoute).toArray(),
+      ...rarest.map(([t]) => db.claims.where('terms').equals(t).limit(MATCH_LIMITS.perTerm).toArray()),
+    ]);
+    const byActor = new Map<string, ClaimRow>();
+    for (const r of [...fromAccused, ...aboutActors]) byActor.set(r.key, r);
+    const byTerm = new Map<string, ClaimRow>();
+    for (const rows of byTerms) for (const r of rows) byTerm.set(r.key, r);
     // When the union is too large, claims found both ways are the likeliest answers, then those of the actors.
-    const both = [...byActor].filter((k) => byTerm.has(k));
-    const actorOnly = [...byActor].filter((k) => !byTerm.has(k));
-    const termOnly = [...byTerm].filter((k) => !byActor.has(k));
+    const both = [...byActor.values()].filter((r) => byTerm.has(r.key));
+    const actorOnly = [...byActor.values()].filter((r) => !byTerm.has(r.key));
+    const termOnly = [...byTerm.values()].filter((r) => !byActor.has(r.key));
     return [...both, ...actorOnly, ...termOnly].slice(0, MATCH_LIMITS.maxCandidates);
   }
 
@@ -178,23 +174,20 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
       const accusedSide = [query.accused, query.accused ? queryResolver.stateOf(query.accused) : undefined].filter(
         (id): id is string => typeof id === 'string',
       );
-      const keys = await candidateKeys([...new Set(accusedSide)], actorKeys, terms);
-      if (keys.length === 0) return [];
-      const rows = await db.claims.bulkGet(keys);
-      const candidates = rows.filter((r): r is ClaimRow => r !== undefined).map(storedClaimOf);
-      const [relations, incidents, fullResolver, termStats] = await Promise.all([
-        relationsOf(keys),
+      const rows = await candidateRows([...new Set(accusedSide)], actorKeys, terms);
+      if (rows.length === 0) return [];
+      const candidates = rows.map(storedClaimOf);
+      const [incidents, fullResolver, termStats] = await Promise.all([
         incidentsOf(candidates),
         withDbActors(db, resolver, candidates.flatMap(actorIdsOf), known),
         stats(terms, candidates),
       ]);
-      return rankCounterStatements(query, candidates, {
-        resolver: fullResolver,
-        relations,
-        incidents,
-        stats: termStats,
-        limit,
-      });
+      const ctx = { resolver: fullResolver, incidents, stats: termStats };
+      // Rank first; explicit relations only matter around the top answers, so they are read for those alone.
+      const first = rankCounterStatements(query, candidates, { ...ctx, limit: Math.max(limit * 2, 10) });
+      const shortlist = first.map((s) => s.claim);
+      const relations = await relationsOf(shortlist.map((c) => c.key));
+      return rankCounterStatements(query, shortlist, { ...ctx, relations, limit });
     },
     invalidate() {
       termCounts = new Map();

@@ -14,7 +14,10 @@ const bundle = await build({
   format: 'iife',
   write: false,
   platform: 'browser',
-  alias: { '@core': new URL('../../src/core', import.meta.url).pathname, '@src': new URL('../../src', import.meta.url).pathname },
+  alias: {
+    '@core': new URL('../../src/core', import.meta.url).pathname,
+    '@src': new URL('../../src', import.meta.url).pathname,
+  },
   logLevel: 'error',
 });
 const js = bundle.outputFiles[0]?.text ?? '';
@@ -32,9 +35,17 @@ const port = (server.address() as { port: number }).port;
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 let ok = true;
 try {
   const page = await browser.newPage();
@@ -42,7 +53,10 @@ try {
   console.log(`\nClaim matching in Chromium (${CHROMIUM}, real IndexedDB)\n`);
   for (const n of [10_000, 100_000]) {
     const r = await page.evaluate(
-      (size) => (globalThis as unknown as { runBench(n: number): Promise<{ importMs: number; times: number[] }> }).runBench(size),
+      (size) =>
+        (globalThis as unknown as { runBench(n: number): Promise<{ importMs: number; times: number[] }> }).runBench(
+          size,
+        ),
       n,
     );
     const p95 = pct(r.times, 95);

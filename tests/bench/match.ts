@@ -96,6 +96,6 @@ for (const n of [10_000, 100_000]) {
 }
 
 console.log(
-  '\nClaim matching and import (Node, fake-indexeddb; Chromium's IndexedDB: tests/bench/chromium.ts)\n',
+  '\nClaim matching and import (Node, fake-indexeddb; Chromium IndexedDB: tests/bench/chromium.ts)\n',
 );
 for (const r of rows) console.log(`  ${r}`);

@@ -95,7 +95,5 @@ for (const n of [10_000, 100_000]) {
   await db.delete();
 }
 
-console.log(
-  '\nClaim matching and import (Node, fake-indexeddb; Chromium IndexedDB: tests/bench/chromium.ts)\n',
-);
+console.log('\nClaim matching and import (Node, fake-indexeddb; Chromium IndexedDB: tests/bench/chromium.ts)\n');
 for (const r of rows) console.log(`  ${r}`);

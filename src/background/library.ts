@@ -4,7 +4,8 @@
  * the extension pages. Payloads arrive validated (see protocol.ts); pack
  * content is validated here, by parsePack, before anything is written.
  */
-import type { ActorResolver, CounterStatement, MatchQuery } from '@core/match';
+import type { ActorResolver, MatchQuery } from '@core/match';
+import { counterStatementView } from '@core/match/view';
 import { type ClaimPack, PackError } from '@core/pack/schema';
 import type {
   CounterStatementView,
@@ -38,25 +39,6 @@ export interface LibraryDeps {
   /** The bundled seed pack. */
   seed: ClaimPack;
   log: { warn(...args: unknown[]): void; info?(...args: unknown[]): void };
-}
-
-export function counterStatementView(s: CounterStatement): CounterStatementView {
-  const c = s.claim;
-  const source: CounterStatementView['source'] = { url: c.source.url, publisher: c.source.publisher };
-  if (c.source.title !== undefined) source.title = c.source.title;
-  return {
-    id: c.key,
-    text: c.text,
-    speaker: c.speaker,
-    speakerActor: c.speakerActor,
-    stance: c.stance,
-    relation: s.relation,
-    why: s.why,
-    date: c.date,
-    lang: c.lang,
-    source,
-    score: s.score,
-  };
 }
 
 function summaryOf(row: PackRow, seedId: string): PackSummary {

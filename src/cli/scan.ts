@@ -12,6 +12,7 @@ import { actorsFromMispGalaxy } from '../core/actors/misp';
 import type { ActorRecord } from '../core/actors/types';
 import { Detector } from '../core/detect';
 import { ClaimIndex, type CounterStatement, inferAccusers } from '../core/match';
+import { counterStatementView } from '../core/match/view';
 import { type ClaimPack, PackError, parsePackJson } from '../core/pack/schema';
 import type { Allegation, DetectResult } from '../core/types';
 import { SEED_PACK } from '../data/seed-pack';
@@ -311,19 +312,19 @@ export interface Scanner {
   index: ClaimIndex | null;
 }
 
-/** The JSON shape of a counter-statement in --json / --jsonl output. */
+/** The JSON shape of a counter-statement in --json / --jsonl output: a subset of the extension's view. */
 function counterJson(s: CounterStatement) {
-  const c = s.claim;
+  const v = counterStatementView(s);
   return {
-    id: c.key,
-    speaker: c.speaker,
-    speakerActor: c.speakerActor,
-    stance: c.stance,
-    relation: s.relation,
-    why: s.why,
-    date: c.date,
-    source: { url: c.source.url, publisher: c.source.publisher },
-    score: s.score,
+    id: v.id,
+    speaker: v.speaker,
+    speakerActor: v.speakerActor,
+    stance: v.stance,
+    relation: v.relation,
+    why: v.why,
+    date: v.date,
+    source: { url: v.source.url, publisher: v.source.publisher },
+    score: v.score,
   };
 }
 

@@ -1,18 +1,4 @@
-/**
- * The one message protocol of the extension: a map per direction, each entry
- * naming its request and response. Content scripts are untrusted (they live in
- * hostile pages), so everything they send goes through `validateScanRequest`;
- * extension pages are trusted by origin, and their payloads are validated
- * all the same.
- *
- * Local-first: no message carries a page URL. The background keys reports by
- * tab id only.
- *
- * Type imports only from the background and the core: the content script
- * bundles this file and must stay free of Dexie and the NLP.
- */
-import type { MatchRelation } from '@core/match/match';
-import type { ClaimPack, ClaimStance } from '@core/pack/schema';
+import type { ClaimPack } from '@core/pack/schema';
 import type { Allegation } from '@core/types';
 import type { PackCounts, PackSource } from '@src/background/db/database';
 import type { CounterpointExport, MispImportResult } from '@src/background/db/packs';
@@ -32,25 +18,9 @@ export interface ScanRequest {
 }
 
 /** A stored statement that answers an allegation, as the pages show it. */
-export interface CounterStatementView {
-  /** The claim's database key, `${packId}/${claim id}`. */
-  id: string;
-  text: string;
-  speaker: string;
-  /** Actor id of the speaker ("CN", "Microsoft"). */
-  speakerActor: string;
-  /** The claim's own stance (denial, attribution…). */
-  stance: ClaimStance;
-  /** How it relates to the allegation, from the reader's side. */
-  relation: MatchRelation;
-  /** Short, human-readable reason ("denial by the accused (CN)"). */
-  why: string;
-  /** ISO date of the statement. */
-  date: string;
-  lang: string;
-  source: { url: string; publisher: string; title?: string };
-  score: number;
-}
+export type { CounterStatementView } from '@core/match/view';
+
+import type { CounterStatementView } from '@core/match/view';
 
 export type ScanAllegation = Allegation & { counterStatements: CounterStatementView[] };
 

@@ -1,3 +1,5 @@
+import { rng } from './rng';
+
 /**
  * A synthetic long article for benchmarks: neutral news prose (deterministic,
  * generated from word lists written here) with a handful of allegation
@@ -52,17 +54,6 @@ const ALLEGATIONS = [
   'The Justice Department charged seven Chinese nationals over a hacking campaign attributed to APT31.',
   'North Korean hackers allegedly stole cryptocurrency worth hundreds of millions of dollars.',
 ];
-
-/** Deterministic PRNG (mulberry32) so every run measures the same text. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function syntheticArticle(words = 10_000, allegations = ALLEGATIONS.length, seed = 7): string {
   const rand = rng(seed);

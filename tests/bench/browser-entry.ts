@@ -8,36 +8,7 @@ import { importPack } from '../../src/background/db/packs';
 import { createDbMatcher } from '../../src/background/matcher';
 import { Gazetteer } from '../../src/core/actors/gazetteer';
 import { BUILTIN_ACTORS } from '../../src/core/actors/index';
-import type { MatchQuery } from '../../src/core/match';
-import { syntheticPack } from './synthetic-pack';
-
-const QUERIES: MatchQuery[] = [
-  {
-    text: 'Chinese hackers breached the email accounts of Belgian lawmakers.',
-    stance: 'accusation',
-    accused: 'CN',
-    accuser: null,
-  },
-  {
-    text: 'La Chine exhorte les Etats-Unis à cesser leurs cyberattaques aveugles.',
-    stance: 'accusation',
-    accused: 'US',
-    accuser: 'CN',
-  },
-  {
-    text: 'Moscow denied any involvement in the attack on the water utility.',
-    stance: 'denial',
-    accused: 'RU',
-    accuser: null,
-  },
-  { text: 'APT31 targeted the parliament network for years.', stance: 'accusation', accused: 'APT31', accuser: 'GB' },
-  {
-    text: 'Pyongyang said the US is the real hacker empire.',
-    stance: 'counter_accusation',
-    accused: 'US',
-    accuser: 'KP',
-  },
-];
+import { BENCH_QUERIES as QUERIES, syntheticPack } from './synthetic-pack';
 
 async function run(n: number): Promise<{ n: number; importMs: number; times: number[] }> {
   const db = new CounterpointDB(`bench-${n}-${Date.now()}`);

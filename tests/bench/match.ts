@@ -10,36 +10,8 @@ import { CounterpointDB } from '../../src/background/db/database';
 import { importPack } from '../../src/background/db/packs';
 import { createDbMatcher } from '../../src/background/matcher';
 import { Detector } from '../../src/core/detect';
-import { ClaimIndex, type MatchQuery } from '../../src/core/match';
-import { syntheticPack } from './synthetic-pack';
-
-const QUERIES: MatchQuery[] = [
-  {
-    text: 'Chinese hackers breached the email accounts of Belgian lawmakers.',
-    stance: 'accusation',
-    accused: 'CN',
-    accuser: null,
-  },
-  {
-    text: 'La Chine exhorte les Etats-Unis à cesser leurs cyberattaques aveugles.',
-    stance: 'accusation',
-    accused: 'US',
-    accuser: 'CN',
-  },
-  {
-    text: 'Moscow denied any involvement in the attack on the water utility.',
-    stance: 'denial',
-    accused: 'RU',
-    accuser: null,
-  },
-  { text: 'APT31 targeted the parliament network for years.', stance: 'accusation', accused: 'APT31', accuser: 'GB' },
-  {
-    text: 'Pyongyang said the US is the real hacker empire.',
-    stance: 'counter_accusation',
-    accused: 'US',
-    accuser: 'KP',
-  },
-];
+import { ClaimIndex } from '../../src/core/match';
+import { BENCH_QUERIES as QUERIES, syntheticPack } from './synthetic-pack';
 
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -2,7 +2,9 @@
  * A synthetic claim pack of any size for the matching and import benchmarks:
  * deterministic, varied speakers, accused, stances, dates and vocabulary.
  */
+import type { MatchQuery } from '../../src/core/match';
 import { type ClaimPack, PACK_FORMAT, PACK_FORMAT_VERSION } from '../../src/core/pack/schema';
+import { rng } from './rng';
 
 const STATES = [
   'CN',
@@ -51,15 +53,34 @@ const WORDS = (
   'parlement ministère réseau élection courriel université hôpital campagne piratage espionnage sanctions'
 ).split(' ');
 
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Allegations of every stance, to match against a synthetic pack. */
+export const BENCH_QUERIES: MatchQuery[] = [
+  {
+    text: 'Chinese hackers breached the email accounts of Belgian lawmakers.',
+    stance: 'accusation',
+    accused: 'CN',
+    accuser: null,
+  },
+  {
+    text: 'La Chine exhorte les Etats-Unis à cesser leurs cyberattaques aveugles.',
+    stance: 'accusation',
+    accused: 'US',
+    accuser: 'CN',
+  },
+  {
+    text: 'Moscow denied any involvement in the attack on the water utility.',
+    stance: 'denial',
+    accused: 'RU',
+    accuser: null,
+  },
+  { text: 'APT31 targeted the parliament network for years.', stance: 'accusation', accused: 'APT31', accuser: 'GB' },
+  {
+    text: 'Pyongyang said the US is the real hacker empire.',
+    stance: 'counter_accusation',
+    accused: 'US',
+    accuser: 'KP',
+  },
+];
 
 export function syntheticPack(n: number, seed = 3): ClaimPack {
   const rand = rng(seed);

@@ -22,26 +22,15 @@ export { normaliseTerms } from './terms';
 
 /** Every actor key a claim involves: its actors and the states behind them. */
 export function claimActorKeys(c: StoredClaim | ClaimPack['claims'][number], r: ActorResolver): string[] {
-  const ids = [...c.accused, c.speakerActor, ...(c.accuser !== null ? [c.accuser] : [])];
-  const keys = new Set<string>();
-  for (const id of ids) {
-    keys.add(id);
-    const s = r.stateOf(id);
-    if (s !== undefined) keys.add(s);
-  }
-  return [...keys];
+  return withStates([...c.accused, c.speakerActor, ...(c.accuser !== null ? [c.accuser] : [])], r);
 }
 
 /** The actor keys to look up for an allegation. */
 export function queryActorKeys(q: MatchQuery, r: ActorResolver): string[] {
-  const keys = new Set<string>();
-  for (const id of [q.accused, q.accuser]) {
-    if (id === null || id === undefined) continue;
-    keys.add(id);
-    const s = r.stateOf(id);
-    if (s !== undefined) keys.add(s);
-  }
-  return [...keys];
+  return withStates(
+    [q.accused, q.accuser].filter((id): id is string => typeof id === 'string'),
+    r,
+  );
 }
 
 export class ClaimIndex {

@@ -1,6 +1,6 @@
 import type { ClaimPack } from '@core/pack/schema';
 import type { Allegation } from '@core/types';
-import type { PackCounts, PackSource } from '@src/background/db/database';
+import type { PackRow } from '@src/background/db/database';
 import type { CounterpointExport, MispImportResult } from '@src/background/db/packs';
 
 /** A sentence of the page's readable text, with offsets into that text. */
@@ -47,17 +47,7 @@ export interface GetTabReportResponse {
 }
 
 /** An installed pack as the library page lists it (without its actor entries). */
-export interface PackSummary {
-  id: string;
-  version: number;
-  title: string;
-  description?: string;
-  license: string;
-  publishedAt: string;
-  homepage?: string;
-  installedAt: string;
-  source: PackSource;
-  counts: PackCounts;
+export interface PackSummary extends Omit<PackRow, 'actors'> {
   /** The bundled seed pack: updated with the extension, cannot be removed. */
   builtin: boolean;
 }

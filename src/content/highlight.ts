@@ -1,0 +1,133 @@
+/**
+ * Painting allegations on the page. With the CSS Custom Highlight API
+ * (`CSS.highlights`) nothing of the page changes: one highlight per stance,
+ * styled from a constructed style sheet. Where the API is missing, a fallback
+ * wraps the text in <mark> elements and unwraps them on clear. Both paint
+ * styles that do not rely on colour alone (underline styles differ per stance).
+ */
+import type { Stance } from '@core/types';
+
+export const HIGHLIGHT_NAMES: Record<Stance, string> = {
+  accusation: 'counterpoint-accusation',
+  denial: 'counterpoint-denial',
+  counter_accusation: 'counterpoint-counter-accusation',
+};
+
+const STYLES: Record<Stance, string> = {
+  accusation: 'background-color: rgba(255, 196, 0, 0.28); text-decoration: underline solid rgba(204, 102, 0, 0.9) 2px;',
+  denial: 'background-color: rgba(0, 150, 255, 0.22); text-decoration: underline dashed rgba(0, 90, 200, 0.9) 2px;',
+  counter_accusation:
+    'background-color: rgba(200, 80, 255, 0.22); text-decoration: underline wavy rgba(140, 40, 200, 0.9) 1px;',
+};
+
+export interface Painted {
+  range: Range;
+  stance: Stance;
+}
+
+export interface Painter {
+  readonly kind: 'highlight-api' | 'dom-wrap';
+  paint(items: readonly Painted[]): void;
+  clear(): void;
+}
+
+/** What the painter needs of `CSS.highlights` (a Map of names to Highlight objects). */
+export interface HighlightRegistry {
+  set(name: string, highlight: unknown): unknown;
+  delete(name: string): unknown;
+}
+
+type HighlightCtor = new (...ranges: Range[]) => unknown;
+
+export function highlightCss(): string {
+  return (Object.keys(HIGHLIGHT_NAMES) as Stance[])
+    .map((s) => `::highlight(${HIGHLIGHT_NAMES[s]}) { ${STYLES[s]} }`)
+    .join('\n');
+}
+
+/** Custom Highlight API painter: no DOM mutation. */
+export function highlightApiPainter(doc: Document, registry: HighlightRegistry, Highlight: HighlightCtor): Painter {
+  let sheet: CSSStyleSheet | null = null;
+  return {
+    kind: 'highlight-api',
+    paint(items) {
+      if (sheet === null && typeof CSSStyleSheet !== 'undefined' && 'adoptedStyleSheets' in doc) {
+        sheet = new CSSStyleSheet();
+        sheet.replaceSync(highlightCss());
+        doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      }
+      for (const stance of Object.keys(HIGHLIGHT_NAMES) as Stance[]) {
+        const ranges = items.filter((i) => i.stance === stance).map((i) => i.range);
+        if (ranges.length > 0) registry.set(HIGHLIGHT_NAMES[stance], new Highlight(...ranges));
+        else registry.delete(HIGHLIGHT_NAMES[stance]);
+      }
+    },
+    clear() {
+      for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
+      if (sheet !== null) {
+        const s = sheet;
+        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((x) => x !== s);
+        sheet = null;
+      }
+    },
+  };
+}
+
+const MARK_ATTR = 'data-counterpoint-mark';
+
+/** Fallback painter: wraps each text node part of a range in a <mark>, restores the text on clear. */
+export function domWrapPainter(doc: Document): Painter {
+  const marks: HTMLElement[] = [];
+  function wrapText(node: Text, from: number, to: number, stance: Stance): void {
+    if (to <= from) return;
+    let target = node;
+    if (from > 0) target = target.splitText(from);
+    if (to - from < target.length) target.splitText(to - from);
+    const mark = doc.createElement('mark');
+    mark.setAttribute(MARK_ATTR, stance);
+    mark.setAttribute('style', `all: unset; ${STYLES[stance]}`);
+    target.parentNode?.insertBefore(mark, target);
+    mark.appendChild(target);
+    marks.push(mark);
+  }
+  return {
+    kind: 'dom-wrap',
+    paint(items) {
+      for (const { range, stance } of items) {
+        const texts: Array<[Text, number, number]> = [];
+        const walker = doc.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+        const first = range.startContainer;
+        if (first.nodeType === Node.TEXT_NODE && first === range.endContainer) {
+          texts.push([first as Text, range.startOffset, range.endOffset]);
+        } else {
+          for (let n = walker.nextNode(); n !== null; n = walker.nextNode()) {
+            const t = n as Text;
+            if (!range.intersectsNode(t)) continue;
+            const from = t === range.startContainer ? range.startOffset : 0;
+            const to = t === range.endContainer ? range.endOffset : t.length;
+            texts.push([t, from, to]);
+          }
+        }
+        for (const [t, from, to] of texts) wrapText(t, from, to, stance);
+      }
+    },
+    clear() {
+      for (const mark of marks.splice(0)) {
+        const parent = mark.parentNode;
+        if (parent === null) continue;
+        while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+        parent.removeChild(mark);
+        parent.normalize();
+      }
+    },
+  };
+}
+
+/** The best painter this browser offers. */
+export function createPainter(doc: Document): Painter {
+  const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS;
+  const Highlight = (globalThis as { Highlight?: HighlightCtor }).Highlight;
+  if (css?.highlights !== undefined && Highlight !== undefined)
+    return highlightApiPainter(doc, css.highlights, Highlight);
+  return domWrapPainter(doc);
+}

@@ -79,6 +79,21 @@ describe('Counterpoint in Chromium', () => {
     await article.screenshot({ path: join(ARTIFACTS_DIR, 'article.png'), fullPage: true });
   });
 
+  it('paints the allegations with the CSS Custom Highlight API, without changing the page', async () => {
+    const painted = await article.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const out: Record<string, string[]> = {};
+      for (const [name, highlight] of registry) out[name] = [...highlight].map((r) => r.toString());
+      return { out, marks: document.querySelectorAll('[data-counterpoint-mark]').length };
+    });
+    const texts = Object.values(painted.out).flat();
+    expect(texts).toHaveLength(scanned);
+    for (const name of Object.keys(painted.out))
+      expect(name).toMatch(/^counterpoint-(accusation|denial|counter-accusation)$/);
+    for (const t of texts) expect(t.length).toBeGreaterThan(20);
+    expect(painted.marks).toBe(0);
+  });
+
   it('lists the same allegations in the popup, with the badge count', async () => {
     expect(scanned).toBeGreaterThanOrEqual(1);
     // Reports are keyed by tab id only; the one report is the article's tab.

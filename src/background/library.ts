@@ -42,20 +42,9 @@ export interface LibraryDeps {
 }
 
 function summaryOf(row: PackRow, seedId: string): PackSummary {
-  const summary: PackSummary = {
-    id: row.id,
-    version: row.version,
-    title: row.title,
-    license: row.license,
-    publishedAt: row.publishedAt,
-    installedAt: row.installedAt,
-    source: { ...row.source },
-    counts: { ...row.counts },
-    builtin: row.id === seedId,
-  };
-  if (row.description !== undefined) summary.description = row.description;
-  if (row.homepage !== undefined) summary.homepage = row.homepage;
-  return summary;
+  // Everything but the pack's own actor entries, copied so callers cannot alter the row.
+  const { actors: _actors, ...header } = row;
+  return { ...header, source: { ...row.source }, counts: { ...row.counts }, builtin: row.id === seedId };
 }
 
 function idOf(json: unknown): unknown {

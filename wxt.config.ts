@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+import { NEWS_SITE_MATCHES } from './src/content/sites';
 
 const ICONS = {
   16: 'icon/16.png',
@@ -21,11 +22,29 @@ export default defineConfig({
     '@src': resolve(__dirname, 'src'),
   },
   manifest: ({ browser }) => ({
-    name: 'Counterpoint',
-    description: 'See the other sides of cyber-attack allegations, on the page and privately.',
-    // storage: per-tab reports in storage.session. No host permission, no "tabs":
-    // the content script's match list is the only access to pages.
-    permissions: ['storage'],
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    // storage: settings (local) and per-tab reports (session).
+    // activeTab + scripting: "Scan this page" on a site outside the list, after a click on the button.
+    // scripting also registers the content script on sites the user granted (optional host permissions).
+    // No "tabs": the popup reads a tab's address only where a host permission or activeTab allows it.
+    permissions: ['storage', 'activeTab', 'scripting'],
+    // The built-in news sites: the content script's matches, and the hosts whose tab address the popup may read.
+    host_permissions: [...NEWS_SITE_MATCHES],
+    // Any other site, one at a time, when the user switches Counterpoint on there.
+    // (MV2 has no optional_host_permissions: origins go in optional_permissions.)
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
+    commands: {
+      'next-allegation': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: '__MSG_commandNext__',
+      },
+      'previous-allegation': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: '__MSG_commandPrevious__',
+      },
+    },
     // The toolbar button's title and icons are declared in entrypoints/popup/index.html,
     // from where WXT writes them to `action` (MV3) or `browser_action` (MV2).
     icons: ICONS,

@@ -14,6 +14,7 @@ import {
   validateImportPackRequest,
   validateListPacksRequest,
   validateRemovePackRequest,
+  validateOpenReportRequest,
   validateScanRequest,
 } from '@src/messaging/protocol';
 import type { Badge } from './badge';
@@ -49,6 +50,8 @@ export interface BackgroundDeps {
   extensionOrigin: string;
   log: Logger;
   now?: () => number;
+  /** Opens the full report of a tab (popup.html?tab=ID) in a new tab, next to it. */
+  openReport?: (tabId: number) => Promise<void>;
 }
 
 export class RejectedMessage extends Error {
@@ -92,16 +95,33 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     return sender.id === deps.runtimeId && typeof sender.url === 'string' && sender.url.startsWith(extensionPrefix);
   }
 
-  async function scan(message: unknown, sender: Sender): Promise<ScanResponse> {
-    if (sender.id !== deps.runtimeId) return reject('scan', 'sender is not this extension');
+  /** The tab of a top-frame content script, or a reason to refuse its message. */
+  function contentTab(sender: Sender): number | string {
+    if (sender.id !== deps.runtimeId) return 'sender is not this extension';
     const tabId = sender.tab?.id;
-    if (typeof tabId !== 'number' || tabId < 0) return reject('scan', 'sender is not a tab');
-    if (sender.frameId !== undefined && sender.frameId !== 0) return reject('scan', 'sender is not a top frame');
-    if (isOwnExtensionPage(sender)) return reject('scan', 'sender is an extension page, not a content script');
+    if (typeof tabId !== 'number' || tabId < 0) return 'sender is not a tab';
+    if (sender.frameId !== undefined && sender.frameId !== 0) return 'sender is not a top frame';
+    if (isOwnExtensionPage(sender)) return 'sender is an extension page, not a content script';
+    return tabId;
+  }
+
+  async function openReport(message: unknown, sender: Sender): Promise<{ ok: boolean }> {
+    const tabId = contentTab(sender);
+    if (typeof tabId === 'string') return reject('openReport', tabId);
+    const checked = validateOpenReportRequest(message);
+    if (!checked.ok) return reject('openReport', checked.reason);
+    if (deps.openReport === undefined) return { ok: false };
+    await deps.openReport(tabId);
+    return { ok: true };
+  }
+
+  async function scan(message: unknown, sender: Sender): Promise<ScanResponse> {
+    const tabId = contentTab(sender);
+    if (typeof tabId === 'string') return reject('scan', tabId);
     const checked = validateScanRequest(message);
     if (!checked.ok) return reject('scan', checked.reason);
 
-    const { sentences } = checked.value;
+    const { sentences, mode } = checked.value;
     // Started before the NLP so the first scan after install waits as little as possible.
     const libraryReady = deps.library.ready();
     let found: Allegation[] = [];
@@ -111,10 +131,18 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     }
     await libraryReady;
     // The page address stays in the worker: it only keeps the page's own source out of its answers.
-    const allegations = await withCounterStatements(found, sender.url ?? sender.tab?.url);
-    const report: TabReport = { tabId, allegations, sentenceCount: sentences.length, scannedAt: now() };
+    const pageUrl = sender.url ?? sender.tab?.url;
+    const allegations = await withCounterStatements(found, pageUrl);
+    // An append extends the report of the same page; one for a tab with no report starts it.
+    const previous = mode === 'append' ? await deps.reports.get(tabId) : null;
+    const report: TabReport = {
+      tabId,
+      allegations: previous ? [...previous.allegations, ...allegations] : allegations,
+      sentenceCount: (previous?.sentenceCount ?? 0) + sentences.length,
+      scannedAt: now(),
+    };
     await deps.reports.set(report);
-    await deps.badge.setCount(tabId, allegations.length);
+    await deps.badge.setCount(tabId, report.allegations.length);
     return { allegations };
   }
 
@@ -178,6 +206,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       switch (type) {
         case 'scan':
           return scan(message, sender);
+        case 'openReport':
+          return openReport(message, sender);
         default: {
           if (isPageType(type)) return fromPage(type, message, sender);
           deps.log.warn(`[counterpoint] ignored message of unknown type ${JSON.stringify(type)}`);

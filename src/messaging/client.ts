@@ -8,7 +8,9 @@ import type {
   ImportPackResponse,
   ListPacksResponse,
   PageToBackground,
+  OpenReportResponse,
   RemovePackResponse,
+  ScanMode,
   ScanResponse,
   ScanSentence,
 } from './protocol';
@@ -22,8 +24,13 @@ export function sendToBackground<K extends keyof Protocol>(message: Request<K>):
   return browser.runtime.sendMessage(message) as Promise<Response<K>>;
 }
 
-export function sendScan(sentences: ScanSentence[]): Promise<ScanResponse> {
-  return sendToBackground<'scan'>({ type: 'scan', sentences });
+export function sendScan(sentences: ScanSentence[], mode: ScanMode = 'replace'): Promise<ScanResponse> {
+  return sendToBackground<'scan'>({ type: 'scan', mode, sentences });
+}
+
+/** From the page's card: open the tab's full report. */
+export function openReport(): Promise<OpenReportResponse> {
+  return sendToBackground<'openReport'>({ type: 'openReport' });
 }
 
 export function getTabReport(tabId: number): Promise<GetTabReportResponse> {

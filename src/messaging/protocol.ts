@@ -10,10 +10,18 @@ export interface ScanSentence {
   text: string;
 }
 
+/**
+ * `replace` starts the tab's report afresh (a page load, an SPA navigation);
+ * `append` adds what a later scan of inserted text found. Offsets of all
+ * scans of one page count in one running text, so they never collide.
+ */
+export type ScanMode = 'replace' | 'append';
+
 export interface ScanRequest {
   type: 'scan';
   /** Never sent: reports are keyed by tab, not by address. */
   url?: never;
+  mode: ScanMode;
   sentences: ScanSentence[];
 }
 
@@ -108,10 +116,47 @@ export interface ImportMispGalaxyRequest {
 
 export type ImportMispGalaxyResponse = ({ ok: true } & MispImportResult) | ImportFailure;
 
+/** Asks the background to open the tab's full report (the popup view) in a new tab. */
+export interface OpenReportRequest {
+  type: 'openReport';
+}
+
+export interface OpenReportResponse {
+  ok: boolean;
+}
+
 /** Content script → background. */
 export interface ContentToBackground {
   scan: { request: ScanRequest; response: ScanResponse };
+  openReport: { request: OpenReportRequest; response: OpenReportResponse };
 }
+
+/**
+ * Extension (popup, background) → the tab's content script. `index` is the
+ * allegation's position in the tab's report (the order the content script painted).
+ */
+export interface RevealRequest {
+  type: 'reveal';
+  index: number;
+}
+
+/** Keyboard command: move to the next (1) or previous (-1) allegation and open its card. */
+export interface StepRequest {
+  type: 'step';
+  direction: 1 | -1;
+}
+
+export interface ToContentResponse {
+  /** False when the page has no such allegation (or none at all). */
+  ok: boolean;
+}
+
+export interface ExtensionToContent {
+  reveal: { request: RevealRequest; response: ToContentResponse };
+  step: { request: StepRequest; response: ToContentResponse };
+}
+
+export type ToContentMessage = ExtensionToContent[keyof ExtensionToContent]['request'];
 
 /** Extension page (popup, options) → background. */
 export interface PageToBackground {
@@ -160,7 +205,7 @@ function isOffset(n: unknown): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 }
 
-const SCAN_KEYS = ['type', 'sentences'] as const;
+const SCAN_KEYS = ['type', 'mode', 'sentences'] as const;
 const SENTENCE_KEYS = ['start', 'end', 'text'] as const;
 
 /**
@@ -169,12 +214,17 @@ const SENTENCE_KEYS = ['start', 'end', 'text'] as const;
  */
 export function validateScanRequest(x: unknown): Validation<ScanRequest> {
   if (!isPlainRecord(x)) return fail('message is not a plain object');
-  if (!hasExactKeys(x, SCAN_KEYS)) return fail('message must have exactly the keys type, sentences');
+  if (!hasExactKeys(x, SCAN_KEYS)) return fail('message must have exactly the keys type, mode, sentences');
   const data = Object.getOwnPropertyDescriptor(x, 'sentences');
   const type = Object.getOwnPropertyDescriptor(x, 'type');
+  const modeField = Object.getOwnPropertyDescriptor(x, 'mode');
   // Accessors could run code or change between reads.
-  if (!data || !type || !('value' in data) || !('value' in type)) return fail('keys must be data properties');
+  if (!data || !type || !modeField || !('value' in data) || !('value' in type) || !('value' in modeField)) {
+    return fail('keys must be data properties');
+  }
   if (type.value !== 'scan') return fail('type must be "scan"');
+  const mode: unknown = modeField.value;
+  if (mode !== 'replace' && mode !== 'append') return fail('mode must be "replace" or "append"');
   const list: unknown = data.value;
   if (!Array.isArray(list)) return fail('sentences must be an array');
   if (list.length > LIMITS.maxSentences) {
@@ -188,7 +238,7 @@ export function validateScanRequest(x: unknown): Validation<ScanRequest> {
     if (!checked.ok) return fail(`sentences[${i}]: ${checked.reason}`);
     sentences.push(checked.value);
   }
-  return { ok: true, value: { type: 'scan', sentences } };
+  return { ok: true, value: { type: 'scan', mode, sentences } };
 }
 
 function validateSentence(x: unknown): Validation<ScanSentence> {
@@ -378,4 +428,31 @@ export function validateImportPackRequest(x: unknown): Validation<ImportPackRequ
 
 export function validateImportMispGalaxyRequest(x: unknown): Validation<ImportMispGalaxyRequest> {
   return validateJsonRequest(x, 'importMispGalaxy');
+}
+
+export function validateOpenReportRequest(x: unknown): Validation<OpenReportRequest> {
+  const read = readMessage(x, 'openReport', []);
+  return read.ok ? { ok: true, value: { type: 'openReport' } } : read;
+}
+
+/** Validates a message the content script receives (it trusts only its own extension, and checks anyway). */
+export function validateToContentMessage(x: unknown): Validation<ToContentMessage> {
+  switch (messageType(x)) {
+    case 'reveal': {
+      const read = readMessage(x, 'reveal', ['index']);
+      if (!read.ok) return read;
+      const index = read.value.index;
+      if (!isOffset(index)) return fail('index must be a non-negative integer');
+      return { ok: true, value: { type: 'reveal', index } };
+    }
+    case 'step': {
+      const read = readMessage(x, 'step', ['direction']);
+      if (!read.ok) return read;
+      const direction = read.value.direction;
+      if (direction !== 1 && direction !== -1) return fail('direction must be 1 or -1');
+      return { ok: true, value: { type: 'step', direction } };
+    }
+    default:
+      return fail('unknown message type');
+  }
 }

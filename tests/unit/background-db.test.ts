@@ -28,7 +28,7 @@ const libraryPage: Sender = { id: RUNTIME_ID, url: `${ORIGIN}/library.html`, tab
 const popup: Sender = { id: RUNTIME_ID, url: `${ORIGIN}/popup.html` };
 
 const FRENCH = 'La Chine lance des cyberattaques contre les députés belges qui dénoncent la répression.';
-const scanOf = (text: string) => ({ type: 'scan', sentences: [{ start: 0, end: text.length, text }] });
+const scanOf = (text: string) => ({ type: 'scan', mode: 'replace', sentences: [{ start: 0, end: text.length, text }] });
 
 let sharedDetector: Detector | undefined;
 const detector = () => {
@@ -184,6 +184,7 @@ describe('scan with counter-statements', () => {
     const bare = 'Des pirates chinois ont attaqué les députés.';
     const message = {
       type: 'scan',
+      mode: 'replace',
       sentences: [
         { start: 0, end: accusing.length, text: accusing },
         { start: 100, end: 100 + bare.length, text: bare },

@@ -70,6 +70,7 @@ function setup() {
 
 const scanMessage = {
   type: 'scan',
+  mode: 'replace',
   sentences: [
     { start: 0, end: 27, text: 'Russian hackers hit a bank.' },
     { start: 40, end: 50, text: 'It rained.' },
@@ -95,7 +96,7 @@ describe('background service: scan', () => {
   it('creates the detector once, lazily', async () => {
     const { service, created } = setup();
     expect(created).not.toHaveBeenCalled();
-    await service.handleMessage({ type: 'scan', sentences: [] }, contentScript);
+    await service.handleMessage({ type: 'scan', mode: 'replace', sentences: [] }, contentScript);
     expect(created).not.toHaveBeenCalled();
     await service.handleMessage(scanMessage, contentScript);
     await service.handleMessage(scanMessage, { ...contentScript, tab: { id: 8 } });
@@ -105,7 +106,7 @@ describe('background service: scan', () => {
   it('an empty scan replaces the previous report and clears the count', async () => {
     const { service, badgeCounts, reports } = setup();
     await service.handleMessage(scanMessage, contentScript);
-    await service.handleMessage({ type: 'scan', sentences: [] }, contentScript);
+    await service.handleMessage({ type: 'scan', mode: 'replace', sentences: [] }, contentScript);
     expect((await reports.get(7))?.allegations).toEqual([]);
     expect(badgeCounts.at(-1)).toEqual([7, 0]);
   });
@@ -151,7 +152,7 @@ describe('background service: scan', () => {
 
   it('rejects an invalid payload with a logged reason', async () => {
     const { service, log, reports } = setup();
-    const bad = { type: 'scan', sentences: [{ start: -1, end: 2, text: 'abc' }] };
+    const bad = { type: 'scan', mode: 'replace', sentences: [{ start: -1, end: 2, text: 'abc' }] };
     await expect(service.handleMessage(bad, contentScript)).rejects.toThrow(/start/);
     expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/rejected "scan" message: sentences\[0\]/));
     expect(await reports.get(7)).toBeNull();

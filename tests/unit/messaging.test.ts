@@ -2,7 +2,7 @@ import { LIMITS, messageType, validateGetTabReportRequest, validateScanRequest }
 import { describe, expect, it } from 'vitest';
 
 const sentence = (start: number, text: string) => ({ start, end: start + text.length, text });
-const scan = <T>(sentences: T) => ({ type: 'scan', sentences });
+const scan = <T>(sentences: T) => ({ type: 'scan', mode: 'replace', sentences });
 
 function reasonOf(x: unknown): string {
   const r = validateScanRequest(x);
@@ -12,7 +12,7 @@ function reasonOf(x: unknown): string {
 
 describe('validateScanRequest: valid payloads', () => {
   it('accepts an empty scan', () => {
-    expect(validateScanRequest(scan([]))).toEqual({ ok: true, value: { type: 'scan', sentences: [] } });
+    expect(validateScanRequest(scan([]))).toEqual({ ok: true, value: { type: 'scan', mode: 'replace', sentences: [] } });
   });
 
   it('accepts sentences and returns a fresh copy', () => {
@@ -34,7 +34,7 @@ describe('validateScanRequest: valid payloads', () => {
 
   it('accepts null-prototype objects (structured clones may be)', () => {
     const s = Object.assign(Object.create(null), sentence(3, 'abc'));
-    const msg = Object.assign(Object.create(null), { type: 'scan', sentences: [s] });
+    const msg = Object.assign(Object.create(null), { type: 'scan', mode: 'replace', sentences: [s] });
     expect(validateScanRequest(msg).ok).toBe(true);
   });
 
@@ -50,8 +50,8 @@ describe('validateScanRequest: wrong shapes', () => {
     ['undefined', undefined],
     ['a string', 'scan'],
     ['a number', 42],
-    ['an array', [{ type: 'scan', sentences: [] }]],
-    ['a function', () => ({ type: 'scan', sentences: [] })],
+    ['an array', [{ type: 'scan', mode: 'replace', sentences: [] }]],
+    ['a function', () => ({ type: 'scan', mode: 'replace', sentences: [] })],
     ['a Date', new Date()],
     ['a Map', new Map([['type', 'scan']])],
   ])('rejects %s', (_, x) => {
@@ -74,15 +74,15 @@ describe('validateScanRequest: wrong shapes', () => {
   });
 
   it('rejects extra keys, including a page URL', () => {
-    expect(reasonOf({ type: 'scan', sentences: [], url: 'https://www.lesoir.be/x' })).toMatch(/exactly/);
-    expect(reasonOf({ type: 'scan', sentences: [], tabId: 3 })).toMatch(/exactly/);
-    expect(reasonOf({ type: 'scan', sentences: [sentence(0, 'a')].map((s) => ({ ...s, lang: 'fr' })) })).toMatch(
+    expect(reasonOf({ type: 'scan', mode: 'replace', sentences: [], url: 'https://www.lesoir.be/x' })).toMatch(/exactly/);
+    expect(reasonOf({ type: 'scan', mode: 'replace', sentences: [], tabId: 3 })).toMatch(/exactly/);
+    expect(reasonOf({ type: 'scan', mode: 'replace', sentences: [sentence(0, 'a')].map((s) => ({ ...s, lang: 'fr' })) })).toMatch(
       /exactly/,
     );
   });
 
   it('rejects symbol and non-enumerable extra keys', () => {
-    const withSymbol = { type: 'scan', sentences: [], [Symbol('x')]: 1 };
+    const withSymbol = { type: 'scan', mode: 'replace', sentences: [], [Symbol('x')]: 1 };
     expect(validateScanRequest(withSymbol).ok).toBe(false);
     const hidden = scan([]);
     Object.defineProperty(hidden, 'secret', { value: 1, enumerable: false });
@@ -150,12 +150,12 @@ describe('validateScanRequest: hostile payloads', () => {
   });
 
   it('rejects constructor and prototype keys', () => {
-    expect(validateScanRequest({ type: 'scan', sentences: [], constructor: { prototype: { x: 1 } } }).ok).toBe(false);
+    expect(validateScanRequest({ type: 'scan', mode: 'replace', sentences: [], constructor: { prototype: { x: 1 } } }).ok).toBe(false);
     expect(validateScanRequest(scan([{ ...sentence(0, 'a'), prototype: {} }])).ok).toBe(false);
   });
 
   it('rejects objects with a foreign prototype', () => {
-    const evil = Object.create({ type: 'scan', sentences: [] });
+    const evil = Object.create({ type: 'scan', mode: 'replace', sentences: [] });
     expect(validateScanRequest(evil).ok).toBe(false);
     const forged = Object.assign(Object.create({ polluted: true }), sentence(0, 'a'));
     expect(validateScanRequest(scan([forged])).ok).toBe(false);
@@ -163,7 +163,7 @@ describe('validateScanRequest: hostile payloads', () => {
 
   it('never runs getters', () => {
     let calls = 0;
-    const msg = { type: 'scan' } as Record<string, unknown>;
+    const msg = { type: 'scan', mode: 'replace' } as Record<string, unknown>;
     Object.defineProperty(msg, 'sentences', {
       enumerable: true,
       get() {

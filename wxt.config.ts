@@ -15,6 +15,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  // Several builds side by side (parallel work, benchmarks): COUNTERPOINT_OUT_DIR=.output-x npm run build.
+  outDir: process.env.COUNTERPOINT_OUT_DIR ?? '.output',
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   alias: {

@@ -6,8 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { type BrowserContext, chromium, type Worker } from 'playwright-core';
 
 export const PROJECT_DIR = fileURLToPath(new URL('../../..', import.meta.url));
-export const CHROME_BUILD_DIR = join(PROJECT_DIR, '.output', 'chrome-mv3');
-export const FIREFOX_BUILD_DIR = join(PROJECT_DIR, '.output', 'firefox-mv2');
+/** The build under test; COUNTERPOINT_OUT_DIR matches the variable wxt.config.ts reads. */
+const OUT_DIR = join(PROJECT_DIR, process.env.COUNTERPOINT_OUT_DIR ?? '.output');
+export const CHROME_BUILD_DIR = join(OUT_DIR, 'chrome-mv3');
+export const FIREFOX_BUILD_DIR = join(OUT_DIR, 'firefox-mv2');
 export const ARTIFACTS_DIR = join(PROJECT_DIR, 'tests', 'e2e', 'artifacts');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

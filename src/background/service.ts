@@ -13,8 +13,8 @@ import {
   validateImportMispGalaxyRequest,
   validateImportPackRequest,
   validateListPacksRequest,
-  validateRemovePackRequest,
   validateOpenReportRequest,
+  validateRemovePackRequest,
   validateScanRequest,
 } from '@src/messaging/protocol';
 import type { Badge } from './badge';

@@ -3,8 +3,9 @@
  * chosen by the browser's UI language). `MessageKey` is checked against the
  * English file, which every other locale must match (tests/unit/i18n.test.ts).
  */
-import type en from '../../public/_locales/en/messages.json';
+
 import { browser } from 'wxt/browser';
+import type en from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 

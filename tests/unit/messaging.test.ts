@@ -12,7 +12,10 @@ function reasonOf(x: unknown): string {
 
 describe('validateScanRequest: valid payloads', () => {
   it('accepts an empty scan', () => {
-    expect(validateScanRequest(scan([]))).toEqual({ ok: true, value: { type: 'scan', mode: 'replace', sentences: [] } });
+    expect(validateScanRequest(scan([]))).toEqual({
+      ok: true,
+      value: { type: 'scan', mode: 'replace', sentences: [] },
+    });
   });
 
   it('accepts sentences and returns a fresh copy', () => {
@@ -74,11 +77,13 @@ describe('validateScanRequest: wrong shapes', () => {
   });
 
   it('rejects extra keys, including a page URL', () => {
-    expect(reasonOf({ type: 'scan', mode: 'replace', sentences: [], url: 'https://www.lesoir.be/x' })).toMatch(/exactly/);
-    expect(reasonOf({ type: 'scan', mode: 'replace', sentences: [], tabId: 3 })).toMatch(/exactly/);
-    expect(reasonOf({ type: 'scan', mode: 'replace', sentences: [sentence(0, 'a')].map((s) => ({ ...s, lang: 'fr' })) })).toMatch(
+    expect(reasonOf({ type: 'scan', mode: 'replace', sentences: [], url: 'https://www.lesoir.be/x' })).toMatch(
       /exactly/,
     );
+    expect(reasonOf({ type: 'scan', mode: 'replace', sentences: [], tabId: 3 })).toMatch(/exactly/);
+    expect(
+      reasonOf({ type: 'scan', mode: 'replace', sentences: [sentence(0, 'a')].map((s) => ({ ...s, lang: 'fr' })) }),
+    ).toMatch(/exactly/);
   });
 
   it('rejects symbol and non-enumerable extra keys', () => {
@@ -150,7 +155,9 @@ describe('validateScanRequest: hostile payloads', () => {
   });
 
   it('rejects constructor and prototype keys', () => {
-    expect(validateScanRequest({ type: 'scan', mode: 'replace', sentences: [], constructor: { prototype: { x: 1 } } }).ok).toBe(false);
+    expect(
+      validateScanRequest({ type: 'scan', mode: 'replace', sentences: [], constructor: { prototype: { x: 1 } } }).ok,
+    ).toBe(false);
     expect(validateScanRequest(scan([{ ...sentence(0, 'a'), prototype: {} }])).ok).toBe(false);
   });
 

@@ -1,11 +1,11 @@
-import { runContentScript } from '@src/content';
+import { startContentScript } from '@src/content';
 import { NEWS_SITE_MATCHES } from '@src/content/sites';
 import { defineContentScript } from '#imports';
 
 export default defineContentScript({
   matches: [...NEWS_SITE_MATCHES],
   runAt: 'document_idle',
-  main() {
-    void runContentScript();
+  main(ctx) {
+    startContentScript(ctx);
   },
 });

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { createBadge } from './badge';
 import { CounterpointDB } from './db/database';
 import { createLibrary } from './library';
+import { createRegistrationSync, type RegistrationApi } from './registration';
 import { createReportStore, type SessionArea } from './report-store';
 import { createBackgroundService } from './service';
 
@@ -35,6 +36,11 @@ export function startBackground(): void {
     // Not `new URL(…).origin`: extension schemes are non-special URLs, whose origin may read "null".
     extensionOrigin: browser.runtime.getURL('/').replace(/\/+$/, ''),
     log: console,
+    openReport: async (tabId) => {
+      const url = browser.runtime.getURL(`/popup.html?tab=${tabId}`);
+      const tab = await browser.tabs.get(tabId).catch(() => undefined);
+      await browser.tabs.create({ url, openerTabId: tabId, ...(tab ? { index: tab.index + 1 } : {}) });
+    },
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => service.handleMessage(message, sender));
@@ -47,4 +53,34 @@ export function startBackground(): void {
     library.ready().catch(logError);
   });
   library.ready().catch(logError);
+
+  // The keyboard commands step through the allegations of the active tab.
+  browser.commands?.onCommand.addListener((command, tab) => {
+    const direction = command === 'next-allegation' ? 1 : command === 'previous-allegation' ? -1 : 0;
+    if (direction === 0) return;
+    void stepActiveTab(direction, tab?.id).catch(() => {
+      // No content script on that tab: nothing to step through.
+    });
+  });
+
+  const sync = createRegistrationSync(registrationApi(), logError);
+  browser.permissions.onAdded.addListener(() => void sync());
+  browser.permissions.onRemoved.addListener(() => void sync());
+  void sync();
+}
+
+async function stepActiveTab(direction: 1 | -1, tabId: number | undefined): Promise<void> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (id === undefined) return;
+  await browser.tabs.sendMessage(id, { type: 'step', direction });
+}
+
+function registrationApi(): RegistrationApi {
+  return {
+    getAllOrigins: async () => (await browser.permissions.getAll()).origins ?? [],
+    getRegistered: (ids) => browser.scripting.getRegisteredContentScripts({ ids }),
+    register: (script) => browser.scripting.registerContentScripts([script]),
+    update: (script) => browser.scripting.updateContentScripts([script]),
+    unregister: (ids) => browser.scripting.unregisterContentScripts({ ids }),
+  };
 }

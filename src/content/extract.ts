@@ -93,11 +93,15 @@ const BLOCKS = new Set([
 ]);
 
 const BLOCK_BREAK = '\n\n';
+// Node's constants, without the global `Node` (absent outside a window: unit tests, workers).
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const FOLLOWING = 4;
 
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   const view = el.ownerDocument.defaultView;
-  if (!view) return false;
+  if (!view || typeof view.getComputedStyle !== 'function') return false;
   const style = view.getComputedStyle(el);
   return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
 }
@@ -154,9 +158,9 @@ class TextBuilder {
 
 function walk(root: Element, out: TextBuilder, preformatted: boolean): void {
   for (let child = root.firstChild; child && !out.full; child = child.nextSibling) {
-    if (child.nodeType === Node.TEXT_NODE) {
+    if (child.nodeType === TEXT_NODE) {
       out.add(child as Text, preformatted);
-    } else if (child.nodeType === Node.ELEMENT_NODE) {
+    } else if (child.nodeType === ELEMENT_NODE) {
       const el = child as Element;
       if (shouldSkip(el)) continue;
       const block = BLOCKS.has(el.tagName.toUpperCase());
@@ -188,6 +192,46 @@ function collect(roots: Element[], maxChars: number): PageText {
   for (const root of roots) {
     out.separate(BLOCK_BREAK);
     walk(root, out, false);
+  }
+  return { text: out.text, chunks: out.chunks };
+}
+
+/** True when `node` or an ancestor is skipped (script, navigation, hidden, form field, editable). */
+export function insideSkipped(node: Node): boolean {
+  for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+    if (shouldSkip(el)) return true;
+  }
+  return false;
+}
+
+/**
+ * Text of nodes added to the page after a scan, in document order, with the
+ * same offsets map as `extractPageText`. Nodes inside others in the list, or
+ * inside skipped elements, are left out; where the page has main/article
+ * regions, only what lies in them counts (comment widgets and ads that
+ * load late stay out, as they did on the first scan).
+ */
+export function extractAddedText(doc: Document, nodes: readonly Node[], maxChars = 1_000_000): PageText {
+  const regions = contentRoots(doc);
+  const picked: Node[] = [];
+  for (const node of nodes) {
+    if (!node.isConnected) continue;
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== TEXT_NODE) continue;
+    if (regions.length > 0 && !regions.some((r) => r.contains(node))) {
+      // A wrapper that brings a whole article with it: take the regions inside it.
+      if (node.nodeType === ELEMENT_NODE) picked.push(...regions.filter((r) => node.contains(r)));
+      continue;
+    }
+    picked.push(node);
+  }
+  const unique = [...new Set(picked)].filter((n) => !picked.some((other) => other !== n && other.contains(n)));
+  unique.sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+  const out = new TextBuilder(maxChars);
+  for (const node of unique) {
+    if (out.full || insideSkipped(node)) continue;
+    out.separate(BLOCK_BREAK);
+    if (node.nodeType === TEXT_NODE) out.add(node as Text, false);
+    else walk(node as Element, out, false);
   }
   return { text: out.text, chunks: out.chunks };
 }

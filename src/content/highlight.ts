@@ -27,9 +27,17 @@ export interface Painted {
 
 export interface Painter {
   readonly kind: 'highlight-api' | 'dom-wrap';
+  /** Adds these to what is already painted (scans of inserted text add to the first). */
   paint(items: readonly Painted[]): void;
+  /** Briefly emphasises one range (the allegation the reader jumped to); null stops it. */
+  flash(range: Range | null): void;
   clear(): void;
 }
+
+/** Emphasis of the allegation the reader jumped to: an outline-like thick underline, above the stance styles. */
+export const FOCUS_HIGHLIGHT = 'counterpoint-focus';
+const FOCUS_STYLE =
+  'background-color: rgba(255, 120, 0, 0.45); color: inherit; text-decoration: underline solid currentColor 3px;';
 
 /** What the painter needs of `CSS.highlights` (a Map of names to Highlight objects). */
 export interface HighlightRegistry {
@@ -40,14 +48,16 @@ export interface HighlightRegistry {
 type HighlightCtor = new (...ranges: Range[]) => unknown;
 
 export function highlightCss(): string {
-  return (Object.keys(HIGHLIGHT_NAMES) as Stance[])
-    .map((s) => `::highlight(${HIGHLIGHT_NAMES[s]}) { ${STYLES[s]} }`)
-    .join('\n');
+  return [
+    ...(Object.keys(HIGHLIGHT_NAMES) as Stance[]).map((s) => `::highlight(${HIGHLIGHT_NAMES[s]}) { ${STYLES[s]} }`),
+    `::highlight(${FOCUS_HIGHLIGHT}) { ${FOCUS_STYLE} }`,
+  ].join('\n');
 }
 
 /** Custom Highlight API painter: no DOM mutation. */
 export function highlightApiPainter(doc: Document, registry: HighlightRegistry, Highlight: HighlightCtor): Painter {
   let sheet: CSSStyleSheet | null = null;
+  const ranges: Record<Stance, Range[]> = { accusation: [], denial: [], counter_accusation: [] };
   return {
     kind: 'highlight-api',
     paint(items) {
@@ -56,14 +66,26 @@ export function highlightApiPainter(doc: Document, registry: HighlightRegistry, 
         sheet.replaceSync(highlightCss());
         doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
       }
+      for (const item of items) ranges[item.stance].push(item.range);
       for (const stance of Object.keys(HIGHLIGHT_NAMES) as Stance[]) {
-        const ranges = items.filter((i) => i.stance === stance).map((i) => i.range);
-        if (ranges.length > 0) registry.set(HIGHLIGHT_NAMES[stance], new Highlight(...ranges));
+        const list = ranges[stance];
+        if (list.length > 0) registry.set(HIGHLIGHT_NAMES[stance], new Highlight(...list));
         else registry.delete(HIGHLIGHT_NAMES[stance]);
       }
     },
+    flash(range) {
+      if (range === null) {
+        registry.delete(FOCUS_HIGHLIGHT);
+        return;
+      }
+      const focus = new Highlight(range) as { priority?: number };
+      // Above the stance highlights where they overlap.
+      focus.priority = 1;
+      registry.set(FOCUS_HIGHLIGHT, focus);
+    },
     clear() {
-      for (const name of Object.values(HIGHLIGHT_NAMES)) registry.delete(name);
+      for (const name of [...Object.values(HIGHLIGHT_NAMES), FOCUS_HIGHLIGHT]) registry.delete(name);
+      for (const list of Object.values(ranges)) list.length = 0;
       if (sheet !== null) {
         const s = sheet;
         doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((x) => x !== s);
@@ -110,6 +132,9 @@ export function domWrapPainter(doc: Document): Painter {
         }
         for (const [t, from, to] of texts) wrapText(t, from, to, stance);
       }
+    },
+    flash() {
+      // Wrapping again to emphasise would split the page's text nodes further; scrolling to it is enough.
     },
     clear() {
       for (const mark of marks.splice(0)) {

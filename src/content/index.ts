@@ -1,19 +1,58 @@
-import { sendScan } from '@src/messaging/client';
-import { rangeFor } from './anchor';
-import { createPainter, type Painted } from './highlight';
-import { markScanned, scanDocument } from './scan';
+/**
+ * Binds the controller to the browser: settings, messages from the extension,
+ * SPA navigations and the script's own end (extension updated, disabled,
+ * removed, or this script injected again by "Scan this page").
+ */
+import { openReport, sendScan } from '@src/messaging/client';
+import { validateToContentMessage } from '@src/messaging/protocol';
+import { disabledSites, isSiteDisabled, siteOf } from '@src/settings/sites';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createCard } from './card';
+import { createController } from './controller';
+import { createPainter } from './highlight';
+import { allegationAt, rangeRect } from './hit';
 
-export async function runContentScript(doc: Document = document): Promise<void> {
-  try {
-    const { page, response } = await scanDocument(doc, sendScan);
-    const painted: Painted[] = [];
-    for (const a of response.allegations) {
-      const range = rangeFor(doc, page, a.start, a.end);
-      if (range !== null) painted.push({ range, stance: a.stance });
+export function startContentScript(ctx: ContentScriptContext, doc: Document = document): void {
+  const controller = createController({
+    doc,
+    send: sendScan,
+    openReport,
+    createPainter,
+    createCard: (d, callbacks) => createCard(d, callbacks),
+    hitTest: allegationAt,
+    rectOf: rangeRect,
+  });
+  const site = siteOf(doc.location?.href);
+
+  const apply = (disabled: readonly string[]) => {
+    if (ctx.isInvalid) return;
+    if (site !== null && isSiteDisabled(site, disabled)) {
+      const wasActive =
+        controller.items.length > 0 || doc.documentElement.dataset.counterpointAllegations !== undefined;
+      controller.stop();
+      // Clears the tab's report and badge too.
+      if (wasActive) sendScan([], 'replace').catch(() => {});
+    } else {
+      void controller.start();
     }
-    if (painted.length > 0) createPainter(doc).paint(painted);
-    markScanned(doc, response.allegations.length);
-  } catch (error) {
-    console.warn('[counterpoint] scan failed', error);
-  }
+  };
+
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    // Only this extension can message its content scripts; checked anyway.
+    if (sender.id !== browser.runtime.id) return undefined;
+    const checked = validateToContentMessage(message);
+    if (!checked.ok) return undefined;
+    return Promise.resolve(controller.handleMessage(checked.value));
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  const unwatch = disabledSites.watch((list) => apply(list ?? []));
+  ctx.addEventListener(window, 'wxt:locationchange', () => controller.navigated());
+  ctx.onInvalidated(() => {
+    controller.stop();
+    unwatch();
+    browser.runtime.onMessage.removeListener(onMessage);
+  });
+
+  disabledSites.getValue().then(apply, () => apply([]));
 }

@@ -2,7 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { pointAt, rangeFor } from '../../src/content/anchor';
 import type { PageText } from '../../src/content/extract';
-import { HIGHLIGHT_NAMES, highlightApiPainter, highlightCss } from '../../src/content/highlight';
+import { FOCUS_HIGHLIGHT, HIGHLIGHT_NAMES, highlightApiPainter, highlightCss } from '../../src/content/highlight';
 
 function page(html: string): { doc: Document; page: PageText } {
   const { document } = parseHTML(`<html><body>${html}</body></html>`);
@@ -71,6 +71,15 @@ describe('the Custom Highlight API painter', () => {
     expect((registry.get(HIGHLIGHT_NAMES.accusation) as FakeHighlight).ranges).toEqual([r1, r2]);
     expect((registry.get(HIGHLIGHT_NAMES.denial) as FakeHighlight).ranges).toEqual([r3]);
     expect(registry.has(HIGHLIGHT_NAMES.counter_accusation)).toBe(false);
+    // A later scan (inserted text) adds to what is painted.
+    const r4 = {} as Range;
+    painter.paint([{ range: r4, stance: 'accusation' }]);
+    expect((registry.get(HIGHLIGHT_NAMES.accusation) as FakeHighlight).ranges).toEqual([r1, r2, r4]);
+    painter.flash(r3);
+    expect((registry.get(FOCUS_HIGHLIGHT) as FakeHighlight).ranges).toEqual([r3]);
+    painter.flash(null);
+    expect(registry.has(FOCUS_HIGHLIGHT)).toBe(false);
+    painter.flash(r1);
     painter.clear();
     expect(registry.size).toBe(0);
     expect(doc.body.innerHTML).toBe(before);

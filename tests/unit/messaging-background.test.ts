@@ -29,6 +29,7 @@ function allegationFor(s: Segment): Allegation {
 }
 
 function setup() {
+  const opened: number[] = [];
   const created = vi.fn();
   const detectSegments = vi.fn((segments: Segment[]) =>
     segments.filter((s) => /hack/i.test(s.text)).map(allegationFor),
@@ -64,8 +65,11 @@ function setup() {
     extensionOrigin: ORIGIN,
     log,
     now: () => 1_700_000_000_000,
+    openReport: async (tabId) => {
+      opened.push(tabId);
+    },
   });
-  return { service, created, detectSegments, badgeCounts, reports, log, counterStatements };
+  return { service, created, detectSegments, badgeCounts, reports, log, counterStatements, opened };
 }
 
 const scanMessage = {
@@ -257,5 +261,48 @@ describe('report store', () => {
     const store = createReportStore(undefined);
     await store.set(report);
     expect(await store.get(3)).toEqual(report);
+  });
+});
+
+describe('background service: appended scans and the card\'s "more" link', () => {
+  const sentence = (start: number, text: string) => ({ start, end: start + text.length, text });
+
+  it('an append extends the tab report in order; a replace starts it again', async () => {
+    const { service, reports, badgeCounts } = setup();
+    await service.handleMessage(
+      { type: 'scan', mode: 'replace', sentences: [sentence(0, 'Russian hackers hit a bank.')] },
+      contentScript,
+    );
+    const appended = (await service.handleMessage(
+      { type: 'scan', mode: 'append', sentences: [sentence(500, 'Iranian hackers hit a port.')] },
+      contentScript,
+    )) as { allegations: Allegation[] };
+    // The answer holds only what this scan found; the report holds the page's whole list.
+    expect(appended.allegations.map((a) => a.start)).toEqual([500]);
+    const report = await reports.get(7);
+    expect(report?.allegations.map((a) => a.start)).toEqual([0, 500]);
+    expect(report?.sentenceCount).toBe(2);
+    expect(badgeCounts.at(-1)).toEqual([7, 2]);
+    await service.handleMessage({ type: 'scan', mode: 'replace', sentences: [] }, contentScript);
+    expect((await reports.get(7))?.allegations).toEqual([]);
+    expect(badgeCounts.at(-1)).toEqual([7, 0]);
+  });
+
+  it('refuses an unknown scan mode', async () => {
+    const { service } = setup();
+    await expect(service.handleMessage({ type: 'scan', mode: 'merge', sentences: [] }, contentScript)).rejects.toThrow(
+      /mode/,
+    );
+  });
+
+  it("opens the report of the sender's own tab only, and only for a content script", async () => {
+    const { service, opened } = setup();
+    await expect(service.handleMessage({ type: 'openReport' }, contentScript)).resolves.toEqual({ ok: true });
+    expect(opened).toEqual([7]);
+    await expect(service.handleMessage({ type: 'openReport', tabId: 9 }, contentScript)).rejects.toThrow(/exactly/);
+    await expect(
+      service.handleMessage({ type: 'openReport' }, { ...contentScript, id: 'another-extension' }),
+    ).rejects.toThrow(/not this extension/);
+    expect(opened).toEqual([7]);
   });
 });

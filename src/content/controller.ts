@@ -1,0 +1,329 @@
+/**
+ * The content script's life on one page: scan, paint, follow the page as it
+ * changes, answer the extension (reveal, step), and leave nothing behind when
+ * switched off or unloaded. Every browser and page dependency comes in
+ * through `ControllerDeps`, so the whole cycle runs in unit tests.
+ */
+import type { ScanAllegation, ScanMode, ScanResponse, ScanSentence, ToContentMessage } from '@src/messaging/protocol';
+import { rangeFor } from './anchor';
+import { extractAddedText, extractPageText, type PageText } from './extract';
+import type { Painter } from './highlight';
+import { selectSentences } from './scan';
+
+/** The in-page card, as the controller uses it (src/content/card.ts). */
+export interface CardView {
+  show(allegation: ScanAllegation, anchor: DOMRect, options: { position: string; focus: boolean }): void;
+  hide(): void;
+  isOpen(): boolean;
+  contains(node: Node): boolean;
+  destroy(): void;
+}
+
+export interface CardCallbacks {
+  onMore(): void;
+  onStep(direction: 1 | -1): void;
+}
+
+export interface ControllerDeps {
+  doc: Document;
+  send(sentences: ScanSentence[], mode: ScanMode): Promise<ScanResponse>;
+  openReport(): Promise<unknown>;
+  createPainter(doc: Document): Painter;
+  createCard(doc: Document, callbacks: CardCallbacks): CardView;
+  /** Index of the painted range under a client point, or -1. */
+  hitTest(doc: Document, ranges: readonly Range[], x: number, y: number): number;
+  rectOf(range: Range): DOMRect | null;
+  /** Quiet time after the last page mutation before its added text is scanned. */
+  mutationDelayMs?: number;
+  /** Delay between an SPA navigation and the new page's scan (its content is still arriving). */
+  navigationDelayMs?: number;
+  /** How long a revealed allegation stays emphasised. */
+  flashMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+interface Item {
+  allegation: ScanAllegation;
+  /** Null when the text could not be found again in the page. */
+  range: Range | null;
+}
+
+export interface Controller {
+  /** Scans the page afresh (page load, "Scan this page", switched back on). */
+  start(): Promise<void>;
+  /** Removes highlights, card, observers and listeners; `start` may run again later. */
+  stop(): void;
+  /** The page changed address without loading (history.pushState): drop and re-scan. */
+  navigated(): void;
+  handleMessage(message: ToContentMessage): { ok: boolean };
+  /** Resolves when no scan is running or queued (tests, automation). */
+  idle(): Promise<void>;
+  /** Allegations in report order (tests). */
+  readonly items: readonly Item[];
+}
+
+const ATTR = 'counterpointAllegations';
+/** Separates the texts of successive scans in the running offset space. */
+const SCAN_GAP = 2;
+
+export function createController(deps: ControllerDeps): Controller {
+  const { doc } = deps;
+  const win = doc.defaultView;
+  const mutationDelay = deps.mutationDelayMs ?? 400;
+  const navigationDelay = deps.navigationDelayMs ?? 700;
+  const flashMs = deps.flashMs ?? 1600;
+  const log = deps.log ?? ((message, error) => console.warn(`[counterpoint] ${message}`, error ?? ''));
+
+  let items: Item[] = [];
+  let painter: Painter | null = null;
+  let card: CardView | null = null;
+  let current = -1;
+  /** Offset where the next scan's text starts, so offsets of all scans of a page never collide. */
+  let base = 0;
+  /** Bumped by stop/navigation: answers to older scans are dropped. */
+  let generation = 0;
+  let active = false;
+  let queue: Promise<void> = Promise.resolve();
+  let observer: MutationObserver | null = null;
+  let pendingNodes: Node[] = [];
+  let mutationTimer: ReturnType<typeof setTimeout> | undefined;
+  let navigationTimer: ReturnType<typeof setTimeout> | undefined;
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+  let listening: AbortController | null = null;
+
+  function painted(): number {
+    return items.filter((i) => i.range !== null).length;
+  }
+
+  function publish(): void {
+    doc.documentElement.dataset[ATTR] = String(painted());
+  }
+
+  /** Runs scans one after another: the background's report grows in the order the page painted. */
+  function enqueue(task: () => Promise<void>): Promise<void> {
+    queue = queue.then(task).catch((error: unknown) => log('scan failed', error));
+    return queue;
+  }
+
+  async function scanText(page: PageText, mode: ScanMode, gen: number): Promise<void> {
+    const offset = mode === 'replace' ? 0 : base;
+    const sentences = selectSentences(page.text).map((s) => ({ ...s, start: s.start + offset, end: s.end + offset }));
+    // A replace is always sent (even empty) so the tab's previous report and badge go; an empty append is not.
+    if (mode === 'append' && sentences.length === 0) return;
+    const response = await deps.send(sentences, mode);
+    if (gen !== generation || !active) return;
+    if (mode === 'replace') resetPaint();
+    base = offset + page.text.length + SCAN_GAP;
+    const added: Item[] = response.allegations.map((allegation) => ({
+      allegation,
+      range: rangeFor(doc, page, allegation.start - offset, allegation.end - offset),
+    }));
+    items.push(...added);
+    const paintable = added.flatMap((i) => (i.range ? [{ range: i.range, stance: i.allegation.stance }] : []));
+    if (paintable.length > 0) {
+      painter ??= deps.createPainter(doc);
+      // The fallback painter wraps text in <mark>s: its own mutations are not new page text.
+      observer?.disconnect();
+      painter.paint(paintable);
+      observe();
+    }
+    publish();
+  }
+
+  function resetPaint(): void {
+    painter?.clear();
+    painter = null;
+    card?.hide();
+    items = [];
+    current = -1;
+  }
+
+  function fullScan(): Promise<void> {
+    const gen = generation;
+    return enqueue(async () => {
+      if (gen !== generation || !active) return;
+      // Everything added so far is in this scan: drop what the observer holds.
+      observer?.takeRecords();
+      pendingNodes = [];
+      clearTimeout(mutationTimer);
+      await scanText(extractPageText(doc), 'replace', gen);
+    });
+  }
+
+  // Dynamic pages: only the text added since the last scan is extracted and sent.
+
+  function observe(): void {
+    const Observer = (win as (Window & { MutationObserver?: typeof MutationObserver }) | null)?.MutationObserver;
+    if (!active || doc.body === null || Observer === undefined) return;
+    observer ??= new Observer((records) => {
+      for (const r of records) {
+        for (const n of Array.from(r.addedNodes)) {
+          if (card?.contains(n)) continue;
+          if (n.nodeType === 1 && (n as Element).hasAttribute('data-counterpoint-mark')) continue;
+          pendingNodes.push(n);
+        }
+      }
+      if (pendingNodes.length === 0) return;
+      clearTimeout(mutationTimer);
+      mutationTimer = setTimeout(flushMutations, mutationDelay);
+    });
+    observer.observe(doc.body, { childList: true, subtree: true });
+  }
+
+  function flushMutations(): void {
+    const nodes = pendingNodes;
+    pendingNodes = [];
+    if (!active || navigationTimer !== undefined) return;
+    const gen = generation;
+    void enqueue(async () => {
+      if (gen !== generation || !active) return;
+      const page = extractAddedText(doc, nodes);
+      if (page.text.trim() === '') return;
+      await scanText(page, 'append', gen);
+    });
+  }
+
+  // The reader's side: click an allegation for its card, step with the keyboard command, reveal from the popup.
+
+  function rangesInOrder(): Range[] {
+    return items.map((i) => i.range ?? doc.createRange());
+  }
+
+  function visible(index: number): Range | null {
+    const range = items[index]?.range ?? null;
+    return range !== null && !range.collapsed && range.startContainer.isConnected ? range : null;
+  }
+
+  function openCard(index: number, focus: boolean): void {
+    const range = visible(index);
+    const item = items[index];
+    if (range === null || item === undefined) return;
+    const rect = deps.rectOf(range);
+    if (rect === null) return;
+    card ??= deps.createCard(doc, {
+      onMore: () => {
+        deps.openReport().catch((error: unknown) => log('could not open the report', error));
+      },
+      onStep: (direction) => step(direction),
+    });
+    current = index;
+    const numbered = items.map((_, i) => i).filter((i) => visible(i) !== null);
+    card.show(item.allegation, rect, {
+      position: `${numbered.indexOf(index) + 1} / ${numbered.length}`,
+      focus,
+    });
+  }
+
+  function flash(range: Range): void {
+    painter?.flash(range);
+    clearTimeout(flashTimer);
+    flashTimer = setTimeout(() => painter?.flash(null), flashMs);
+  }
+
+  function reveal(index: number, focus: boolean): boolean {
+    const range = visible(index);
+    if (range === null) return false;
+    const target = range.startContainer.parentElement;
+    const still = win?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
+    target?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: still ? 'auto' : 'smooth' });
+    flash(range);
+    // Placed after scrolling, where the text now is.
+    openCard(index, focus);
+    return true;
+  }
+
+  function step(direction: 1 | -1): boolean {
+    const order = items.map((_, i) => i).filter((i) => visible(i) !== null);
+    if (order.length === 0) return false;
+    const at = order.indexOf(current);
+    const next =
+      at === -1
+        ? direction === 1
+          ? (order[0] as number)
+          : (order[order.length - 1] as number)
+        : (order[(at + direction + order.length) % order.length] as number);
+    return reveal(next, true);
+  }
+
+  function onClick(event: MouseEvent): void {
+    if (event.button !== 0 || !active) return;
+    const target = event.target as Node | null;
+    if (target !== null && card?.contains(target)) return;
+    // Selecting text (to copy, to annotate) is not a request for the card.
+    const selection = typeof win?.getSelection === 'function' ? win.getSelection() : null;
+    if (selection && !selection.isCollapsed) return;
+    const index = items.length > 0 ? deps.hitTest(doc, rangesInOrder(), event.clientX, event.clientY) : -1;
+    if (index >= 0 && visible(index) !== null) openCard(index, false);
+    else card?.hide();
+  }
+
+  function onKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && card?.isOpen()) card.hide();
+  }
+
+  function listen(): void {
+    listening?.abort();
+    listening = new AbortController();
+    const options = { signal: listening.signal, passive: true };
+    doc.addEventListener('click', onClick, options);
+    doc.addEventListener('keydown', onKey, options);
+  }
+
+  return {
+    get items() {
+      return items;
+    },
+    async start() {
+      if (active) return;
+      active = true;
+      generation++;
+      listen();
+      observe();
+      await fullScan();
+    },
+    stop() {
+      if (!active) return;
+      active = false;
+      generation++;
+      clearTimeout(mutationTimer);
+      clearTimeout(navigationTimer);
+      clearTimeout(flashTimer);
+      navigationTimer = undefined;
+      observer?.disconnect();
+      observer = null;
+      pendingNodes = [];
+      listening?.abort();
+      listening = null;
+      resetPaint();
+      card?.destroy();
+      card = null;
+      base = 0;
+      delete doc.documentElement.dataset[ATTR];
+    },
+    navigated() {
+      if (!active) return;
+      generation++;
+      resetPaint();
+      publish();
+      pendingNodes = [];
+      clearTimeout(mutationTimer);
+      clearTimeout(navigationTimer);
+      navigationTimer = setTimeout(() => {
+        navigationTimer = undefined;
+        void fullScan();
+      }, navigationDelay);
+    },
+    handleMessage(message) {
+      if (!active) return { ok: false };
+      switch (message.type) {
+        case 'reveal':
+          return { ok: reveal(message.index, false) };
+        case 'step':
+          return { ok: step(message.direction) };
+      }
+    },
+    idle() {
+      return queue;
+    },
+  };
+}

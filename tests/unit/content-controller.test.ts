@@ -1,0 +1,345 @@
+import type { Stance } from '@core/types';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it, vi } from 'vitest';
+import { type CardView, createController } from '../../src/content/controller';
+import { extractAddedText } from '../../src/content/extract';
+import type { Painted, Painter } from '../../src/content/highlight';
+import type { ScanAllegation, ScanMode, ScanResponse, ScanSentence } from '../../src/messaging/protocol';
+
+/**
+ * A stand-in for the background: finds "hackers" sentences and answers with
+ * allegations at the offsets it was sent, as the real service does.
+ */
+function fakeBackground() {
+  const calls: Array<{ mode: ScanMode; sentences: ScanSentence[] }> = [];
+  const send = vi.fn(async (sentences: ScanSentence[], mode: ScanMode): Promise<ScanResponse> => {
+    calls.push({ mode, sentences });
+    const allegations: ScanAllegation[] = sentences
+      .filter((s) => /hackers/i.test(s.text))
+      .map((s) => ({
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        lang: 'en',
+        stance: (/denied/.test(s.text) ? 'denial' : 'accusation') as Stance,
+        accused: 'RU',
+        accuser: null,
+        target: null,
+        action: 'intrusion',
+        hedged: false,
+        confidence: 0.9,
+        counterStatements: [],
+      }));
+    return { allegations };
+  });
+  return { send, calls };
+}
+
+function fakePainter() {
+  const painted: Painted[] = [];
+  const flashes: Array<Range | null> = [];
+  let clears = 0;
+  const painter: Painter = {
+    kind: 'highlight-api',
+    paint: (items) => void painted.push(...items),
+    flash: (range) => void flashes.push(range),
+    clear: () => {
+      painted.length = 0;
+      clears++;
+    },
+  };
+  return { painter, painted, flashes, clears: () => clears };
+}
+
+function fakeCard() {
+  const shown: Array<{ text: string; position: string; focus: boolean }> = [];
+  let open = false;
+  let destroyed = false;
+  const card: CardView = {
+    show: (a, _rect, o) => {
+      open = true;
+      shown.push({ text: a.text, ...o });
+    },
+    hide: () => {
+      open = false;
+    },
+    isOpen: () => open,
+    contains: () => false,
+    destroy: () => {
+      destroyed = true;
+    },
+  };
+  return { card, shown, isDestroyed: () => destroyed };
+}
+
+const ARTICLE = `<html><body>
+  <nav><p>Cyber news: hackers everywhere in the menu.</p></nav>
+  <main>
+    <h1>Parliament targeted</h1>
+    <p>Officials said Russian hackers broke into the parliament's mail server last spring.</p>
+    <p>The weather was mild. Markets closed higher on Tuesday after a quiet session of trading.</p>
+    <p>Moscow denied that its hackers had any role in the intrusion.</p>
+    <p>${'Filler prose about budgets and schools and the weather. '.repeat(6)}</p>
+  </main>
+</body></html>`;
+
+/** linkedom has no Range: just enough of one for anchoring, painting and reading the text back. */
+function textNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  for (let n = root.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 3) out.push(n as Text);
+    else out.push(...textNodes(n));
+  }
+  return out;
+}
+
+class FakeRange {
+  startContainer!: Text;
+  startOffset = 0;
+  endContainer!: Text;
+  endOffset = 0;
+  constructor(private readonly doc: Document) {}
+  setStart(node: Text, offset: number) {
+    this.startContainer = node;
+    this.startOffset = offset;
+  }
+  setEnd(node: Text, offset: number) {
+    this.endContainer = node;
+    this.endOffset = offset;
+  }
+  get collapsed() {
+    return this.startContainer === this.endContainer && this.startOffset === this.endOffset;
+  }
+  toString() {
+    const all = textNodes(this.doc.body);
+    const a = all.indexOf(this.startContainer);
+    const b = all.indexOf(this.endContainer);
+    if (a < 0 || b < 0) return '';
+    if (a === b) return this.startContainer.data.slice(this.startOffset, this.endOffset);
+    return [
+      this.startContainer.data.slice(this.startOffset),
+      ...all.slice(a + 1, b).map((t) => t.data),
+      this.endContainer.data.slice(0, this.endOffset),
+    ].join('');
+  }
+}
+
+function setup(html = ARTICLE) {
+  const { document } = parseHTML(html);
+  const doc = document as unknown as Document;
+  doc.createRange = () => new FakeRange(doc) as unknown as Range;
+  const scrolled: string[] = [];
+  const proto = (doc.defaultView as unknown as { HTMLElement: { prototype: Record<string, unknown> } }).HTMLElement
+    .prototype;
+  proto.scrollIntoView = function (this: Element) {
+    scrolled.push(this.textContent ?? '');
+  };
+  const bg = fakeBackground();
+  const p = fakePainter();
+  const c = fakeCard();
+  const hit = vi.fn((_d: Document, _r: readonly Range[], _x: number, _y: number) => -1);
+  const rect = { top: 10, left: 10, bottom: 20, right: 100, width: 90, height: 10 } as DOMRect;
+  const controller = createController({
+    doc,
+    send: bg.send,
+    openReport: vi.fn(async () => ({ ok: true })),
+    createPainter: () => p.painter,
+    createCard: () => c.card,
+    hitTest: hit,
+    rectOf: () => rect,
+    mutationDelayMs: 5,
+    navigationDelayMs: 5,
+    flashMs: 5,
+  });
+  return { doc, bg, p, c, hit, controller, scrolled };
+}
+
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('content controller', () => {
+  it('scans the article, paints each allegation on its own text and publishes the count', async () => {
+    const { doc, bg, p, controller } = setup();
+    await controller.start();
+    expect(bg.calls).toHaveLength(1);
+    expect(bg.calls[0]?.mode).toBe('replace');
+    // Navigation text never leaves the page: only the article's candidate sentences are sent.
+    expect(bg.calls[0]?.sentences.some((s) => s.text.includes('menu'))).toBe(false);
+    expect(p.painted.map((x) => x.range.toString())).toEqual([
+      "Officials said Russian hackers broke into the parliament's mail server last spring.",
+      'Moscow denied that its hackers had any role in the intrusion.',
+    ]);
+    expect(p.painted.map((x) => x.stance)).toEqual(['accusation', 'denial']);
+    expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe('2');
+  });
+
+  it('publishes 0 when the page has no allegation, and still tells the background (to clear the old report)', async () => {
+    const { doc, bg, controller } = setup('<html><body><main><p>Nothing to see here today.</p></main></body></html>');
+    await controller.start();
+    expect(bg.calls).toEqual([{ mode: 'replace', sentences: [] }]);
+    expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe('0');
+  });
+
+  it('scans only text added after the first scan, with offsets that never collide with earlier ones', async () => {
+    const { doc, bg, p, controller } = setup();
+    await controller.start();
+    const firstEnd = Math.max(...(bg.calls[0]?.sentences.map((s) => s.end) ?? [0]));
+    const para = doc.createElement('p');
+    para.textContent = 'Investigators later said the same hackers also hit the senate.';
+    doc.querySelector('main')?.appendChild(para);
+    // A node added outside the article (a late comment widget) is not scanned.
+    const aside = doc.createElement('div');
+    aside.textContent = 'A commenter claims hackers did it all.';
+    doc.body.appendChild(aside);
+    await wait(30);
+    await controller.idle();
+    expect(bg.calls).toHaveLength(2);
+    const append = bg.calls[1];
+    expect(append?.mode).toBe('append');
+    expect(append?.sentences.map((s) => s.text)).toEqual([
+      'Investigators later said the same hackers also hit the senate.',
+    ]);
+    expect(append?.sentences[0]?.start).toBeGreaterThan(firstEnd);
+    expect(p.painted.at(-1)?.range.toString()).toBe('Investigators later said the same hackers also hit the senate.');
+    expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe('3');
+    // Report order: the controller's items follow the background's (first scan, then the append).
+    expect(controller.items.map((i) => i.allegation.text.slice(0, 12))).toEqual([
+      'Officials sa',
+      'Moscow denie',
+      'Investigator',
+    ]);
+  });
+
+  it('stop removes highlights, the card, the observer and the published count; start scans again', async () => {
+    const { doc, bg, p, c, controller } = setup();
+    await controller.start();
+    expect(controller.handleMessage({ type: 'step', direction: 1 }).ok).toBe(true);
+    controller.stop();
+    expect(p.painted).toHaveLength(0);
+    expect(c.isDestroyed()).toBe(true);
+    expect(doc.documentElement.hasAttribute('data-counterpoint-allegations')).toBe(false);
+    // Nothing is scanned while stopped, even if the page changes.
+    const para = doc.createElement('p');
+    para.textContent = 'More hackers struck the ministry on Friday, officials said.';
+    doc.querySelector('main')?.appendChild(para);
+    await wait(30);
+    expect(bg.calls).toHaveLength(1);
+    expect(controller.handleMessage({ type: 'reveal', index: 0 }).ok).toBe(false);
+    await controller.start();
+    expect(bg.calls).toHaveLength(2);
+    expect(p.painted).toHaveLength(3);
+  });
+
+  it('an SPA navigation drops the old highlights and re-scans the new content as a fresh report', async () => {
+    const { doc, bg, p, controller } = setup();
+    await controller.start();
+    const main = doc.querySelector('main') as Element;
+    main.innerHTML = `<p>Chinese hackers were blamed for the breach at the port authority, officials said.</p><p>${'Other words. '.repeat(30)}</p>`;
+    controller.navigated();
+    expect(p.painted).toHaveLength(0);
+    await wait(40);
+    await controller.idle();
+    const last = bg.calls.at(-1);
+    expect(last?.mode).toBe('replace');
+    expect(p.painted.map((x) => x.range.toString())).toEqual([
+      'Chinese hackers were blamed for the breach at the port authority, officials said.',
+    ]);
+    expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe('1');
+  });
+
+  it('answers reveal by report index and steps through allegations in both directions, wrapping', async () => {
+    const { p, c, controller, scrolled } = setup();
+    await controller.start();
+    expect(controller.handleMessage({ type: 'reveal', index: 1 }).ok).toBe(true);
+    expect(scrolled.at(-1)).toContain('Moscow denied');
+    expect(p.flashes.at(-1)?.toString()).toContain('Moscow denied');
+    expect(c.shown.at(-1)).toMatchObject({ position: '2 / 2', focus: false });
+    expect(controller.handleMessage({ type: 'reveal', index: 7 }).ok).toBe(false);
+    controller.handleMessage({ type: 'step', direction: 1 });
+    expect(c.shown.at(-1)).toMatchObject({ position: '1 / 2', focus: true });
+    controller.handleMessage({ type: 'step', direction: -1 });
+    expect(c.shown.at(-1)?.text).toContain('Moscow denied');
+    await wait(20);
+    // The emphasis ends by itself.
+    expect(p.flashes.at(-1)).toBeNull();
+  });
+
+  it('opens the card for a click on an allegation, closes it for a click elsewhere', async () => {
+    const { doc, c, hit, controller } = setup();
+    await controller.start();
+    const win = doc.defaultView as unknown as { MouseEvent?: typeof MouseEvent; Event: typeof Event };
+    const click = () => {
+      const e = new win.Event('click', { bubbles: true }) as MouseEvent;
+      Object.assign(e, { button: 0, clientX: 5, clientY: 5 });
+      doc.body.dispatchEvent(e);
+    };
+    hit.mockReturnValueOnce(0);
+    click();
+    expect(c.card.isOpen()).toBe(true);
+    expect(c.shown.at(-1)?.text).toContain('Officials said');
+    hit.mockReturnValueOnce(-1);
+    click();
+    expect(c.card.isOpen()).toBe(false);
+    controller.stop();
+    hit.mockReturnValue(0);
+    click();
+    expect(hit).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores the answer to a scan that a stop overtook', async () => {
+    const { doc, bg, p, controller } = setup();
+    let release: () => void = () => {};
+    bg.send.mockImplementationOnce(
+      (sentences) =>
+        new Promise((resolve) => {
+          release = () =>
+            resolve({
+              allegations: [
+                {
+                  text: sentences[0]?.text ?? '',
+                  start: sentences[0]?.start ?? 0,
+                  end: sentences[0]?.end ?? 1,
+                  lang: 'en',
+                  stance: 'accusation',
+                  accused: 'RU',
+                  accuser: null,
+                  target: null,
+                  action: null,
+                  hedged: false,
+                  confidence: 1,
+                  counterStatements: [],
+                },
+              ],
+            });
+        }),
+    );
+    const started = controller.start();
+    await wait(0);
+    controller.stop();
+    release();
+    await started;
+    expect(p.painted).toHaveLength(0);
+    expect(doc.documentElement.hasAttribute('data-counterpoint-allegations')).toBe(false);
+  });
+});
+
+describe('extractAddedText', () => {
+  it('keeps document order, drops nested duplicates, skipped and out-of-article nodes', () => {
+    const { document } = parseHTML(
+      '<html><body><main><p id="a">First para.</p><div id="b"><p id="c">Second para.</p></div><textarea id="t">typed text</textarea></main><aside id="x">Aside text.</aside></body></html>',
+    );
+    const doc = document as unknown as Document;
+    const get = (id: string) => doc.getElementById(id) as Element;
+    const page = extractAddedText(doc, [get('c'), get('b'), get('x'), get('a'), get('t')]);
+    expect(page.text.trim().split(/\n+/)).toEqual(['First para.', 'Second para.']);
+    expect(page.chunks.map((c) => c.node.data)).toEqual(['First para.', 'Second para.']);
+  });
+
+  it('takes the article regions inside an added wrapper', () => {
+    const { document } = parseHTML('<html><body><header>Site header</header></body></html>');
+    const doc = document as unknown as Document;
+    const wrapper = doc.createElement('div');
+    wrapper.innerHTML = '<nav>Menu</nav><article><p>Body text here.</p></article>';
+    doc.body.appendChild(wrapper);
+    expect(extractAddedText(doc, [wrapper]).text.trim()).toBe('Body text here.');
+  });
+});

@@ -1,0 +1,465 @@
+/**
+ * The in-page card of one allegation and its counter-statements. It lives in
+ * a closed shadow root on a single host element appended to <html>, so page
+ * styles and scripts cannot reach into it and nothing else of the page
+ * changes. Every text — the page's sentence, stored claims — goes in as text
+ * (createElement / textContent), never as HTML. Outside clicks are the
+ * controller's business (see `contains`); Escape and × close the card here.
+ */
+import type { CounterStatementView } from '@core/match/view';
+import type { Action, Stance } from '@core/types';
+import { t as defaultT, type MessageKey, uiLanguage } from '@src/i18n';
+import type { ScanAllegation } from '@src/messaging/protocol';
+
+export interface AnchorRect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  width: number;
+  height: number;
+}
+
+export interface Viewport {
+  /** Client width and height (without scrollbars where known). */
+  width: number;
+  height: number;
+  scrollX: number;
+  scrollY: number;
+}
+
+export interface Placement {
+  /** Document coordinates for the absolutely positioned host. */
+  top: number;
+  left: number;
+  side: 'below' | 'above';
+}
+
+export interface CardOptions {
+  onMore(): void;
+  onStep(direction: 1 | -1): void;
+  /** Called when the user closes the card (Escape, ×), not on `hide()`. */
+  onClose?(): void;
+  t?: typeof defaultT;
+  /** Language for country names and dates; the browser UI language by default. */
+  lang?: string;
+  /** The viewport, read on every show; from `doc.defaultView` by default. */
+  viewport?: () => Viewport;
+}
+
+export interface CardShowOptions {
+  /** "2 / 7", shown between Previous and Next. */
+  position?: string;
+  /** Move keyboard focus into the card (keyboard navigation). */
+  focus?: boolean;
+}
+
+export interface Card {
+  show(allegation: ScanAllegation, anchor: AnchorRect, opts?: CardShowOptions): void;
+  hide(): void;
+  isOpen(): boolean;
+  destroy(): void;
+  /** Whether an event target belongs to the card (with a closed root, page-level targets are the host). */
+  contains(node: Node): boolean;
+}
+
+/** Distance between the anchor and the card, and between the card and the viewport's edges. */
+export const CARD_GAP = 8;
+export const CARD_MARGIN = 8;
+const CARD_WIDTH = 360;
+/** Used when the card cannot be measured (no layout). */
+const FALLBACK_HEIGHT = 240;
+/** How many counter-statements the card lists; the rest are a click away (More). */
+export const CARD_MAX_CLAIMS = 3;
+const CLAIM_TEXT_MAX = 280;
+
+const STANCE_KEYS: Record<Stance, MessageKey> = {
+  accusation: 'stanceAccusation',
+  denial: 'stanceDenial',
+  counter_accusation: 'stanceCounterAccusation',
+};
+
+const RELATION_KEYS: Record<CounterStatementView['relation'], MessageKey> = {
+  denies: 'cardRelationDenies',
+  counter_accuses: 'cardRelationCounterAccuses',
+  attributes: 'cardRelationAttributes',
+  fact_checks: 'cardRelationFactChecks',
+  contextualises: 'cardRelationContextualises',
+};
+
+const ACTION_KEYS: Record<Action, MessageKey> = {
+  cyberattack: 'cardActionCyberattack',
+  espionage: 'cardActionEspionage',
+  intrusion: 'cardActionIntrusion',
+  data_theft: 'cardActionDataTheft',
+  ransomware: 'cardActionRansomware',
+  malware: 'cardActionMalware',
+  ddos: 'cardActionDdos',
+  surveillance: 'cardActionSurveillance',
+  sabotage: 'cardActionSabotage',
+  phishing: 'cardActionPhishing',
+  influence: 'cardActionInfluence',
+  hacking: 'cardActionHacking',
+};
+
+const CSS = `
+:host { all: initial; }
+[hidden] { display: none !important; }
+.card { box-sizing: border-box; width: ${CARD_WIDTH}px; max-width: calc(100vw - ${2 * CARD_MARGIN}px);
+  font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1b1f; background: #fff;
+  border: 1px solid #c4c4cc; border-left: 5px solid #c66400; border-radius: 8px; padding: 10px 12px;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.18); text-align: left; overflow-wrap: anywhere; }
+.card.denial { border-left: 5px dashed #005ac8; }
+.card.counter_accusation { border-left: 7px double #8c28c8; }
+:focus { outline: none; }
+:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
+.head { display: flex; align-items: center; gap: 6px; }
+.stance { font-weight: 700; font-size: 11px; letter-spacing: 0.04em; text-transform: uppercase; }
+.badge { font-size: 11px; border: 1px solid currentColor; border-radius: 999px; padding: 0 6px; opacity: 0.8; }
+button { font: inherit; color: inherit; background: transparent; border: 1px solid #c4c4cc; border-radius: 6px;
+  padding: 2px 8px; cursor: pointer; }
+button:hover { background: rgba(127, 127, 127, 0.14); }
+.close { margin-left: auto; border: 0; font-size: 18px; line-height: 1; padding: 0 4px; }
+a { color: #0b57d0; }
+p { margin: 0; }
+.actors { margin: 6px 0 4px; font-weight: 600; }
+.sentence, .text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; line-clamp: 3;
+  overflow: hidden; }
+.sentence { font-style: italic; }
+h2 { font-size: 12px; font-weight: 700; margin: 10px 0 4px; }
+ol { list-style: none; margin: 0; padding: 0; }
+li { border-top: 1px solid #e2e2e8; padding: 6px 0 0; margin: 0 0 6px; }
+.meta, .src, .pos, .empty { font-size: 12px; color: #55555e; }
+.speaker { font-weight: 600; color: #1b1b1f; }
+.rel { border-radius: 4px; padding: 0 4px; background: rgba(127, 127, 127, 0.16); }
+.text { margin: 2px 0; }
+.empty { margin: 8px 0 0; }
+.foot { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 10px; }
+.pos { font-variant-numeric: tabular-nums; }
+.more { margin-left: auto; font-weight: 600; }
+@media (prefers-color-scheme: dark) {
+  .card { color: #e8e8ee; background: #202124; border-color: #4a4a52; border-left-color: #ffa24a;
+    box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5); }
+  .card.denial { border-left-color: #6cb4ff; }
+  .card.counter_accusation { border-left-color: #d08cff; }
+  button { border-color: #4a4a52; }
+  a { color: #8ab4f8; }
+  :focus-visible { outline-color: #8ab4f8; }
+  li { border-color: #3a3a42; }
+  .meta, .src, .pos, .empty { color: #b4b4bc; }
+  .speaker { color: #e8e8ee; }
+}
+`;
+
+const roots = new WeakMap<Element, ShadowRoot>();
+
+/** The card's closed shadow root, for unit tests and automation only. */
+export function cardShadowRootForTests(host: Element): ShadowRoot | undefined {
+  return roots.get(host);
+}
+
+/**
+ * Where the card goes: below the anchor, or above it when only there it fits
+ * (if it fits nowhere, on the roomier side); its left edge follows the
+ * anchor's, clamped inside the viewport. Viewport in, document coordinates out.
+ */
+export function placeCard(anchor: AnchorRect, card: { width: number; height: number }, viewport: Viewport): Placement {
+  const below = anchor.bottom + CARD_GAP;
+  const above = anchor.top - CARD_GAP - card.height;
+  const fitsBelow = below + card.height <= viewport.height - CARD_MARGIN;
+  const fitsAbove = above >= CARD_MARGIN;
+  const side: Placement['side'] =
+    fitsBelow || (!fitsAbove && viewport.height - anchor.bottom >= anchor.top) ? 'below' : 'above';
+  const top = side === 'below' ? below : Math.max(CARD_MARGIN, above);
+  const maxLeft = viewport.width - CARD_MARGIN - card.width;
+  const left = Math.max(CARD_MARGIN, Math.min(anchor.left, maxLeft));
+  return { top: top + viewport.scrollY, left: left + viewport.scrollX, side };
+}
+
+/** The URL if it is http(s), else null (no javascript:, data:… links). */
+export function safeHttpUrl(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function clampText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text
+    .slice(0, max - 1)
+    .replace(/[\uD800-\uDBFF]$/, '')
+    .trimEnd()}…`;
+}
+
+function defaultViewport(doc: Document): Viewport {
+  const win = doc.defaultView;
+  const el = doc.documentElement;
+  const width = el?.clientWidth || win?.innerWidth || 1024;
+  const height = win?.innerHeight || el?.clientHeight || 768;
+  return { width, height, scrollX: win?.scrollX ?? 0, scrollY: win?.scrollY ?? 0 };
+}
+
+export function createCard(doc: Document, options: CardOptions): Card {
+  const tr = options.t ?? defaultT;
+  const lang = options.lang ?? uiLanguage();
+  const viewport = options.viewport ?? (() => defaultViewport(doc));
+  const cleanups: Array<() => void> = [];
+  let ui: ReturnType<typeof build> | null = null;
+  let open = false;
+  let destroyed = false;
+  let previousFocus: Element | null = null;
+  let regionNames: Intl.DisplayNames | null | undefined;
+
+  function on(target: EventTarget, type: string, listener: (e: Event) => void): void {
+    target.addEventListener(type, listener);
+    cleanups.push(() => target.removeEventListener(type, listener));
+  }
+
+  function el<K extends keyof HTMLElementTagNameMap>(
+    tag: K,
+    className?: string,
+    text?: string,
+  ): HTMLElementTagNameMap[K] {
+    const e = doc.createElement(tag);
+    if (className !== undefined) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function button(className: string, label: string, onClick: () => void, before?: string, after?: string) {
+    const b = el('button', className);
+    b.type = 'button';
+    if (before !== undefined) b.append(arrow(before), doc.createTextNode(' '));
+    b.append(doc.createTextNode(label));
+    if (after !== undefined) b.append(doc.createTextNode(' '), arrow(after));
+    on(b, 'click', onClick);
+    return b;
+  }
+
+  function arrow(glyph: string): HTMLElement {
+    const s = el('span', undefined, glyph);
+    s.setAttribute('aria-hidden', 'true');
+    return s;
+  }
+
+  function actorLabel(id: string | null): string {
+    if (id === null || id === '') return tr('unknownActor');
+    if (!/^[A-Z]{2}$/.test(id)) return id;
+    if (regionNames === undefined) {
+      try {
+        regionNames = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
+      } catch {
+        regionNames = null;
+      }
+    }
+    try {
+      return regionNames?.of(id) ?? id;
+    } catch {
+      return id;
+    }
+  }
+
+  function dateLabel(iso: string): string {
+    const d = new Date(iso);
+    if (Number.isNaN(d.getTime())) return iso;
+    try {
+      return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+    } catch {
+      return iso;
+    }
+  }
+
+  function build() {
+    const host = doc.createElement('counterpoint-card');
+    host.setAttribute('data-counterpoint-card', '');
+    const s = host.style;
+    s.setProperty('all', 'initial', 'important');
+    s.setProperty('display', 'block', 'important');
+    s.setProperty('position', 'absolute', 'important');
+    s.setProperty('z-index', '2147483647', 'important');
+    const root = host.attachShadow({ mode: 'closed' });
+    roots.set(host, root);
+    applyStyles(root);
+
+    const dialog = el('div', 'card');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-label', tr('cardDialogLabel'));
+    dialog.tabIndex = -1;
+
+    const head = el('div', 'head');
+    const stance = el('span', 'stance');
+    const hedged = el('span', 'badge', tr('hedged'));
+    const close = button('close', '×', () => userClose());
+    close.setAttribute('aria-label', tr('cardClose'));
+    close.title = tr('cardClose');
+    head.append(stance, hedged, close);
+
+    const actors = el('p', 'actors');
+    const sentence = el('p', 'sentence');
+    const heading = el('h2');
+    heading.id = 'cp-claims';
+    const list = el('ol');
+    list.setAttribute('aria-labelledby', 'cp-claims');
+    const empty = el('p', 'empty', tr('cardNoCounterStatements'));
+
+    const foot = el('div', 'foot');
+    const prev = button('prev', tr('cardPrevious'), () => options.onStep(-1), '◀');
+    const pos = el('span', 'pos');
+    pos.setAttribute('aria-live', 'polite');
+    const next = button('next', tr('cardNext'), () => options.onStep(1), undefined, '▶');
+    const more = button('more', tr('cardMore'), () => options.onMore());
+    foot.append(prev, pos, next, more);
+
+    dialog.append(head, actors, sentence, heading, list, empty, foot);
+    root.append(dialog);
+    on(root, 'keydown', (e) => {
+      if ((e as KeyboardEvent).key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      userClose();
+    });
+    return { host, root, dialog, stance, hedged, actors, sentence, heading, list, empty, pos };
+  }
+
+  function applyStyles(root: ShadowRoot): void {
+    // A constructed sheet is not subject to the page's style-src CSP; check it took.
+    try {
+      if (typeof CSSStyleSheet === 'function' && 'adoptedStyleSheets' in root) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(CSS);
+        root.adoptedStyleSheets = [sheet];
+        if (root.adoptedStyleSheets.length === 1) return;
+      }
+    } catch {
+      // Fall back to a <style> element.
+    }
+    root.append(el('style', undefined, CSS));
+  }
+
+  function claimItem(c: CounterStatementView): HTMLLIElement {
+    const li = el('li');
+    li.setAttribute('data-claim-id', c.id);
+    const meta = el('div', 'meta');
+    const time = el('time', undefined, dateLabel(c.date));
+    time.dateTime = c.date;
+    const rel = el('span', 'rel', tr(RELATION_KEYS[c.relation] ?? 'cardRelationContextualises'));
+    rel.title = c.why;
+    meta.append(
+      el('span', 'speaker', c.speaker || actorLabel(c.speakerActor)),
+      doc.createTextNode(' · '),
+      time,
+      doc.createTextNode(' · '),
+      rel,
+    );
+    const text = el('p', 'text', clampText(c.text, CLAIM_TEXT_MAX));
+    if (c.lang) text.lang = c.lang;
+    const src = el('div', 'src');
+    const href = safeHttpUrl(c.source.url);
+    const publisher = c.source.publisher || (href !== null ? new URL(href).hostname : '');
+    if (href !== null) {
+      const a = el('a', undefined, publisher);
+      a.href = href;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      if (c.source.title) a.title = c.source.title;
+      src.append(a);
+    } else {
+      src.textContent = publisher;
+    }
+    li.append(meta, text, src);
+    return li;
+  }
+
+  function fill(u: NonNullable<typeof ui>, a: ScanAllegation, position: string | undefined): void {
+    u.dialog.className = `card ${a.stance}`;
+    u.stance.textContent = tr(STANCE_KEYS[a.stance] ?? 'stanceAccusation');
+    u.hedged.hidden = !a.hedged;
+    const parts: string[] = [];
+    if (a.accuser !== null || a.accused !== null) parts.push(`${actorLabel(a.accuser)} → ${actorLabel(a.accused)}`);
+    const action = ACTION_KEYS[a.action];
+    if (action !== undefined) parts.push(tr(action));
+    if (a.target) parts.push(tr('cardTarget', a.target));
+    u.actors.textContent = parts.join(' · ');
+    u.sentence.textContent = a.text;
+    u.sentence.lang = a.lang;
+    const claims = a.counterStatements.slice(0, CARD_MAX_CLAIMS);
+    u.heading.textContent = tr('cardCounterStatements', a.counterStatements.length);
+    while (u.list.firstChild !== null) u.list.removeChild(u.list.firstChild);
+    for (const c of claims) u.list.append(claimItem(c));
+    u.heading.hidden = claims.length === 0;
+    u.list.hidden = claims.length === 0;
+    u.empty.hidden = claims.length > 0;
+    u.pos.textContent = position ?? '';
+    u.host.dataset.counterpointCardClaims = claims.map((c) => c.id).join(' ');
+  }
+
+  function focusInside(): boolean {
+    if (ui === null) return false;
+    return ui.root.activeElement != null || doc.activeElement === ui.host;
+  }
+
+  function place(u: NonNullable<typeof ui>, anchor: AnchorRect): void {
+    const s = u.host.style;
+    s.setProperty('visibility', 'hidden', 'important');
+    s.setProperty('top', '0px', 'important');
+    s.setProperty('left', '0px', 'important');
+    const vp = viewport();
+    const measured = u.host.getBoundingClientRect();
+    const width = measured.width > 0 ? measured.width : Math.min(CARD_WIDTH, vp.width - 2 * CARD_MARGIN);
+    const height = measured.height > 0 ? measured.height : FALLBACK_HEIGHT;
+    const p = placeCard(anchor, { width, height }, vp);
+    s.setProperty('top', `${Math.round(p.top)}px`, 'important');
+    s.setProperty('left', `${Math.round(p.left)}px`, 'important');
+    s.removeProperty('visibility');
+  }
+
+  function userClose(): void {
+    if (!open) return;
+    hide();
+    options.onClose?.();
+  }
+
+  function hide(): void {
+    if (ui === null || !open) return;
+    const restore = focusInside() ? previousFocus : null;
+    ui.host.remove();
+    open = false;
+    previousFocus = null;
+    if (restore?.isConnected && typeof (restore as HTMLElement).focus === 'function') {
+      (restore as HTMLElement).focus({ preventScroll: true });
+    }
+  }
+
+  return {
+    show(allegation, anchor, opts = {}) {
+      if (destroyed) return;
+      if (ui === null) ui = build();
+      const u = ui;
+      fill(u, allegation, opts.position);
+      if (!u.host.isConnected) doc.documentElement.appendChild(u.host);
+      open = true;
+      place(u, anchor);
+      if (opts.focus === true && !focusInside()) {
+        previousFocus = doc.activeElement ?? null;
+        u.dialog.focus({ preventScroll: true });
+      }
+    },
+    hide,
+    isOpen: () => open,
+    destroy() {
+      if (destroyed) return;
+      hide();
+      for (const off of cleanups.splice(0)) off();
+      ui?.host.remove();
+      ui = null;
+      destroyed = true;
+    },
+    contains(node) {
+      if (ui === null) return false;
+      return node === ui.host || ui.host.contains(node) || ui.root.contains(node);
+    },
+  };
+}

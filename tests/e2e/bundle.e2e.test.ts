@@ -2,14 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { NEWS_SITE_MATCHES } from '../../src/content/sites';
 import { assertPrerequisites, CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from './support/extension';
 
 // Strings that survive minification in compromise's bundle (tag names of its
 // lexicon and a method of its API) and in Dexie's.
 const COMPROMISE_MARKERS = ['PhrasalVerb', 'buildNet'];
 const DEXIE_MARKERS = ['Dexie', 'IndexedDB'];
-// The content script runs in every listed page; keep it small.
-const CONTENT_GZIP_BUDGET = 20 * 1024;
+// The content script runs in every listed page; keep it small (the issue's budget is 30 KB).
+const CONTENT_GZIP_BUDGET = 30 * 1024;
 
 describe.each([
   ['chrome-mv3', CHROME_BUILD_DIR],
@@ -37,21 +38,28 @@ describe.each([
     expect(gzipped).toBeLessThan(CONTENT_GZIP_BUDGET);
   });
 
-  it('declares the icons and only the storage permission', () => {
+  it('declares the icons and the smallest permission set: storage, activeTab, scripting, the news sites', () => {
     assertPrerequisites(dir);
     const manifest = JSON.parse(read('manifest.json'));
     // Permissions and match patterns never change silently: update with `vitest -u` on purpose.
     const { version: _version, ...stable } = manifest;
     expect(stable).toMatchSnapshot();
-    expect(manifest.permissions).toEqual(['storage']);
-    expect(manifest.host_permissions ?? []).toEqual([]);
+    const mv3 = manifest.manifest_version === 3;
+    const apiPermissions = (manifest.permissions as string[]).filter((p) => !p.includes('://'));
+    expect(apiPermissions).toEqual(['storage', 'activeTab', 'scripting']);
+    // No "tabs", no "<all_urls>" granted at install: other sites only on demand.
+    const hosts: string[] = mv3 ? manifest.host_permissions : manifest.permissions.filter((p: string) => p.includes('://'));
+    expect(hosts).toEqual([...NEWS_SITE_MATCHES]);
+    expect(mv3 ? manifest.optional_host_permissions : manifest.optional_permissions).toEqual(['*://*/*']);
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    expect(Object.keys(manifest.commands).sort()).toEqual(['next-allegation', 'previous-allegation']);
+    expect(manifest.default_locale).toBe('en');
     for (const size of ['16', '32', '48', '128']) {
       expect(manifest.icons[size]).toBe(`icon/${size}.png`);
       expect(existsSync(join(dir, 'icon', `${size}.png`))).toBe(true);
     }
     const scripts = manifest.content_scripts as Array<{ matches: string[]; run_at?: string }>;
     expect(scripts).toHaveLength(1);
-    expect(scripts[0]?.matches).toContain('*://*.lesoir.be/*');
-    expect(scripts[0]?.matches.every((m) => !m.includes('<all_urls>'))).toBe(true);
+    expect([...(scripts[0]?.matches ?? [])].sort()).toEqual([...NEWS_SITE_MATCHES].sort());
   });
 });

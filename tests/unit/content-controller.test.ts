@@ -303,7 +303,7 @@ describe('content controller', () => {
                   accused: 'RU',
                   accuser: null,
                   target: null,
-                  action: null,
+                  action: 'intrusion',
                   hedged: false,
                   confidence: 1,
                   counterStatements: [],

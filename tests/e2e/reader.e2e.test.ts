@@ -1,0 +1,188 @@
+/**
+ * What a reader sees on the two seed articles served as news pages: the
+ * highlights, the card with counter-statements, keyboard stepping, the popup,
+ * and the per-site switch that takes everything away again.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_PACK } from '../../src/data/seed-pack';
+import { ARTIFACTS_DIR, type LoadedExtension, launchExtension } from './support/extension';
+import {
+  allegationsAttribute,
+  fixtureHtml,
+  loadExpectation,
+  paintedKeys,
+  readPainted,
+  waitForScan,
+} from './support/highlights';
+import { isolateNetwork, type NetworkLog } from './support/network';
+
+// The slice of the extension APIs the tests call inside the service worker.
+declare const chrome: {
+  tabs: {
+    query(q: { url?: string }): Promise<Array<{ id?: number; url?: string }>>;
+    sendMessage(tabId: number, message: unknown): Promise<{ ok: boolean }>;
+  };
+  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+};
+
+const LESOIR = loadExpectation('lesoir-seed-004');
+const XINHUA = loadExpectation('xinhua-seed-000');
+const claims = new Map(SEED_PACK.claims.map((c) => [`${SEED_PACK.id}/${c.id}`, c]));
+
+/** A statement by China denying, or answering, an accusation against China. */
+const isChineseDenial = (id: string) => {
+  const c = claims.get(id);
+  return c !== undefined && c.speakerActor === 'CN' && (c.stance === 'denial' || c.stance === 'counter_accusation');
+};
+/** A statement by someone else attributing an operation to China. */
+const isAttributionToChina = (id: string) => {
+  const c = claims.get(id);
+  return (
+    c !== undefined &&
+    c.speakerActor !== 'CN' &&
+    (c.stance === 'attribution' || c.stance === 'accusation') &&
+    c.accused.includes('CN')
+  );
+};
+
+async function tabIdOf(ext: LoadedExtension, pattern: string): Promise<number> {
+  const tabs = await ext.serviceWorker.evaluate((url) => chrome.tabs.query({ url }), pattern);
+  const id = tabs[0]?.id;
+  if (id === undefined) throw new Error(`no tab for ${pattern}`);
+  return id;
+}
+
+/** The centre of the first painted range, in client coordinates, after scrolling it into view. */
+async function firstHighlightPoint(page: Page): Promise<{ x: number; y: number }> {
+  return page.evaluate(() => {
+    const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+    const ranges: Range[] = [];
+    for (const [name, h] of registry) if (name !== 'counterpoint-focus') for (const r of h) ranges.push(r);
+    ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+    const first = ranges[0];
+    if (!first) throw new Error('nothing painted');
+    first.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const rect = first.getClientRects()[0] ?? first.getBoundingClientRect();
+    return { x: rect.left + Math.min(20, rect.width / 2), y: rect.top + rect.height / 2 };
+  });
+}
+
+describe('reading the seed articles', () => {
+  let ext: LoadedExtension;
+  let network: NetworkLog;
+  let lesoir: Page;
+  let xinhua: Page;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    ext = await launchExtension();
+    network = await isolateNetwork(
+      ext.context,
+      [
+        { url: LESOIR.url, html: fixtureHtml(LESOIR.fixture) },
+        { url: XINHUA.url, html: fixtureHtml(XINHUA.fixture) },
+      ],
+      [`chrome-extension://${ext.extensionId}`],
+    );
+    lesoir = await ext.context.newPage();
+    await lesoir.setViewportSize({ width: 1280, height: 900 });
+    await lesoir.goto(LESOIR.url);
+    xinhua = await ext.context.newPage();
+    await xinhua.setViewportSize({ width: 1280, height: 900 });
+    await xinhua.goto(XINHUA.url);
+    await waitForScan(lesoir);
+    await waitForScan(xinhua);
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('highlights exactly the expected allegations of both articles', async () => {
+    for (const [page, expected] of [
+      [lesoir, LESOIR],
+      [xinhua, XINHUA],
+    ] as const) {
+      const state = expected.states[0];
+      expect(await allegationsAttribute(page)).toBe(String(state?.allegations));
+      expect(paintedKeys(await readPainted(page))).toEqual(paintedKeys(state?.highlighted ?? []));
+    }
+  });
+
+  it('opens the card on a click, with China’s denials for the Belgian article', async () => {
+    const point = await firstHighlightPoint(lesoir);
+    await lesoir.mouse.click(point.x, point.y);
+    const card = lesoir.locator('[data-counterpoint-card]');
+    await card.waitFor({ state: 'attached', timeout: 5_000 });
+    const ids = ((await card.getAttribute('data-counterpoint-card-claims')) ?? '').split(' ').filter(Boolean);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.some(isChineseDenial)).toBe(true);
+    // The closed shadow root keeps the page's scripts and styles out; the card is the only element added.
+    expect(await card.evaluate((el) => el.shadowRoot)).toBeNull();
+    expect(await lesoir.locator('[data-counterpoint-mark]').count()).toBe(0);
+    await lesoir.screenshot({ path: join(ARTIFACTS_DIR, 'card-lesoir.png') });
+    // Escape closes it (focus is on the page, not in the card).
+    await lesoir.keyboard.press('Escape');
+    await lesoir.mouse.click(5, 5);
+    await card.waitFor({ state: 'detached', timeout: 5_000 });
+  });
+
+  it('opens the card with attributions to China for the Xinhua article', async () => {
+    const point = await firstHighlightPoint(xinhua);
+    await xinhua.mouse.click(point.x, point.y);
+    const card = xinhua.locator('[data-counterpoint-card]');
+    await card.waitFor({ state: 'attached', timeout: 5_000 });
+    const ids = ((await card.getAttribute('data-counterpoint-card-claims')) ?? '').split(' ').filter(Boolean);
+    expect(ids.some(isAttributionToChina)).toBe(true);
+    await xinhua.screenshot({ path: join(ARTIFACTS_DIR, 'card-xinhua.png') });
+  });
+
+  it('steps through the allegations with the keyboard command’s message, emphasising each', async () => {
+    const tabId = await tabIdOf(ext, 'https://www.lesoir.be/*');
+    const step = (direction: 1 | -1) =>
+      ext.serviceWorker.evaluate(([id, d]) => chrome.tabs.sendMessage(id, { type: 'step', direction: d }), [
+        tabId,
+        direction,
+      ] as const);
+    expect(await step(1)).toEqual({ ok: true });
+    const focused = async () =>
+      lesoir.evaluate(() => {
+        const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('counterpoint-focus');
+        return h ? [...h].map((r) => r.toString()) : [];
+      });
+    const first = await focused();
+    expect(first).toHaveLength(1);
+    expect(await step(1)).toEqual({ ok: true });
+    const second = await focused();
+    expect(second).toHaveLength(1);
+    expect(second[0]).not.toBe(first[0]);
+    expect(await step(-1)).toEqual({ ok: true });
+    expect(await focused()).toEqual(first);
+    await lesoir.locator('[data-counterpoint-card]').waitFor({ state: 'attached', timeout: 5_000 });
+  });
+
+  it('switching the site off removes every highlight and the card; on again, they come back', async () => {
+    await ext.serviceWorker.evaluate(() => chrome.storage.local.set({ disabledSites: ['lesoir.be'] }));
+    await lesoir.waitForFunction(() => !document.documentElement.hasAttribute('data-counterpoint-allegations'), null, {
+      timeout: 10_000,
+    });
+    expect(await readPainted(lesoir)).toEqual([]);
+    expect(await lesoir.locator('[data-counterpoint-card]').count()).toBe(0);
+    // Another site is not affected.
+    expect((await readPainted(xinhua)).length).toBeGreaterThan(0);
+    await ext.serviceWorker.evaluate(() => chrome.storage.local.set({ disabledSites: [] }));
+    await waitForScan(lesoir);
+    expect(paintedKeys(await readPainted(lesoir))).toEqual(paintedKeys(LESOIR.states[0]?.highlighted ?? []));
+  });
+
+  it('sends nothing anywhere: every request stayed on the routed pages or the extension', () => {
+    expect(network.blocked).toEqual([]);
+    const allowed = [LESOIR.url, XINHUA.url];
+    for (const url of network.requests) {
+      expect(allowed.includes(url) || url.startsWith(`chrome-extension://${ext.extensionId}/`), url).toBe(true);
+    }
+  });
+});

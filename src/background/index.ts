@@ -47,6 +47,11 @@ export function startBackground(): void {
   browser.tabs.onRemoved.addListener((tabId) => {
     service.forgetTab(tabId).catch(logError);
   });
+  // A new page in the tab: the old page's report must not be shown for it. (The content
+  // script, where it runs, sends the new page's report after this; `status` needs no permission.)
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading') service.forgetTab(tabId).catch(logError);
+  });
   // Installs or updates the seed pack: on install and update, and on every worker start
   // (an update may have been applied while no worker ran). Idempotent; scans wait for it.
   browser.runtime.onInstalled.addListener(() => {

@@ -25,7 +25,10 @@ declare const chrome: {
     query(q: { url?: string }): Promise<Array<{ id?: number; url?: string }>>;
     sendMessage(tabId: number, message: unknown): Promise<{ ok: boolean }>;
   };
-  storage: { local: { set(items: Record<string, unknown>): Promise<void> } };
+  storage: {
+    local: { set(items: Record<string, unknown>): Promise<void> };
+    session: { get(key: string): Promise<Record<string, unknown>> };
+  };
 };
 
 const LESOIR = loadExpectation('lesoir-seed-004');
@@ -176,6 +179,18 @@ describe('reading the seed articles', () => {
     await ext.serviceWorker.evaluate(() => chrome.storage.local.set({ disabledSites: [] }));
     await waitForScan(lesoir);
     expect(paintedKeys(await readPainted(lesoir))).toEqual(paintedKeys(LESOIR.states[0]?.highlighted ?? []));
+  });
+
+  it('forgets a tab’s report when the tab loads another page', async () => {
+    const tabId = await tabIdOf(ext, 'http://french.news.cn/*');
+    const report = () =>
+      ext.serviceWorker.evaluate(
+        async (id) => (await chrome.storage.session.get(`report:${id}`))[`report:${id}`],
+        tabId,
+      );
+    expect(await report()).toBeTruthy();
+    await xinhua.goto('about:blank');
+    await expect.poll(report, { timeout: 5_000 }).toBeUndefined();
   });
 
   it('sends nothing anywhere: every request stayed on the routed pages or the extension', () => {

@@ -1,34 +1,100 @@
-import type { Stance } from '@core/types';
+/**
+ * Labels and formats shared by the extension's pages. Every string comes
+ * from the browser's i18n (`t`), in the browser's UI language.
+ */
 
-const STANCE_LABELS: Record<Stance, string> = {
-  accusation: 'Accusation',
-  denial: 'Denial',
-  counter_accusation: 'Counter-accusation',
+import type { MatchRelation } from '@core/match/match';
+import type { ClaimStance } from '@core/pack/schema';
+import type { Action, Stance } from '@core/types';
+import { type MessageKey, t, uiLanguage } from '@src/i18n';
+
+const STANCE_KEYS: Record<Stance, MessageKey> = {
+  accusation: 'stanceAccusation',
+  denial: 'stanceDenial',
+  counter_accusation: 'stanceCounterAccusation',
 };
 
+/** An allegation's stance (accusation, denial, counter-accusation). */
 export function stanceLabel(stance: Stance): string {
-  return STANCE_LABELS[stance] ?? stance;
+  const key = STANCE_KEYS[stance];
+  return key ? t(key) : stance;
 }
 
-let regionNames: Intl.DisplayNames | null | undefined;
+const CLAIM_STANCE_KEYS: Record<ClaimStance, MessageKey> = {
+  accusation: 'popupClaimAccusation',
+  attribution: 'popupClaimAttribution',
+  denial: 'popupClaimDenial',
+  counter_accusation: 'popupClaimCounterAccusation',
+  fact_check: 'popupClaimFactCheck',
+  context: 'popupClaimContext',
+};
 
-function regions(): Intl.DisplayNames | null {
-  if (regionNames === undefined) {
+/** A stored statement's own stance (denial, attribution, fact-check…). */
+export function claimStanceLabel(stance: ClaimStance): string {
+  const key = CLAIM_STANCE_KEYS[stance];
+  return key ? t(key) : stance;
+}
+
+const RELATION_KEYS: Record<MatchRelation, MessageKey> = {
+  denies: 'popupRelationDenies',
+  counter_accuses: 'popupRelationCounterAccuses',
+  attributes: 'popupRelationAttributes',
+  fact_checks: 'popupRelationFactChecks',
+  contextualises: 'popupRelationContextualises',
+};
+
+/** How a counter-statement answers the allegation. */
+export function relationLabel(relation: MatchRelation): string {
+  const key = RELATION_KEYS[relation];
+  return key ? t(key) : relation;
+}
+
+const ACTION_KEYS: Record<Action, MessageKey> = {
+  cyberattack: 'popupActionCyberattack',
+  espionage: 'popupActionEspionage',
+  intrusion: 'popupActionIntrusion',
+  data_theft: 'popupActionDataTheft',
+  ransomware: 'popupActionRansomware',
+  malware: 'popupActionMalware',
+  ddos: 'popupActionDdos',
+  surveillance: 'popupActionSurveillance',
+  sabotage: 'popupActionSabotage',
+  phishing: 'popupActionPhishing',
+  influence: 'popupActionInfluence',
+  hacking: 'popupActionHacking',
+};
+
+/** The kind of operation an allegation is about. */
+export function actionLabel(action: Action): string {
+  const key = ACTION_KEYS[action];
+  return key ? t(key) : action;
+}
+
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
+function regions(lang: string): Intl.DisplayNames | null {
+  let names = regionNames.get(lang);
+  if (names === undefined) {
     try {
-      regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+      names = new Intl.DisplayNames([lang, 'en'], { type: 'region', fallback: 'none' });
     } catch {
-      regionNames = null;
+      names = null;
     }
+    regionNames.set(lang, names);
   }
-  return regionNames;
+  return names;
 }
 
-/** States come as ISO alpha-2 codes ("CN"), groups by canonical name ("APT28"). */
-export function actorLabel(actor: string | null): string {
-  if (actor === null || actor === '') return 'Unknown';
+/**
+ * Display name of an actor id. States come as ISO alpha-2 codes ("CN" →
+ * "China", "Chine"), groups and organisations by canonical name ("APT28"),
+ * shown as they are. Null or empty: the "unnamed" label.
+ */
+export function actorLabel(actor: string | null, lang: string = uiLanguage()): string {
+  if (actor === null || actor === '') return t('unknownActor');
   if (/^[A-Z]{2}$/.test(actor)) {
     try {
-      return regions()?.of(actor) ?? actor;
+      return regions(lang)?.of(actor) ?? actor;
     } catch {
       return actor;
     }
@@ -36,7 +102,26 @@ export function actorLabel(actor: string | null): string {
   return actor;
 }
 
+/** The status line: how many allegations the page has. */
 export function countLabel(n: number): string {
-  if (n === 0) return 'No cyber-attack allegations found on this page.';
-  return n === 1 ? '1 cyber-attack allegation on this page.' : `${n} cyber-attack allegations on this page.`;
+  if (n === 0) return t('popupCountNone');
+  return n === 1 ? t('popupCountOne') : t('popupCountMany', n);
+}
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * An ISO date (or date-time) as the UI language writes it ("5 mars 2024").
+ * A bare day is read as a calendar day, not midnight UTC shifted to the local
+ * zone. Unparseable input comes back as it was.
+ */
+export function formatDate(iso: string, lang: string = uiLanguage()): string {
+  const day = ISO_DAY.test(iso);
+  const time = Date.parse(day ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(time)) return iso;
+  try {
+    return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', ...(day ? { timeZone: 'UTC' } : {}) }).format(time);
+  } catch {
+    return iso;
+  }
 }

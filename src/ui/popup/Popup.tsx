@@ -1,61 +1,187 @@
+import { t } from '@src/i18n';
 import type { TabReport } from '@src/messaging/protocol';
-import { useEffect, useState } from 'preact/hooks';
-import { AllegationList } from '../components/AllegationList';
+import { siteOf } from '@src/settings/sites';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { AllegationGroups } from '../components/AllegationGroups';
+import { SiteSwitch } from '../components/SiteSwitch';
 import { countLabel } from '../format';
+import type { PopupEnv } from './env';
+import { groupByAccused } from './groups';
+import { readSiteState, type SiteState } from './site';
 
-export type ReportLoader = () => Promise<TabReport | null>;
+export type PopupState =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'noTab' }
+  | {
+      kind: 'ready';
+      tabId: number;
+      /** Null: the tab has no report (not scanned, or not a page Counterpoint runs on). */
+      report: TabReport | null;
+      /** Undefined when the extension may not read the tab's address. */
+      url: string | undefined;
+    };
 
-type State = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; report: TabReport | null };
+type ScanState = { kind: 'idle' } | { kind: 'running' } | { kind: 'started' } | { kind: 'failed'; message: string };
 
-export function Popup({ load }: { load: ReportLoader }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A page Counterpoint can never scan: an address it can read that is not http(s). */
+export function unscannable(url: string | undefined): boolean {
+  return url !== undefined && siteOf(url) === null;
+}
+
+export function Popup({ env }: { env: PopupEnv }) {
+  const [state, setState] = useState<PopupState>({ kind: 'loading' });
+  const [site, setSite] = useState<SiteState | null>(null);
+  const [scan, setScan] = useState<ScanState>({ kind: 'idle' });
+  const refresh = useRef<() => void>(() => {});
 
   useEffect(() => {
     let live = true;
-    load().then(
-      (report) => live && setState({ kind: 'ready', report }),
-      (error: unknown) => live && setState({ kind: 'error', message: String(error) }),
-    );
+    let unwatch = () => {};
+    let latest = 0;
+    (async () => {
+      const tabId = await env.tabId();
+      if (!live) return;
+      if (tabId === null) {
+        setState({ kind: 'noTab' });
+        return;
+      }
+      const urlPromise = env.tabUrl(tabId).catch(() => undefined);
+      // Reports change when the page is scanned again (navigation, new text, "Scan this page").
+      const reload = (url: string | undefined) => {
+        const request = ++latest;
+        return env.report(tabId).then(
+          (report) => {
+            if (live && request === latest) setState({ kind: 'ready', tabId, report, url });
+          },
+          (error: unknown) => {
+            if (live && request === latest) setState({ kind: 'error', message: errorText(error) });
+          },
+        );
+      };
+      const url = await urlPromise;
+      if (!live) return;
+      unwatch = env.watchReport(tabId, () => void reload(url));
+      refresh.current = () => void reload(url);
+      await reload(url);
+      const siteState = await readSiteState(url, env.site).catch(() => null);
+      if (live) setSite(siteState);
+    })().catch((error: unknown) => {
+      if (live) setState({ kind: 'error', message: errorText(error) });
+    });
     return () => {
       live = false;
+      unwatch();
     };
-  }, [load]);
+  }, [env]);
+
+  const tabId = state.kind === 'ready' ? state.tabId : null;
+
+  const onReveal = useCallback(
+    (index: number) =>
+      tabId === null
+        ? Promise.resolve(false)
+        : env.reveal(tabId, index).then(
+            (response) => response?.ok !== false,
+            () => false,
+          ),
+    [env, tabId],
+  );
+
+  const onScan = () => {
+    if (tabId === null || scan.kind === 'running') return;
+    setScan({ kind: 'running' });
+    env.scan(tabId).then(
+      () => {
+        setScan({ kind: 'started' });
+        refresh.current();
+      },
+      (error: unknown) => setScan({ kind: 'failed', message: errorText(error) }),
+    );
+  };
 
   return (
     <main class="popup" aria-labelledby="popup-title" aria-busy={state.kind === 'loading'}>
-      <h1 id="popup-title">Counterpoint</h1>
-      <PopupBody state={state} />
+      <header class="popup-header">
+        <h1 id="popup-title">{t('extName')}</h1>
+        {site ? <SiteSwitch state={site} access={env.site} onChange={setSite} /> : null}
+      </header>
+      <PopupBody state={state} scan={scan} onScan={onScan} onReveal={onReveal} />
+      <footer class="popup-footer">
+        <p>{t('popupLocalFirst')}</p>
+      </footer>
     </main>
   );
 }
 
-function PopupBody({ state }: { state: State }) {
+interface BodyProps {
+  state: PopupState;
+  scan: ScanState;
+  onScan: () => void;
+  onReveal: (index: number) => Promise<boolean>;
+}
+
+function PopupBody({ state, scan, onScan, onReveal }: BodyProps) {
   switch (state.kind) {
     case 'loading':
-      return <p role="status">Loading…</p>;
+      return <p role="status">{t('popupLoading')}</p>;
     case 'error':
       return (
         <p role="alert" class="error">
-          Could not read this tab's report: {state.message}
+          {t('popupError', state.message)}
         </p>
       );
-    case 'ready': {
+    case 'noTab':
+      return (
+        <p role="status" class="empty" data-count="0">
+          {t('popupNoTab')}
+        </p>
+      );
+    case 'ready':
       if (state.report === null) {
-        return (
-          <p role="status" data-count="0">
-            This page has not been scanned.
+        return unscannable(state.url) ? (
+          <p role="status" class="empty" data-count="0" data-state="unscannable">
+            {t('popupCannotScan')}
           </p>
+        ) : (
+          <NotScanned scan={scan} onScan={onScan} />
         );
       }
-      const n = state.report.allegations.length;
-      return (
-        <>
-          <p role="status" class="count" data-count={String(n)}>
-            {countLabel(n)}
-          </p>
-          <AllegationList allegations={state.report.allegations} />
-        </>
-      );
-    }
+      return <Report report={state.report} onReveal={onReveal} />;
   }
+}
+
+function NotScanned({ scan, onScan }: { scan: ScanState; onScan: () => void }) {
+  return (
+    <div class="not-scanned">
+      <p role="status" class="empty" data-count="0" data-state="not-scanned">
+        {scan.kind === 'running' || scan.kind === 'started' ? t('popupScanning') : t('popupNotScanned')}
+      </p>
+      <button type="button" class="primary" onClick={onScan} aria-disabled={scan.kind === 'running'}>
+        {t('popupScanThisPage')}
+      </button>
+      {scan.kind === 'failed' ? (
+        <p role="alert" class="error">
+          {t('popupScanFailed', scan.message)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Report({ report, onReveal }: { report: TabReport; onReveal: (index: number) => Promise<boolean> }) {
+  const groups = useMemo(() => groupByAccused(report.allegations), [report]);
+  const n = report.allegations.length;
+  return (
+    <>
+      <p role="status" class="count" data-count={String(n)} data-state={n === 0 ? 'empty' : 'report'}>
+        {countLabel(n)}
+      </p>
+      <AllegationGroups groups={groups} onReveal={onReveal} />
+    </>
+  );
 }

@@ -1,0 +1,68 @@
+import { t } from '@src/i18n';
+import type { CounterStatementView } from '@src/messaging/protocol';
+import { claimStanceLabel, formatDate, relationLabel } from '../format';
+
+/** Only web addresses become links (pack data is validated, this is a second guard). */
+function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+function CounterStatement({ statement }: { statement: CounterStatementView }) {
+  const { source } = statement;
+  const sourceText = source.title ? `${source.publisher}: ${source.title}` : source.publisher;
+  return (
+    <li
+      class={`counter relation-${statement.relation}`}
+      data-claim-id={statement.id}
+      data-relation={statement.relation}
+    >
+      <p class="counter-kind">
+        <span class="relation">{relationLabel(statement.relation)}</span>{' '}
+        <span class="claim-stance">({claimStanceLabel(statement.stance)})</span>
+      </p>
+      <p class="counter-who">
+        <cite class="speaker">{statement.speaker}</cite>,{' '}
+        <time dateTime={statement.date}>{formatDate(statement.date)}</time>
+      </p>
+      {/* The matcher writes its reasons in English. */}
+      <p class="why" lang="en">
+        {statement.why}
+      </p>
+      <details class="counter-text">
+        <summary>{t('popupStatement')}</summary>
+        <p lang={statement.lang}>{statement.text}</p>
+      </details>
+      <p class="source">
+        {t('popupSource')}{' '}
+        {isWebUrl(source.url) ? (
+          <a href={source.url} target="_blank" rel="noopener noreferrer">
+            {sourceText}
+            <span class="visually-hidden"> {t('popupOpensInNewTab')}</span>
+          </a>
+        ) : (
+          <span>{sourceText}</span>
+        )}
+      </p>
+    </li>
+  );
+}
+
+/** An allegation's counter-statements, in the order the matcher ranked them. */
+export function CounterStatementList({ statements, id }: { statements: CounterStatementView[]; id: string }) {
+  return (
+    <section class="others" aria-labelledby={id}>
+      <h4 id={id} class="others-title">
+        {t('popupOtherSides', statements.length)}
+      </h4>
+      {statements.length === 0 ? (
+        <p class="none">{t('popupNoCounterStatements')}</p>
+      ) : (
+        <ol class="counter-statements">
+          {statements.map((statement) => (
+            <CounterStatement key={statement.id} statement={statement} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

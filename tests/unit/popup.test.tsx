@@ -1,0 +1,446 @@
+import type { Allegation } from '@core/types';
+import { parseHTML } from 'linkedom';
+import { type ComponentChild, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { CounterStatementView, ScanAllegation, TabReport } from '../../src/messaging/protocol';
+import type { PopupEnv } from '../../src/ui/popup/env';
+import { Popup } from '../../src/ui/popup/Popup';
+import type { SiteAccess } from '../../src/ui/popup/site';
+import { useEnglishMessages, useMessages } from './popup-support';
+
+// Preact creates elements through the global document.
+const { document, window, HTMLInputElement } = parseHTML('<!doctype html><html><body></body></html>');
+Object.assign(globalThis, { document });
+
+// linkedom has no `checked` property (only the attribute); give inputs the
+// DOM's live property, which starts from the attribute.
+const liveChecked = new WeakMap<object, boolean>();
+Object.defineProperty(HTMLInputElement.prototype, 'checked', {
+  configurable: true,
+  get(this: Element) {
+    return liveChecked.get(this) ?? this.hasAttribute('checked');
+  },
+  set(this: Element, value: boolean) {
+    liveChecked.set(this, Boolean(value));
+  },
+});
+
+function statement(id: string, over: Partial<CounterStatementView> = {}): CounterStatementView {
+  return {
+    id,
+    text: `Statement ${id}.`,
+    speaker: 'Ministry of Foreign Affairs',
+    speakerActor: 'CN',
+    stance: 'denial',
+    relation: 'denies',
+    why: 'denial by the accused (CN)',
+    date: '2024-03-05',
+    lang: 'en',
+    source: { url: `https://example.org/${id}`, publisher: 'Example News' },
+    score: 0.9,
+    ...over,
+  };
+}
+
+function allegation(accused: string | null, over: Partial<ScanAllegation> = {}): ScanAllegation {
+  const text = over.text ?? `Hackers working for ${accused ?? 'someone'} broke in.`;
+  const base: Allegation = {
+    text,
+    start: 0,
+    end: text.length,
+    lang: 'en',
+    stance: 'accusation',
+    accused,
+    accuser: 'US',
+    target: null,
+    action: 'intrusion',
+    hedged: false,
+    confidence: 0.8,
+  };
+  return { ...base, counterStatements: [], ...over };
+}
+
+function report(allegations: ScanAllegation[], tabId = 7): TabReport {
+  return { tabId, allegations, sentenceCount: 40, scannedAt: 1_700_000_000_000 };
+}
+
+interface FakeEnv extends PopupEnv {
+  /** Fires the report watcher, as a storage change would. */
+  changeReport(): void;
+  unwatched: () => boolean;
+  log: string[];
+}
+
+function fakeEnv(options: {
+  tabId?: number | null;
+  reports?: Array<TabReport | null | Error>;
+  url?: string;
+  granted?: boolean;
+  disabled?: string[];
+  permissionAnswer?: boolean;
+  reveal?: PopupEnv['reveal'];
+  scan?: PopupEnv['scan'];
+}): FakeEnv {
+  const reports = [...(options.reports ?? [null])];
+  const log: string[] = [];
+  let watcher: (() => void) | null = null;
+  let unwatched = false;
+  let disabled = options.disabled ?? [];
+  const site: SiteAccess = {
+    hasPermission: async () => options.granted ?? false,
+    requestPermission: (origin) => {
+      log.push(`request ${origin}`);
+      return Promise.resolve(options.permissionAnswer ?? true);
+    },
+    disabledSites: async () => disabled,
+    setSiteDisabled: async (s, off) => {
+      log.push(`disabled ${s} ${off}`);
+      disabled = off ? [s] : [];
+    },
+  };
+  return {
+    tabId: async () => (options.tabId === undefined ? 7 : options.tabId),
+    report: async () => {
+      const next = reports.length > 1 ? reports.shift() : reports[0];
+      if (next instanceof Error) throw next;
+      return next ?? null;
+    },
+    tabUrl: async () => options.url,
+    reveal: options.reveal ?? (async () => ({ ok: true })),
+    scan: options.scan ?? (async () => {}),
+    watchReport: (_tabId, onChange) => {
+      watcher = onChange;
+      return () => {
+        unwatched = true;
+        watcher = null;
+      };
+    },
+    site,
+    changeReport: () => watcher?.(),
+    unwatched: () => unwatched,
+    log,
+  };
+}
+
+let root: HTMLElement;
+
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+async function mount(vnode: ComponentChild): Promise<HTMLElement> {
+  await act(() => {
+    render(vnode, root);
+  });
+  await settle();
+  return root;
+}
+
+async function click(element: Element | null | undefined): Promise<void> {
+  if (!element) throw new Error('nothing to click');
+  await act(() => {
+    element.dispatchEvent(new window.Event('click', { bubbles: true }));
+  });
+  await settle();
+}
+
+const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const status = () => root.querySelector('[role="status"]');
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+  useEnglishMessages();
+  root = document.createElement('div');
+  document.body.appendChild(root);
+});
+
+afterEach(async () => {
+  await act(() => {
+    render(null, root);
+  });
+  root.remove();
+});
+
+describe('Popup states', () => {
+  it('says it is loading until the report comes', async () => {
+    const env = fakeEnv({});
+    env.report = () => new Promise(() => {});
+    await mount(<Popup env={env} />);
+    expect(text(status())).toBe('Loading…');
+    expect(status()?.hasAttribute('data-count')).toBe(false);
+    expect(root.querySelector('main')?.getAttribute('aria-busy')).toBe('true');
+    expect(text(root.querySelector('h1'))).toBe('Counterpoint');
+  });
+
+  it('shows an error when the report cannot be read', async () => {
+    await mount(<Popup env={fakeEnv({ reports: [new Error('no background')] })} />);
+    expect(text(root.querySelector('[role="alert"]'))).toBe("Could not read this tab's report: no background");
+  });
+
+  it('says when a scanned page has no allegations', async () => {
+    await mount(<Popup env={fakeEnv({ reports: [report([])], url: 'https://www.lesoir.be/a' })} />);
+    expect(status()?.getAttribute('data-count')).toBe('0');
+    expect(status()?.getAttribute('data-state')).toBe('empty');
+    expect(text(status())).toBe('No cyber-attack allegations found on this page.');
+    expect(root.querySelectorAll('article')).toHaveLength(0);
+  });
+
+  it('offers to scan a page that has no report, and scans that tab', async () => {
+    const scan = vi.fn(async () => {});
+    await mount(<Popup env={fakeEnv({ url: 'https://example.org/news', scan })} />);
+    expect(status()?.getAttribute('data-state')).toBe('not-scanned');
+    expect(text(status())).toBe('Counterpoint has not scanned this page.');
+    const button = [...root.querySelectorAll('button')].find((b) => text(b) === 'Scan this page');
+    await click(button);
+    expect(scan).toHaveBeenCalledWith(7);
+    expect(text(status())).toBe('Scanning… the allegations will appear here.');
+  });
+
+  it('shows why a scan was refused', async () => {
+    const scan = vi.fn(async () => {
+      throw new Error('Cannot access contents of the page.');
+    });
+    await mount(<Popup env={fakeEnv({ scan })} />);
+    await click(root.querySelector('button.primary'));
+    expect(text(root.querySelector('[role="alert"]'))).toBe(
+      'Could not scan this page: Cannot access contents of the page.',
+    );
+  });
+
+  it('says a browser or extension page cannot be scanned, without a scan button', async () => {
+    await mount(<Popup env={fakeEnv({ url: 'chrome://extensions/' })} />);
+    expect(status()?.getAttribute('data-state')).toBe('unscannable');
+    expect(text(status())).toContain('cannot scan this page');
+    expect(root.querySelector('button')).toBeNull();
+  });
+
+  it('says so when there is no tab', async () => {
+    await mount(<Popup env={fakeEnv({ tabId: null })} />);
+    expect(text(status())).toBe('There is no tab to show allegations for.');
+  });
+
+  it('says everything stays in the browser', async () => {
+    await mount(<Popup env={fakeEnv({})} />);
+    expect(text(root.querySelector('footer'))).toContain('nothing you read is sent anywhere');
+  });
+});
+
+describe('Popup report', () => {
+  const allegations = [
+    allegation('RU', { text: 'Russia hacked the ministry.' }),
+    allegation('CN', {
+      text: 'China reportedly stole the data.',
+      hedged: true,
+      action: 'data_theft',
+      target: 'the ministry',
+      counterStatements: [
+        statement('seed/cn-1', { source: { url: 'https://example.org/a', publisher: 'Xinhua', title: 'Denial' } }),
+        statement('seed/cn-2', { relation: 'fact_checks', stance: 'fact_check', source: bad() }),
+      ],
+    }),
+    allegation(null, { text: 'Unknown hackers struck.' }),
+    allegation('CN', { text: 'Beijing denies it.', stance: 'denial', accuser: 'CN', accused: 'CN' }),
+  ];
+  function bad(): CounterStatementView['source'] {
+    return { url: 'javascript:alert(1)', publisher: 'Nowhere' };
+  }
+
+  it('groups allegations by accused: most accused first, unnamed last, with counts', async () => {
+    await mount(<Popup env={fakeEnv({ reports: [report(allegations)] })} />);
+    expect(status()?.getAttribute('data-count')).toBe('4');
+    expect(text(status())).toBe('4 cyber-attack allegations on this page.');
+    const groups = [...root.querySelectorAll('section.group')];
+    expect(groups.map((g) => text(g.querySelector('h2')))).toEqual([
+      'China, 2 allegations',
+      'Russia, 1 allegation',
+      'Accused not named, 1 allegation',
+    ]);
+    expect(groups.map((g) => g.getAttribute('data-group-accused'))).toEqual(['CN', 'RU', '']);
+    expect(groups.map((g) => [...g.querySelectorAll('article')].map((a) => a.getAttribute('data-index')))).toEqual([
+      ['1', '3'],
+      ['0'],
+      ['2'],
+    ]);
+  });
+
+  it('marks each allegation up for the end-to-end tests and shows its facts', async () => {
+    await mount(<Popup env={fakeEnv({ reports: [report(allegations)] })} />);
+    const articles = [...root.querySelectorAll('article')];
+    expect(articles.map((a) => [a.getAttribute('data-accused'), a.getAttribute('data-stance')])).toEqual([
+      ['CN', 'accusation'],
+      ['CN', 'denial'],
+      ['RU', 'accusation'],
+      ['', 'accusation'],
+    ]);
+    const china = articles[0];
+    expect(text(china?.querySelector('h3'))).toBe('Accusation (hedged)');
+    expect(text(china?.querySelector('blockquote'))).toBe('China reportedly stole the data.');
+    expect(text(china?.querySelector('[data-field="accuser"]'))).toBe('United States');
+    expect(text(china?.querySelector('[data-field="accused"]'))).toBe('China');
+    expect(text(china?.querySelector('[data-field="action"]'))).toBe('data theft');
+    expect(text(china?.querySelector('[data-field="target"]'))).toBe('the ministry');
+    expect(text(articles[3]?.querySelector('[data-field="accused"]'))).toBe('unnamed');
+  });
+
+  it('lists the ranked counter-statements with their source opening in a new tab', async () => {
+    await mount(<Popup env={fakeEnv({ reports: [report(allegations)] })} />);
+    const china = root.querySelector('article[data-index="1"]');
+    expect(text(china?.querySelector('h4'))).toBe('Other sides (2)');
+    const items = [...(china?.querySelectorAll('li[data-claim-id]') ?? [])];
+    expect(items.map((li) => li.getAttribute('data-claim-id'))).toEqual(['seed/cn-1', 'seed/cn-2']);
+    const first = items[0];
+    expect(text(first?.querySelector('.counter-kind'))).toBe('Denies it (Denial)');
+    expect(text(first?.querySelector('.counter-who'))).toBe('Ministry of Foreign Affairs, Mar 5, 2024');
+    expect(first?.querySelector('time')?.getAttribute('datetime')).toBe('2024-03-05');
+    expect(text(first?.querySelector('.why'))).toBe('denial by the accused (CN)');
+    expect(text(first?.querySelector('details p'))).toBe('Statement seed/cn-1.');
+    const link = first?.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://example.org/a');
+    expect(link?.getAttribute('target')).toBe('_blank');
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(text(link)).toBe('Xinhua: Denial (opens in a new tab)');
+    // A source address that is not a web address is not made a link.
+    expect(items[1]?.querySelector('a')).toBeNull();
+    expect(text(items[1]?.querySelector('.source'))).toBe('Source: Nowhere');
+    expect(text(root.querySelector('article[data-index="0"] .none'))).toBe(
+      'No statement in your claim database answers this allegation.',
+    );
+  });
+
+  it('reveals an allegation on the page by its index in the report, not in its group', async () => {
+    const reveal = vi.fn(async () => ({ ok: true }));
+    await mount(<Popup env={fakeEnv({ reports: [report(allegations)], reveal })} />);
+    const button = root.querySelector('article[data-index="3"] button.reveal');
+    expect(text(button)).toBe('Show on page');
+    expect(button?.getAttribute('type')).toBe('button');
+    await click(button);
+    expect(reveal).toHaveBeenCalledWith(7, 3);
+    expect(text(root.querySelector('article[data-index="3"] .note'))).toBe('');
+  });
+
+  it('says quietly when the page cannot show it (no content script)', async () => {
+    const reveal = vi.fn(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    });
+    await mount(<Popup env={fakeEnv({ reports: [report(allegations)], reveal })} />);
+    await click(root.querySelector('article[data-index="0"] button.reveal'));
+    expect(text(root.querySelector('article[data-index="0"] .note'))).toBe(
+      'Could not show it on the page. Reload the page and try again.',
+    );
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('says so too when the page no longer has that allegation', async () => {
+    const reveal = vi.fn(async () => ({ ok: false }));
+    await mount(<Popup env={fakeEnv({ reports: [report(allegations)], reveal })} />);
+    await click(root.querySelector('article[data-index="2"] button.reveal'));
+    expect(text(root.querySelector('article[data-index="2"] .note'))).toContain('Could not show it');
+  });
+
+  it('re-reads the report when it changes, and stops watching when closed', async () => {
+    const env = fakeEnv({ reports: [null, report([allegation('IR')])], url: 'https://example.org/' });
+    await mount(<Popup env={env} />);
+    expect(status()?.getAttribute('data-state')).toBe('not-scanned');
+    await act(() => env.changeReport());
+    await settle();
+    expect(status()?.getAttribute('data-count')).toBe('1');
+    expect(text(root.querySelector('h2'))).toBe('Iran, 1 allegation');
+    await act(() => {
+      render(null, root);
+    });
+    expect(env.unwatched()).toBe(true);
+  });
+
+  it('speaks the UI language', async () => {
+    useMessages('fr');
+    await mount(<Popup env={fakeEnv({ reports: [report(allegations)] })} />);
+    expect(text(status())).toBe('4 accusations de cyberattaque sur cette page.');
+    expect(text(root.querySelector('h2'))).toBe('Chine, 2 accusations');
+    expect(text(root.querySelector('article[data-index="1"] .counter-who'))).toBe(
+      'Ministry of Foreign Affairs, 5 mars 2024',
+    );
+  });
+});
+
+describe('Popup site switch', () => {
+  const input = () => root.querySelector<HTMLInputElement>('input[role="switch"]');
+  const label = () => root.querySelector('label[for="site-switch"]');
+
+  async function toggle(): Promise<void> {
+    const box = input();
+    if (!box) throw new Error('no switch');
+    box.checked = !box.checked;
+    await act(() => {
+      box.dispatchEvent(new window.Event('change', { bubbles: true }));
+    });
+    await settle();
+  }
+
+  it('is on for a built-in news site, with a label and a line saying what it does', async () => {
+    await mount(<Popup env={fakeEnv({ url: 'https://www.lesoir.be/article' })} />);
+    expect(input()?.type).toBe('checkbox');
+    expect(input()?.checked).toBe(true);
+    expect(text(label())).toBe('Counterpoint on lesoir.be');
+    const hint = root.querySelector(`#${input()?.getAttribute('aria-describedby')}`);
+    expect(text(hint)).toContain('reads this site');
+  });
+
+  it('is off on a built-in site the user switched off', async () => {
+    await mount(<Popup env={fakeEnv({ url: 'https://www.lesoir.be/', disabled: ['lesoir.be'] })} />);
+    expect(input()?.checked).toBe(false);
+  });
+
+  it('is hidden when the tab address is unknown or not a web page', async () => {
+    await mount(<Popup env={fakeEnv({})} />);
+    expect(input()).toBeNull();
+    await act(() => {
+      render(null, root);
+    });
+    await mount(<Popup env={fakeEnv({ url: 'about:blank' })} />);
+    expect(input()).toBeNull();
+  });
+
+  it('asks for the permission in the change handler itself, then switches the site on', async () => {
+    const env = fakeEnv({ url: 'https://news.example.org/a' });
+    await mount(<Popup env={env} />);
+    expect(input()?.checked).toBe(false);
+    const box = input();
+    if (!box) throw new Error('no switch');
+    box.checked = true;
+    box.dispatchEvent(new window.Event('change', { bubbles: true }));
+    // Synchronously, in the same turn as the event (the user gesture).
+    expect(env.log).toEqual(['request *://*.news.example.org/*']);
+    await settle();
+    expect(env.log).toEqual(['request *://*.news.example.org/*', 'disabled news.example.org false']);
+    expect(input()?.checked).toBe(true);
+  });
+
+  it('stays off and says so when the permission is refused', async () => {
+    const env = fakeEnv({ url: 'https://example.org/', permissionAnswer: false });
+    await mount(<Popup env={env} />);
+    await toggle();
+    expect(input()?.checked).toBe(false);
+    expect(text(root.querySelector('.site-switch .note'))).toBe(
+      'Permission not granted: Counterpoint stays off on this site.',
+    );
+    expect(env.log).toEqual(['request *://*.example.org/*']);
+  });
+
+  it('switches a granted site off and on again without asking', async () => {
+    const env = fakeEnv({ url: 'https://example.org/', granted: true });
+    await mount(<Popup env={env} />);
+    expect(input()?.checked).toBe(true);
+    await toggle();
+    expect(input()?.checked).toBe(false);
+    await toggle();
+    expect(input()?.checked).toBe(true);
+    expect(env.log).toEqual(['disabled example.org true', 'disabled example.org false']);
+  });
+});

@@ -109,7 +109,11 @@ function fakeEnv(options: {
     },
     tabUrl: async () => options.url,
     reveal: options.reveal ?? (async () => ({ ok: true })),
-    scan: options.scan ?? (async () => {}),
+    scan:
+      options.scan ??
+      (async (tabId) => {
+        log.push(`scan ${tabId}`);
+      }),
     watchReport: (_tabId, onChange) => {
       watcher = onChange;
       return () => {
@@ -418,7 +422,12 @@ describe('Popup site switch', () => {
     // Synchronously, in the same turn as the event (the user gesture).
     expect(env.log).toEqual(['request *://*.news.example.org/*']);
     await settle();
-    expect(env.log).toEqual(['request *://*.news.example.org/*', 'disabled news.example.org false']);
+    expect(env.log).toEqual([
+      'request *://*.news.example.org/*',
+      'disabled news.example.org false',
+      // The page had no report: it is scanned now, not at its next load.
+      'scan 7',
+    ]);
     expect(input()?.checked).toBe(true);
   });
 
@@ -441,6 +450,16 @@ describe('Popup site switch', () => {
     expect(input()?.checked).toBe(false);
     await toggle();
     expect(input()?.checked).toBe(true);
+    // No permission asked; the tab had no report, so switching on scans it.
+    expect(env.log).toEqual(['disabled example.org true', 'disabled example.org false', 'scan 7']);
+  });
+
+  it('does not scan again when switching on a page that already has a report', async () => {
+    const report: TabReport = { tabId: 7, allegations: [], sentenceCount: 0, scannedAt: 1 };
+    const env = fakeEnv({ url: 'https://example.org/', granted: true, reports: [report] });
+    await mount(<Popup env={env} />);
+    await toggle();
+    await toggle();
     expect(env.log).toEqual(['disabled example.org true', 'disabled example.org false']);
   });
 });

@@ -7,7 +7,7 @@ import { SiteSwitch } from '../components/SiteSwitch';
 import { countLabel } from '../format';
 import type { PopupEnv } from './env';
 import { groupByAccused } from './groups';
-import { readSiteState, type SiteState } from './site';
+import { readSiteState, type SiteState, siteEnabled } from './site';
 
 export type PopupState =
   | { kind: 'loading' }
@@ -104,11 +104,17 @@ export function Popup({ env }: { env: PopupEnv }) {
     );
   };
 
+  // Switched on where nothing ran yet (a site just granted): scan now rather than at the next load.
+  const onSiteChange = (next: SiteState) => {
+    setSite(next);
+    if (siteEnabled(next) && state.kind === 'ready' && state.report === null) onScan();
+  };
+
   return (
     <main class="popup" aria-labelledby="popup-title" aria-busy={state.kind === 'loading'}>
       <header class="popup-header">
         <h1 id="popup-title">{t('extName')}</h1>
-        {site ? <SiteSwitch state={site} access={env.site} onChange={setSite} /> : null}
+        {site ? <SiteSwitch state={site} access={env.site} onChange={onSiteChange} /> : null}
       </header>
       <PopupBody state={state} scan={scan} onScan={onScan} onReveal={onReveal} />
       <footer class="popup-footer">

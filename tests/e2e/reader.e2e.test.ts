@@ -18,6 +18,7 @@ import {
   waitForScan,
 } from './support/highlights';
 import { isolateNetwork, type NetworkLog } from './support/network';
+import { PopupPage } from './support/popup-page';
 
 // The slice of the extension APIs the tests call inside the service worker.
 declare const chrome: {
@@ -165,6 +166,71 @@ describe('reading the seed articles', () => {
     expect(await step(-1)).toEqual({ ok: true });
     expect(await focused()).toEqual(first);
     await lesoir.locator('[data-counterpoint-card]').waitFor({ state: 'attached', timeout: 5_000 });
+  });
+
+  it('the popup lists the Belgian article’s allegations against China with China’s denials, grouped', async () => {
+    const popup = await PopupPage.open(ext.context, ext.extensionId, await tabIdOf(ext, 'https://www.lesoir.be/*'));
+    await popup.page.setViewportSize({ width: 420, height: 900 });
+    expect(await popup.count()).toBe(LESOIR.states[0]?.allegations);
+    const listed = await popup.allegations();
+    const groups = await popup.groups();
+    expect(groups[0]?.accused).toBe('CN');
+    expect(groups.reduce((n, g) => n + g.count, 0)).toBe(listed.length);
+    for (const a of listed.filter((x) => x.accused === 'CN'))
+      expect(a.claimIds.some(isChineseDenial), a.text).toBe(true);
+    for (const link of await popup.sourceLinks()) {
+      expect(link.href).toMatch(/^https?:\/\//);
+      expect(link.target).toBe('_blank');
+      expect(link.rel).toBe('noopener noreferrer');
+    }
+    const serious = (await popup.accessibilityViolations()).filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(serious).toEqual([]);
+    await popup.page.screenshot({ path: join(ARTIFACTS_DIR, 'popup-lesoir.png') });
+
+    // "Show on page" scrolls the article to that allegation and emphasises it.
+    const last = listed.at(-1);
+    if (!last) throw new Error('no allegation listed');
+    await popup.reveal(last.index);
+    expect(await popup.revealNote(last.index)).toBe('');
+    await expect
+      .poll(() =>
+        lesoir.evaluate(() => {
+          const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('counterpoint-focus');
+          return h ? [...h].map((r) => r.toString().replace(/\s+/g, ' ')) : [];
+        }),
+      )
+      .toEqual([last.text.replace(/\s+/g, ' ').trim()]);
+    await popup.page.close();
+  });
+
+  it('the popup lists the Xinhua article’s allegations against the US with attributions to China', async () => {
+    const popup = await PopupPage.open(ext.context, ext.extensionId, await tabIdOf(ext, 'http://french.news.cn/*'));
+    await popup.page.setViewportSize({ width: 420, height: 900 });
+    const listed = await popup.allegations();
+    expect(listed).toHaveLength(XINHUA.states[0]?.allegations ?? -1);
+    for (const a of listed) {
+      expect(a.accused).toBe('US');
+      expect(a.claimIds.some(isAttributionToChina), a.text).toBe(true);
+    }
+    await popup.page.screenshot({ path: join(ARTIFACTS_DIR, 'popup-xinhua.png') });
+    await popup.page.close();
+  });
+
+  it('the popup’s site switch turns Counterpoint off on the site: the highlights go', async () => {
+    const popup = await PopupPage.open(ext.context, ext.extensionId, await tabIdOf(ext, 'https://www.lesoir.be/*'));
+    expect(await popup.siteSwitch()).toEqual({ label: 'Counterpoint on lesoir.be', checked: true });
+    await popup.toggleSite();
+    await lesoir.waitForFunction(() => !document.documentElement.hasAttribute('data-counterpoint-allegations'), null, {
+      timeout: 10_000,
+    });
+    expect(await readPainted(lesoir)).toEqual([]);
+    expect((await popup.siteSwitch())?.checked).toBe(false);
+    await popup.toggleSite();
+    await waitForScan(lesoir);
+    expect((await readPainted(lesoir)).length).toBe(LESOIR.states[0]?.allegations);
+    await popup.page.close();
   });
 
   it('switching the site off removes every highlight and the card; on again, they come back', async () => {

@@ -48,7 +48,9 @@ describe.each([
     const apiPermissions = (manifest.permissions as string[]).filter((p) => !p.includes('://'));
     expect(apiPermissions).toEqual(['storage', 'activeTab', 'scripting']);
     // No "tabs", no "<all_urls>" granted at install: other sites only on demand.
-    const hosts: string[] = mv3 ? manifest.host_permissions : manifest.permissions.filter((p: string) => p.includes('://'));
+    const hosts: string[] = mv3
+      ? manifest.host_permissions
+      : manifest.permissions.filter((p: string) => p.includes('://'));
     expect(hosts).toEqual([...NEWS_SITE_MATCHES]);
     expect(mv3 ? manifest.optional_host_permissions : manifest.optional_permissions).toEqual(['*://*/*']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');

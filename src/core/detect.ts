@@ -64,7 +64,7 @@ export class Detector {
         this.remember(s, memory);
         continue;
       }
-      const a = this.extract(s, lang, tagTerms(s.text, lang), memory);
+      const a = this.extract(s, lang, () => tagTerms(s.text, lang), memory);
       if (a !== null) out.push(a);
     }
     return out;
@@ -103,7 +103,12 @@ export class Detector {
     rememberSpeakers(s.text, this.gazetteer.find(s.text), this.gazetteer, memory);
   }
 
-  private extract(s: Segment, lang: Lang, terms: Term[], memory: SpeakerMemory): Allegation | null {
+  private extract(
+    s: Segment,
+    lang: Lang,
+    terms: readonly Term[] | (() => readonly Term[]),
+    memory: SpeakerMemory,
+  ): Allegation | null {
     const mentions = this.gazetteer.find(s.text);
     const found = extractAllegation({ text: s.text, lang, mentions, terms, gazetteer: this.gazetteer, memory });
     if (found === null) return null;

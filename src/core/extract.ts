@@ -600,7 +600,12 @@ export interface ExtractInput {
   text: string;
   lang: Lang;
   mentions: readonly ActorMention[];
-  terms: readonly Term[];
+  /**
+   * The sentence's tagged terms, or a function that computes them: tagging
+   * (compromise) is by far the dearest step, and most candidate sentences are
+   * ruled out before it is needed.
+   */
+  terms: readonly Term[] | (() => readonly Term[]);
   gazetteer: Gazetteer;
   memory?: SpeakerMemory;
 }
@@ -619,7 +624,7 @@ const OTHER_SENSES_RE = rx(
 
 /** Extract at most one allegation from a candidate sentence, or null. */
 export function extractAllegation(input: ExtractInput): ExtractedAllegation | null {
-  const { text, mentions, terms, gazetteer, memory } = input;
+  const { text, mentions, gazetteer, memory } = input;
   const f = fold(text).replace(OTHER_SENSES_RE, (m) => ' '.repeat(m.length));
   const ops = operations(f);
   const groupNamed = mentions.some((m) => m.kind === 'group');
@@ -631,6 +636,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
   rememberSpeakers(text, mentions, gazetteer, memory);
   if (!hasOperation || mentions.length === 0) return null;
+  const terms = typeof input.terms === 'function' ? input.terms() : input.terms;
 
   const roles = mentions.map((m) => roleOf(m, f, terms, hasOperation, input.lang));
   propagate(roles, f);

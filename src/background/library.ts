@@ -16,14 +16,15 @@ import type {
 } from '@src/messaging/protocol';
 import type { CounterpointDB, PackRow } from './db/database';
 import { type CounterpointExport, exportAll, exportPack, importMispGalaxy, importPack, removePack } from './db/packs';
-import { createDbMatcher } from './matcher';
+import { createDbMatcher, type MatchBatch } from './matcher';
 import { createSeedInstaller } from './seed';
 
 export interface Library {
   /** Resolves once the seed pack is current, or its install failed (logged; retried on the next call). */
   ready(): Promise<void>;
   /** The best `limit` answers to an allegation; waits for the seed install. */
-  counterStatements(query: MatchQuery, limit?: number): Promise<CounterStatementView[]>;
+  /** `batch`: share reads between the lookups of one page (see `createMatchBatch`). */
+  counterStatements(query: MatchQuery, limit?: number, batch?: MatchBatch): Promise<CounterStatementView[]>;
   listPacks(): Promise<PackSummary[]>;
   importPack(json: unknown): Promise<ImportPackResponse>;
   exportPack(id: string): Promise<ClaimPack | undefined>;
@@ -74,9 +75,9 @@ export function createLibrary(deps: LibraryDeps): Library {
   return {
     ready,
 
-    async counterStatements(query, limit = 5) {
+    async counterStatements(query, limit = 5, batch) {
       await ready();
-      return (await matcher.counterStatements(query, limit)).map(counterStatementView);
+      return (await matcher.counterStatements(query, limit, batch)).map(counterStatementView);
     },
 
     async listPacks() {

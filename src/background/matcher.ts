@@ -37,8 +37,18 @@ export const MATCH_LIMITS = {
   maxCachedTerms: 50_000,
 } as const;
 
+/**
+ * Reads shared by the lookups of one page: its allegations often name the
+ * same parties and words, so each route's rows are read once per batch.
+ */
+export type MatchBatch = Map<string, Promise<ClaimRow[]>>;
+
+export function createMatchBatch(): MatchBatch {
+  return new Map();
+}
+
 export interface DbMatcher {
-  counterStatements(query: MatchQuery, limit?: number): Promise<CounterStatement[]>;
+  counterStatements(query: MatchQuery, limit?: number, batch?: MatchBatch): Promise<CounterStatement[]>;
   /** Forgets cached counts: call after a pack is imported or removed. */
   invalidate(): void;
 }
@@ -99,7 +109,20 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
     return n;
   }
 
-  async function candidateRows(accusedSide: string[], actorKeys: string[], terms: string[]): Promise<ClaimRow[]> {
+  async function candidateRows(
+    accusedSide: string[],
+    actorKeys: string[],
+    terms: string[],
+    batch: MatchBatch,
+  ): Promise<ClaimRow[]> {
+    const once = (key: string, read: () => Promise<ClaimRow[]>): Promise<ClaimRow[]> => {
+      let rows = batch.get(key);
+      if (rows === undefined) {
+        rows = read();
+        batch.set(key, rows);
+      }
+      return rows;
+    };
     // Three targeted routes, each bounded, read as rows in one pass: what the accused side said
     // (denials, counter-accusations), statements blaming either party, statements sharing the
     // query's rarest terms.
@@ -111,11 +134,17 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
     const [fromAccused, aboutActors, ...byTerms] = await Promise.all([
       accusedSide.length === 0
         ? Promise.resolve([] as ClaimRow[])
-        : db.claims.where('speakerActor').anyOf(accusedSide).limit(MATCH_LIMITS.perRoute).toArray(),
+        : once(`speaker:${[...accusedSide].sort().join('\n')}`, () =>
+            db.claims.where('speakerActor').anyOf(accusedSide).limit(MATCH_LIMITS.perRoute).toArray(),
+          ),
       actorKeys.length === 0
         ? Promise.resolve([] as ClaimRow[])
-        : db.claims.where('accused').anyOf(actorKeys).limit(MATCH_LIMITS.perRoute).toArray(),
-      ...rarest.map(([t]) => db.claims.where('terms').equals(t).limit(MATCH_LIMITS.perTerm).toArray()),
+        : once(`accused:${[...actorKeys].sort().join('\n')}`, () =>
+            db.claims.where('accused').anyOf(actorKeys).limit(MATCH_LIMITS.perRoute).toArray(),
+          ),
+      ...rarest.map(([t]) =>
+        once(`term:${t}`, () => db.claims.where('terms').equals(t).limit(MATCH_LIMITS.perTerm).toArray()),
+      ),
     ]);
     const byActor = new Map<string, ClaimRow>();
     for (const r of [...fromAccused, ...aboutActors]) byActor.set(r.key, r);
@@ -165,7 +194,7 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
   }
 
   return {
-    async counterStatements(query, limit = 5) {
+    async counterStatements(query, limit = 5, batch = createMatchBatch()) {
       const known = new Map<string, string | undefined>();
       const queryIds = [query.accused, query.accuser].filter((id): id is string => typeof id === 'string');
       const queryResolver = await withDbActors(db, resolver, queryIds, known);
@@ -174,7 +203,7 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
       const accusedSide = [query.accused, query.accused ? queryResolver.stateOf(query.accused) : undefined].filter(
         (id): id is string => typeof id === 'string',
       );
-      const rows = await candidateRows([...new Set(accusedSide)], actorKeys, terms);
+      const rows = await candidateRows([...new Set(accusedSide)], actorKeys, terms, batch);
       if (rows.length === 0) return [];
       const candidates = rows.map(storedClaimOf);
       const [incidents, fullResolver, termStats] = await Promise.all([

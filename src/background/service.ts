@@ -19,6 +19,7 @@ import {
 } from '@src/messaging/protocol';
 import type { Badge } from './badge';
 import type { Library } from './library';
+import { createMatchBatch } from './matcher';
 import type { ReportStore } from './report-store';
 
 /** What the service needs of the detector; the real one is `Detector` from `@core/detect`. */
@@ -149,26 +150,29 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   async function withCounterStatements(found: Allegation[], pageUrl: string | undefined): Promise<ScanAllegation[]> {
     // A sentence without an accuser is matched as the page's other allegations against the same accused.
     const accusers = inferAccusers(found);
-    const out: ScanAllegation[] = [];
-    for (const [i, a] of found.entries()) {
-      const query: MatchQuery = {
-        text: a.text,
-        stance: a.stance,
-        accused: a.accused,
-        accuser: accusers[i] ?? a.accuser,
-        action: a.action,
-      };
-      if (pageUrl !== undefined) query.pageUrl = pageUrl;
-      let counterStatements: ScanAllegation['counterStatements'] = [];
-      try {
-        counterStatements = await deps.library.counterStatements(query, COUNTER_STATEMENTS_PER_ALLEGATION);
-      } catch (error) {
-        // A database failure must not hide what was found on the page.
-        deps.log.warn('[counterpoint] counter-statement lookup failed', error);
-      }
-      out.push({ ...a, counterStatements });
-    }
-    return out;
+    // Looked up together: each lookup mostly waits on IndexedDB, which serves them side by side,
+    // and rows that several allegations need are read once.
+    const batch = createMatchBatch();
+    return Promise.all(
+      found.map(async (a, i): Promise<ScanAllegation> => {
+        const query: MatchQuery = {
+          text: a.text,
+          stance: a.stance,
+          accused: a.accused,
+          accuser: accusers[i] ?? a.accuser,
+          action: a.action,
+        };
+        if (pageUrl !== undefined) query.pageUrl = pageUrl;
+        let counterStatements: ScanAllegation['counterStatements'] = [];
+        try {
+          counterStatements = await deps.library.counterStatements(query, COUNTER_STATEMENTS_PER_ALLEGATION, batch);
+        } catch (error) {
+          // A database failure must not hide what was found on the page.
+          deps.log.warn('[counterpoint] counter-statement lookup failed', error);
+        }
+        return { ...a, counterStatements };
+      }),
+    );
   }
 
   /** What each extension-page request does once its sender and payload are checked; typed by the protocol map. */

@@ -121,24 +121,42 @@ export function contentRoots(doc: Document): Element[] {
   return found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
 }
 
+/**
+ * Appends text in parts (joined once at the end) and remembers the last two
+ * characters: testing the end of a growing string would flatten it again and
+ * again, quadratic on a long page.
+ */
 class TextBuilder {
-  text = '';
+  private readonly parts: string[] = [];
+  length = 0;
+  /** The last two characters written ('' when fewer). */
+  private tail = '';
   chunks: TextChunk[] = [];
   constructor(private readonly maxChars: number) {}
 
   get full(): boolean {
-    return this.text.length >= this.maxChars;
+    return this.length >= this.maxChars;
+  }
+
+  get text(): string {
+    return this.parts.join('');
+  }
+
+  private push(s: string): void {
+    this.parts.push(s);
+    this.length += s.length;
+    this.tail = (this.tail + s).slice(-2);
   }
 
   separate(sep: string): void {
     // Only between content, and never doubled.
-    if (this.text.length === 0 || this.text.endsWith(sep)) return;
-    if (sep === ' ' && /\s$/.test(this.text)) return;
-    if (sep === BLOCK_BREAK && this.text.endsWith('\n')) {
-      this.text += '\n';
+    if (this.length === 0 || this.tail.endsWith(sep)) return;
+    if (sep === ' ' && /\s$/.test(this.tail)) return;
+    if (sep === BLOCK_BREAK && this.tail.endsWith('\n')) {
+      this.push('\n');
       return;
     }
-    this.text += sep;
+    this.push(sep);
   }
 
   add(node: Text, preformatted: boolean): void {
@@ -149,10 +167,10 @@ class TextBuilder {
       this.separate(' ');
       return;
     }
-    this.chunks.push({ node, start: this.text.length });
+    this.chunks.push({ node, start: this.length });
     // Source line breaks are spaces once rendered; replacing them char for char
     // keeps offsets exact and stops the segmenter from reading them as breaks.
-    this.text += preformatted ? data : data.replace(/[\t\n\r\f]/g, ' ');
+    this.push(preformatted ? data : data.replace(/[\t\n\r\f]/g, ' '));
   }
 }
 

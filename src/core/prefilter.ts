@@ -116,7 +116,8 @@ const GROUP_NAMES = [...new Set(BUILTIN_GROUPS.flatMap((g) => [...g.names.en, ..
   (a, b) => b.length - a.length,
 );
 const WORDY = GROUP_NAMES.filter((n) => /^\w.*\w$|^\w$/.test(n));
-const OTHERS = GROUP_NAMES.filter((n) => !WORDY.includes(n));
+const WORDY_SET = new Set(WORDY);
+const OTHERS = GROUP_NAMES.filter((n) => !WORDY_SET.has(n));
 // One \b(?:…)\b group keeps the regex engine fast; the few names that start or end with a symbol
 // ("Lapsus$", "NoName057(16)") get their own boundaries.
 export const GROUP_NAMES_SOURCE = [

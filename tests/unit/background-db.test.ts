@@ -4,7 +4,7 @@ import type { ClaimPack } from '@core/pack/schema';
 import type { Badge } from '@src/background/badge';
 import { CounterpointDB } from '@src/background/db/database';
 import { createLibrary, type Library } from '@src/background/library';
-import { createDbMatcher } from '@src/background/matcher';
+import { createDbMatcher, createMatchBatch } from '@src/background/matcher';
 import { createMemoryReportStore } from '@src/background/report-store';
 import { createSeedInstaller, ensureSeedPack } from '@src/background/seed';
 import { createBackgroundService, RejectedMessage, type Sender } from '@src/background/service';
@@ -454,6 +454,27 @@ describe('database matcher', () => {
       action: 'intrusion',
     });
     expect(counters[0]).toMatchObject({ id: 'test-pack/ru-denial', relation: 'denies', speakerActor: 'RU' });
+  });
+
+  it('reads each route once for the allegations of one page (a batch), with the same answers', async () => {
+    const db = newDb();
+    await ensureSeedPack(db, SEED_PACK);
+    const matcher = createDbMatcher(db, { stateOf: (id) => detector().gazetteer.stateOf(id) });
+    const queries = [
+      'Chinese hackers attacked the Belgian parliament.',
+      'China launched cyberattacks against Belgian MPs.',
+      'APT31 targeted lawmakers in Brussels.',
+    ].map((text) => ({ text, stance: 'accusation' as const, accused: 'CN', accuser: null }));
+    const alone = await Promise.all(queries.map((q) => matcher.counterStatements(q)));
+    const where = vi.spyOn(db.claims, 'where');
+    const batch = createMatchBatch();
+    const together = await Promise.all(queries.map((q) => matcher.counterStatements(q, 5, batch)));
+    expect(together.map((r) => r.map((c) => c.claim.key))).toEqual(alone.map((r) => r.map((c) => c.claim.key)));
+    expect(alone[0]?.length).toBeGreaterThan(0);
+    const speakerReads = where.mock.calls.filter(([index]) => index === 'speakerActor').length;
+    // One read of what China said, shared by the three allegations (three without the batch).
+    expect(speakerReads).toBe(1);
+    where.mockRestore();
   });
 
   it('finds claims by rare terms, and sees packs imported after a first query', async () => {

@@ -129,6 +129,7 @@ describe('background service: scan', () => {
         pageUrl: 'https://www.lesoir.be/article',
       },
       5,
+      expect.any(Map),
     );
   });
 

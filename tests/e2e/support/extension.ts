@@ -34,10 +34,17 @@ export function assertPrerequisites(buildDir = CHROME_BUILD_DIR): void {
 }
 
 /** Starts Chromium with the unpacked build in a throw-away profile and waits for its service worker. */
-export async function launchExtension(buildDir = CHROME_BUILD_DIR): Promise<LoadedExtension> {
+export async function launchExtension(
+  buildDir = CHROME_BUILD_DIR,
+  options: { lang?: string } = {},
+): Promise<LoadedExtension> {
   assertPrerequisites(buildDir);
   const userDataDir = await mkdtemp(join(tmpdir(), 'counterpoint-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
+    // The browser's UI language (what extension i18n follows): --lang, and LANGUAGE on Linux.
+    ...(options.lang
+      ? { locale: options.lang, env: { ...process.env, LANGUAGE: options.lang, LANG: `${options.lang}.UTF-8` } }
+      : {}),
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -51,6 +58,7 @@ export async function launchExtension(buildDir = CHROME_BUILD_DIR): Promise<Load
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   try {

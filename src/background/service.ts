@@ -1,6 +1,7 @@
 import { inferAccusers, type MatchQuery } from '@core/match';
 import type { Allegation, Segment } from '@core/types';
 import {
+  type GetCounterStatementsResponse,
   messageType,
   type PageToBackground,
   type ScanAllegation,
@@ -9,6 +10,7 @@ import {
   type Validation,
   validateExportAllRequest,
   validateExportPackRequest,
+  validateGetCounterStatementsRequest,
   validateGetTabReportRequest,
   validateImportMispGalaxyRequest,
   validateImportPackRequest,
@@ -78,6 +80,8 @@ export interface BackgroundService {
    */
   handleMessage(message: unknown, sender: Sender): Promise<unknown> | undefined;
   forgetTab(tabId: number): Promise<void>;
+  /** Resolves once the tab's pending counter-statement lookups are stored (tests, and `getCounterStatements`). */
+  settled(tabId: number): Promise<void>;
 }
 
 export function createBackgroundService(deps: BackgroundDeps): BackgroundService {
@@ -116,6 +120,22 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     return { ok: true };
   }
 
+  /** Report writes of one tab, one after another (scans, appends and late counter-statements interleave). */
+  const tabQueues = new Map<number, Promise<unknown>>();
+  function onTab<T>(tabId: number, task: () => Promise<T>): Promise<T> {
+    const run = (tabQueues.get(tabId) ?? Promise.resolve()).then(task, task);
+    const settledRun = run.catch(() => {});
+    tabQueues.set(tabId, settledRun);
+    void settledRun.then(() => {
+      if (tabQueues.get(tabId) === settledRun) tabQueues.delete(tabId);
+    });
+    return run;
+  }
+
+  /** Lookups still running per tab; `getCounterStatements` waits for them. */
+  const lookups = new Map<number, Set<Promise<void>>>();
+  let pageCounter = 0;
+
   async function scan(message: unknown, sender: Sender): Promise<ScanResponse> {
     const tabId = contentTab(sender);
     if (typeof tabId === 'string') return reject('scan', tabId);
@@ -130,21 +150,72 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       detector ??= deps.createDetector();
       found = detector.detectSegments(sentences);
     }
-    await libraryReady;
-    // The page address stays in the worker: it only keeps the page's own source out of its answers.
-    const pageUrl = sender.url ?? sender.tab?.url;
-    const allegations = await withCounterStatements(found, pageUrl);
-    // An append extends the report of the same page; one for a tab with no report starts it.
-    const previous = mode === 'append' ? await deps.reports.get(tabId) : null;
-    const report: TabReport = {
-      tabId,
-      allegations: previous ? [...previous.allegations, ...allegations] : allegations,
-      sentenceCount: (previous?.sentenceCount ?? 0) + sentences.length,
-      scannedAt: now(),
-    };
-    await deps.reports.set(report);
-    await deps.badge.setCount(tabId, report.allegations.length);
+    // The page gets its allegations now, to paint them; their counter-statements follow.
+    const allegations: ScanAllegation[] = found.map((a) => ({ ...a, counterStatements: [] }));
+    const stored = await onTab(tabId, async () => {
+      // An append extends the report of the same page; one for a tab with no report starts it.
+      const previous = mode === 'append' ? await deps.reports.get(tabId) : null;
+      const page = previous?.page ?? `${now().toString(36)}-${(++pageCounter).toString(36)}`;
+      const report: TabReport = {
+        tabId,
+        page,
+        matching: found.length > 0 || previous?.matching === true,
+        allegations: previous ? [...previous.allegations, ...allegations] : allegations,
+        sentenceCount: (previous?.sentenceCount ?? 0) + sentences.length,
+        scannedAt: now(),
+      };
+      await deps.reports.set(report);
+      await deps.badge.setCount(tabId, report.allegations.length);
+      return { page, first: previous?.allegations.length ?? 0 };
+    });
+    if (found.length > 0) {
+      // The page address stays in the worker: it only keeps the page's own source out of its answers.
+      const pageUrl = sender.url ?? sender.tab?.url;
+      const lookup = libraryReady
+        .then(() => withCounterStatements(found, pageUrl))
+        .then((answered) =>
+          onTab(tabId, async () => {
+            const report = await deps.reports.get(tabId);
+            // The tab moved on to another page meanwhile: these answers are for nothing shown.
+            if (report === null || report.page !== stored.page) return;
+            answered.forEach((a, i) => {
+              const slot = report.allegations[stored.first + i];
+              if (slot !== undefined) slot.counterStatements = a.counterStatements;
+            });
+            const set = lookups.get(tabId);
+            report.matching = set !== undefined && set.size > 1;
+            await deps.reports.set(report);
+          }),
+        )
+        .catch((error: unknown) => deps.log.warn('[counterpoint] counter-statement update failed', error))
+        .finally(() => {
+          const set = lookups.get(tabId);
+          set?.delete(lookup);
+          if (set?.size === 0) lookups.delete(tabId);
+        });
+      const set = lookups.get(tabId) ?? new Set<Promise<void>>();
+      set.add(lookup);
+      lookups.set(tabId, set);
+    }
     return { allegations };
+  }
+
+  async function counterStatementsOf(message: unknown, sender: Sender): Promise<GetCounterStatementsResponse> {
+    const tabId = contentTab(sender);
+    if (typeof tabId === 'string') return reject('getCounterStatements', tabId);
+    const checked = validateGetCounterStatementsRequest(message);
+    if (!checked.ok) return reject('getCounterStatements', checked.reason);
+    await settled(tabId);
+    const report = await deps.reports.get(tabId);
+    return { counterStatements: report?.allegations[checked.value.index]?.counterStatements ?? null };
+  }
+
+  /** Resolves once the tab's counter-statement lookups have been written to its report. */
+  async function settled(tabId: number): Promise<void> {
+    for (let set = lookups.get(tabId); set !== undefined && set.size > 0; set = lookups.get(tabId)) {
+      await Promise.all(set);
+    }
+    await tabQueues.get(tabId);
   }
 
   async function withCounterStatements(found: Allegation[], pageUrl: string | undefined): Promise<ScanAllegation[]> {
@@ -212,6 +283,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
           return scan(message, sender);
         case 'openReport':
           return openReport(message, sender);
+        case 'getCounterStatements':
+          return counterStatementsOf(message, sender);
         default: {
           if (isPageType(type)) return fromPage(type, message, sender);
           deps.log.warn(`[counterpoint] ignored message of unknown type ${JSON.stringify(type)}`);
@@ -219,6 +292,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         }
       }
     },
+    settled,
     async forgetTab(tabId) {
       await deps.reports.delete(tabId);
     },

@@ -52,6 +52,8 @@ export interface CardShowOptions {
   position?: string;
   /** Move keyboard focus into the card (keyboard navigation). */
   focus?: boolean;
+  /** The counter-statements are still being looked up: say so rather than "none". */
+  loading?: boolean;
 }
 
 export interface Card {
@@ -304,6 +306,7 @@ export function createCard(doc: Document, options: CardOptions): Card {
     const list = el('ol');
     list.setAttribute('aria-labelledby', 'cp-claims');
     const empty = el('p', 'empty', tr('cardNoCounterStatements'));
+    empty.setAttribute('aria-live', 'polite');
 
     const foot = el('div', 'foot');
     const prev = button('prev', tr('cardPrevious'), () => options.onStep(-1), '◀');
@@ -373,7 +376,7 @@ export function createCard(doc: Document, options: CardOptions): Card {
     return li;
   }
 
-  function fill(u: NonNullable<typeof ui>, a: ScanAllegation, position: string | undefined): void {
+  function fill(u: NonNullable<typeof ui>, a: ScanAllegation, position: string | undefined, loading: boolean): void {
     u.dialog.className = `card ${a.stance}`;
     u.stance.textContent = tr(STANCE_KEYS[a.stance] ?? 'stanceAccusation');
     u.hedged.hidden = !a.hedged;
@@ -392,6 +395,7 @@ export function createCard(doc: Document, options: CardOptions): Card {
     u.heading.hidden = claims.length === 0;
     u.list.hidden = claims.length === 0;
     u.empty.hidden = claims.length > 0;
+    u.empty.textContent = tr(loading ? 'cardLoading' : 'cardNoCounterStatements');
     u.pos.textContent = position ?? '';
     u.host.dataset.counterpointCardClaims = claims.map((c) => c.id).join(' ');
   }
@@ -438,7 +442,7 @@ export function createCard(doc: Document, options: CardOptions): Card {
       if (destroyed) return;
       if (ui === null) ui = build();
       const u = ui;
-      fill(u, allegation, opts.position);
+      fill(u, allegation, opts.position, opts.loading === true);
       if (!u.host.isConnected) doc.documentElement.appendChild(u.host);
       open = true;
       place(u, anchor);

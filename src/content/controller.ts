@@ -4,7 +4,14 @@
  * switched off or unloaded. Every browser and page dependency comes in
  * through `ControllerDeps`, so the whole cycle runs in unit tests.
  */
-import type { ScanAllegation, ScanMode, ScanResponse, ScanSentence, ToContentMessage } from '@src/messaging/protocol';
+import type {
+  CounterStatementView,
+  ScanAllegation,
+  ScanMode,
+  ScanResponse,
+  ScanSentence,
+  ToContentMessage,
+} from '@src/messaging/protocol';
 import { rangeFor } from './anchor';
 import { extractAddedText, extractPageText, type PageText } from './extract';
 import type { Painter } from './highlight';
@@ -12,7 +19,11 @@ import { selectSentences } from './scan';
 
 /** The in-page card, as the controller uses it (src/content/card.ts). */
 export interface CardView {
-  show(allegation: ScanAllegation, anchor: DOMRect, options: { position: string; focus: boolean }): void;
+  show(
+    allegation: ScanAllegation,
+    anchor: DOMRect,
+    options: { position: string; focus: boolean; loading: boolean },
+  ): void;
   hide(): void;
   isOpen(): boolean;
   contains(node: Node): boolean;
@@ -27,6 +38,8 @@ export interface CardCallbacks {
 export interface ControllerDeps {
   doc: Document;
   send(sentences: ScanSentence[], mode: ScanMode): Promise<ScanResponse>;
+  /** The counter-statements of allegation `index` of this tab's report, once the background has them. */
+  counterStatements(index: number): Promise<CounterStatementView[] | null>;
   openReport(): Promise<unknown>;
   createPainter(doc: Document): Painter;
   createCard(doc: Document, callbacks: CardCallbacks): CardView;
@@ -46,6 +59,8 @@ interface Item {
   allegation: ScanAllegation;
   /** Null when the text could not be found again in the page. */
   range: Range | null;
+  /** The background answers scans before their counter-statements; the card asks for them once. */
+  counterStatements?: Promise<void>;
 }
 
 export interface Controller {
@@ -208,10 +223,24 @@ export function createController(deps: ControllerDeps): Controller {
     });
     current = index;
     const numbered = items.map((_, i) => i).filter((i) => visible(i) !== null);
-    card.show(item.allegation, rect, {
-      position: `${numbered.indexOf(index) + 1} / ${numbered.length}`,
-      focus,
-    });
+    const position = `${numbered.indexOf(index) + 1} / ${numbered.length}`;
+    const loading = item.counterStatements === undefined && item.allegation.counterStatements.length === 0;
+    card.show(item.allegation, rect, { position, focus, loading });
+    if (!loading) return;
+    const gen = generation;
+    item.counterStatements = deps
+      .counterStatements(index)
+      .then((found) => {
+        item.allegation = { ...item.allegation, counterStatements: found ?? [] };
+      })
+      .catch((error: unknown) => log('could not read the counter-statements', error))
+      .then(() => {
+        // Still the card on screen: show what came (or that nothing did).
+        if (gen !== generation || current !== index || card === null || !card.isOpen()) return;
+        const now = visible(index);
+        const at = now === null ? null : deps.rectOf(now);
+        if (at !== null) card.show(item.allegation, at, { position, focus: false, loading: false });
+      });
   }
 
   function flash(range: Range): void {

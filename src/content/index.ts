@@ -3,7 +3,7 @@
  * SPA navigations and the script's own end (extension updated, disabled,
  * removed, or this script injected again by "Scan this page").
  */
-import { openReport, sendScan } from '@src/messaging/client';
+import { getCounterStatements, openReport, sendScan } from '@src/messaging/client';
 import { validateToContentMessage } from '@src/messaging/protocol';
 import { disabledSites, isSiteDisabled, siteOf } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
@@ -17,6 +17,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   const controller = createController({
     doc,
     send: sendScan,
+    counterStatements: async (index) => (await getCounterStatements(index)).counterStatements,
     openReport,
     createPainter,
     createCard: (d, callbacks) => createCard(d, callbacks),

@@ -3,6 +3,7 @@ import type {
   ContentToBackground,
   ExportAllResponse,
   ExportPackResponse,
+  GetCounterStatementsResponse,
   GetTabReportResponse,
   ImportMispGalaxyResponse,
   ImportPackResponse,
@@ -26,6 +27,11 @@ export function sendToBackground<K extends keyof Protocol>(message: Request<K>):
 
 export function sendScan(sentences: ScanSentence[], mode: ScanMode = 'replace'): Promise<ScanResponse> {
   return sendToBackground<'scan'>({ type: 'scan', mode, sentences });
+}
+
+/** The counter-statements of allegation `index` of this tab's report (waits for the lookup). */
+export function getCounterStatements(index: number): Promise<GetCounterStatementsResponse> {
+  return sendToBackground<'getCounterStatements'>({ type: 'getCounterStatements', index });
 }
 
 /** From the page's card: open the tab's full report. */

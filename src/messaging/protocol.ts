@@ -38,6 +38,14 @@ export interface ScanResponse {
 
 export interface TabReport {
   tabId: number;
+  /** Changes with every fresh scan of the tab (a load, an SPA navigation): late answers for an older page are dropped. */
+  page?: string;
+  /**
+   * True while counter-statements are still being looked up: the background
+   * answers a scan as soon as the allegations are known, and fills in their
+   * counter-statements (here and through `getCounterStatements`) right after.
+   */
+  matching?: boolean;
   allegations: ScanAllegation[];
   /** How many sentences the content script sent (after its cheap prefilter). */
   sentenceCount: number;
@@ -125,9 +133,21 @@ export interface OpenReportResponse {
   ok: boolean;
 }
 
+/** The counter-statements of one allegation of the sender's own tab (index in its report). */
+export interface GetCounterStatementsRequest {
+  type: 'getCounterStatements';
+  index: number;
+}
+
+export interface GetCounterStatementsResponse {
+  /** Null when the tab's report has no such allegation. */
+  counterStatements: CounterStatementView[] | null;
+}
+
 /** Content script → background. */
 export interface ContentToBackground {
   scan: { request: ScanRequest; response: ScanResponse };
+  getCounterStatements: { request: GetCounterStatementsRequest; response: GetCounterStatementsResponse };
   openReport: { request: OpenReportRequest; response: OpenReportResponse };
 }
 
@@ -428,6 +448,14 @@ export function validateImportPackRequest(x: unknown): Validation<ImportPackRequ
 
 export function validateImportMispGalaxyRequest(x: unknown): Validation<ImportMispGalaxyRequest> {
   return validateJsonRequest(x, 'importMispGalaxy');
+}
+
+export function validateGetCounterStatementsRequest(x: unknown): Validation<GetCounterStatementsRequest> {
+  const read = readMessage(x, 'getCounterStatements', ['index']);
+  if (!read.ok) return read;
+  const index = read.value.index;
+  if (!isOffset(index) || index >= LIMITS.maxSentences * 1_000) return fail('index must be a non-negative integer');
+  return { ok: true, value: { type: 'getCounterStatements', index } };
 }
 
 export function validateOpenReportRequest(x: unknown): Validation<OpenReportRequest> {

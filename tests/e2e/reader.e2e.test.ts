@@ -74,6 +74,18 @@ async function firstHighlightPoint(page: Page): Promise<{ x: number; y: number }
   });
 }
 
+/** The claim ids the open card lists, once its counter-statements have come. */
+async function cardClaims(page: Page): Promise<string[]> {
+  const handle = await page.waitForFunction(
+    () => document.querySelector('[data-counterpoint-card]')?.getAttribute('data-counterpoint-card-claims') || null,
+    null,
+    { timeout: 10_000 },
+  );
+  return String(await handle.jsonValue())
+    .split(' ')
+    .filter(Boolean);
+}
+
 describe('reading the seed articles', () => {
   let ext: LoadedExtension;
   let network: NetworkLog;
@@ -120,26 +132,27 @@ describe('reading the seed articles', () => {
     const point = await firstHighlightPoint(lesoir);
     await lesoir.mouse.click(point.x, point.y);
     const card = lesoir.locator('[data-counterpoint-card]');
-    await card.waitFor({ state: 'attached', timeout: 5_000 });
-    const ids = ((await card.getAttribute('data-counterpoint-card-claims')) ?? '').split(' ').filter(Boolean);
+    const ids = await cardClaims(lesoir);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.some(isChineseDenial)).toBe(true);
     // The closed shadow root keeps the page's scripts and styles out; the card is the only element added.
     expect(await card.evaluate((el) => el.shadowRoot)).toBeNull();
     expect(await lesoir.locator('[data-counterpoint-mark]').count()).toBe(0);
     await lesoir.screenshot({ path: join(ARTIFACTS_DIR, 'card-lesoir.png') });
-    // Escape closes it (focus is on the page, not in the card).
+    // Escape closes it (focus is on the page, not in the card)…
     await lesoir.keyboard.press('Escape');
-    await lesoir.mouse.click(5, 5);
+    await card.waitFor({ state: 'detached', timeout: 5_000 });
+    // …and so does a click elsewhere on the page.
+    await lesoir.mouse.click(point.x, point.y);
+    await card.waitFor({ state: 'attached', timeout: 5_000 });
+    await lesoir.mouse.click(1200, 880);
     await card.waitFor({ state: 'detached', timeout: 5_000 });
   });
 
   it('opens the card with attributions to China for the Xinhua article', async () => {
     const point = await firstHighlightPoint(xinhua);
     await xinhua.mouse.click(point.x, point.y);
-    const card = xinhua.locator('[data-counterpoint-card]');
-    await card.waitFor({ state: 'attached', timeout: 5_000 });
-    const ids = ((await card.getAttribute('data-counterpoint-card-claims')) ?? '').split(' ').filter(Boolean);
+    const ids = await cardClaims(xinhua);
     expect(ids.some(isAttributionToChina)).toBe(true);
     await xinhua.screenshot({ path: join(ARTIFACTS_DIR, 'card-xinhua.png') });
   });

@@ -12,6 +12,7 @@ import { SEED_PACK, SEED_PACK_ID, SEED_PACK_VERSION } from '@src/data/seed-pack'
 import type {
   ExportAllResponse,
   ExportPackResponse,
+  GetCounterStatementsResponse,
   ImportMispGalaxyResponse,
   ImportPackResponse,
   ListPacksResponse,
@@ -133,7 +134,11 @@ describe('scan with counter-statements', () => {
     expect(response.allegations).toHaveLength(1);
     const [allegation] = response.allegations;
     expect(allegation).toMatchObject({ accused: 'CN', stance: 'accusation', lang: 'fr' });
-    const counters = allegation?.counterStatements ?? [];
+    // The page paints first; the counter-statements follow, asked for by index.
+    expect(allegation?.counterStatements).toEqual([]);
+    const counters =
+      (await send<GetCounterStatementsResponse>({ type: 'getCounterStatements', index: 0 }, contentScript))
+        .counterStatements ?? [];
     expect(counters.length).toBeGreaterThan(0);
     expect(counters.length).toBeLessThanOrEqual(5);
     expect(counters).toContainEqual(
@@ -151,14 +156,25 @@ describe('scan with counter-statements', () => {
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
 
     const report = await reports.get(7);
-    expect(report?.allegations).toEqual(response.allegations);
+    expect(report?.allegations[0]?.counterStatements).toEqual(counters);
+    expect(report?.matching).toBe(false);
     expect(JSON.stringify(report)).not.toContain('lesoir');
+    // Another tab's allegations cannot be read, and an index past the end has none.
+    expect(
+      (await send<GetCounterStatementsResponse>({ type: 'getCounterStatements', index: 1 }, contentScript))
+        .counterStatements,
+    ).toBeNull();
   });
 
   it("never answers with the page's own source", async () => {
     const { send } = setup();
-    const first = await send<ScanResponse>(scanOf(FRENCH), contentScript);
-    const top = first.allegations[0]?.counterStatements[0];
+    const countersOf = async (
+      sender: typeof contentScript | { id: string; tab: { id: number; url: string }; frameId: number },
+    ) =>
+      (await send<GetCounterStatementsResponse>({ type: 'getCounterStatements', index: 0 }, sender))
+        .counterStatements ?? [];
+    await send<ScanResponse>(scanOf(FRENCH), contentScript);
+    const top = (await countersOf(contentScript))[0];
     if (!top) throw new Error('no counter-statement to exclude');
     const url = top.source.url;
     expect(seedClaim(top.id.slice(SEED_PACK_ID.length + 1)).source.url).toBe(url);
@@ -170,8 +186,8 @@ describe('scan with counter-statements', () => {
       // The same page, written differently.
       { ...contentScript, url: `${url.replace('http://', 'https://')}#comments`, tab: { id: 10 } },
     ]) {
-      const response = await send<ScanResponse>(scanOf(FRENCH), sender);
-      const counters = response.allegations[0]?.counterStatements ?? [];
+      await send<ScanResponse>(scanOf(FRENCH), sender);
+      const counters = await countersOf(sender as never);
       expect(counters.length).toBeGreaterThan(0);
       expect(counters.map((c) => c.id)).not.toContain(top.id);
       expect(counters.map((c) => c.source.url)).not.toContain(url);
@@ -202,7 +218,8 @@ describe('scan with counter-statements', () => {
     const { send, log } = setup({ seed: broken });
     const response = await send<ScanResponse>(scanOf(FRENCH), contentScript);
     expect(response.allegations).toHaveLength(1);
-    expect(response.allegations[0]?.counterStatements).toEqual([]);
+    const later = await send<GetCounterStatementsResponse>({ type: 'getCounterStatements', index: 0 }, contentScript);
+    expect(later.counterStatements).toEqual([]);
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('seed pack install failed'), expect.anything());
   });
 });
@@ -471,7 +488,7 @@ describe('database matcher', () => {
     const together = await Promise.all(queries.map((q) => matcher.counterStatements(q, 5, batch)));
     expect(together.map((r) => r.map((c) => c.claim.key))).toEqual(alone.map((r) => r.map((c) => c.claim.key)));
     expect(alone[0]?.length).toBeGreaterThan(0);
-    const speakerReads = where.mock.calls.filter(([index]) => index === 'speakerActor').length;
+    const speakerReads = where.mock.calls.filter(([index]) => (index as unknown) === 'speakerActor').length;
     // One read of what China said, shared by the three allegations (three without the batch).
     expect(speakerReads).toBe(1);
     where.mockRestore();

@@ -32,7 +32,23 @@ function fakeBackground() {
       }));
     return { allegations };
   });
-  return { send, calls };
+  // Answered after the scan, as the background does: one made-up statement per allegation index.
+  const counterStatements = vi.fn(async (index: number) => [
+    {
+      id: `pack/answer-${index}`,
+      text: 'An answer.',
+      speaker: 'Someone',
+      speakerActor: 'RU',
+      stance: 'denial' as const,
+      relation: 'denies' as const,
+      why: 'denial by the accused (RU)',
+      date: '2024-01-01',
+      lang: 'en',
+      source: { url: 'https://example.org/a', publisher: 'Example' },
+      score: 1,
+    },
+  ]);
+  return { send, calls, counterStatements };
 }
 
 function fakePainter() {
@@ -52,13 +68,13 @@ function fakePainter() {
 }
 
 function fakeCard() {
-  const shown: Array<{ text: string; position: string; focus: boolean }> = [];
+  const shown: Array<{ text: string; position: string; focus: boolean; loading: boolean; claims: string[] }> = [];
   let open = false;
   let destroyed = false;
   const card: CardView = {
     show: (a, _rect, o) => {
       open = true;
-      shown.push({ text: a.text, ...o });
+      shown.push({ text: a.text, ...o, claims: a.counterStatements.map((c) => c.id) });
     },
     hide: () => {
       open = false;
@@ -142,6 +158,7 @@ function setup(html = ARTICLE) {
   const controller = createController({
     doc,
     send: bg.send,
+    counterStatements: bg.counterStatements,
     openReport: vi.fn(async () => ({ ok: true })),
     createPainter: () => p.painter,
     createCard: () => c.card,
@@ -283,6 +300,22 @@ describe('content controller', () => {
     hit.mockReturnValue(0);
     click();
     expect(hit).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the card at once, then the counter-statements when the background has them (asked once)', async () => {
+    const { bg, c, controller } = setup();
+    await controller.start();
+    controller.handleMessage({ type: 'reveal', index: 1 });
+    expect(c.shown.at(-1)).toMatchObject({ loading: true, claims: [] });
+    await wait(0);
+    expect(c.shown.at(-1)).toMatchObject({
+      loading: false,
+      claims: ['pack/answer-1'],
+      text: expect.stringContaining('Moscow'),
+    });
+    controller.handleMessage({ type: 'reveal', index: 1 });
+    expect(c.shown.at(-1)).toMatchObject({ loading: false, claims: ['pack/answer-1'] });
+    expect(bg.counterStatements).toHaveBeenCalledTimes(1);
   });
 
   it('ignores the answer to a scan that a stop overtook', async () => {

@@ -89,8 +89,11 @@ describe('background service: scan', () => {
     expect(response.allegations[0]?.accused).toBe('RU');
     expect(response.allegations[0]).toMatchObject({ counterStatements: [] });
     expect(badgeCounts).toEqual([[7, 1]]);
+    await service.settled(7);
     expect(await reports.get(7)).toEqual({
       tabId: 7,
+      page: expect.any(String),
+      matching: false,
       allegations: response.allegations,
       sentenceCount: 2,
       scannedAt: 1_700_000_000_000,
@@ -140,6 +143,7 @@ describe('background service: scan', () => {
     expect(response.allegations).toHaveLength(1);
     expect(response.allegations[0]).toMatchObject({ accused: 'RU', counterStatements: [] });
     expect(badgeCounts).toEqual([[7, 1]]);
+    await service.settled(7);
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('lookup failed'), expect.any(Error));
   });
 
@@ -305,5 +309,93 @@ describe('background service: appended scans and the card\'s "more" link', () =>
       service.handleMessage({ type: 'openReport' }, { ...contentScript, id: 'another-extension' }),
     ).rejects.toThrow(/not this extension/);
     expect(opened).toEqual([7]);
+  });
+});
+
+describe('background service: counter-statements after the allegations', () => {
+  const sentence = (start: number, text: string) => ({ start, end: start + text.length, text });
+  const view = (id: string) => ({
+    id,
+    text: 't',
+    speaker: 's',
+    speakerActor: 'RU',
+    stance: 'denial' as const,
+    relation: 'denies' as const,
+    why: 'denial by the accused (RU)',
+    date: '2024-01-01',
+    lang: 'en',
+    source: { url: 'https://example.org/', publisher: 'p' },
+    score: 1,
+  });
+
+  it('answers the page first, then stores each allegation’s counter-statements in its own slot', async () => {
+    const { service, reports, counterStatements } = setup();
+    counterStatements.mockImplementation(async (q) => [view(`pack/${q.text.slice(0, 7)}`)]);
+    const first = (await service.handleMessage(
+      { type: 'scan', mode: 'replace', sentences: [sentence(0, 'Russian hackers hit a bank.')] },
+      contentScript,
+    )) as { allegations: Array<{ counterStatements: unknown[] }> };
+    expect(first.allegations[0]?.counterStatements).toEqual([]);
+    await service.handleMessage(
+      { type: 'scan', mode: 'append', sentences: [sentence(900, 'Belarusian hackers hit a port.')] },
+      contentScript,
+    );
+    const ask = (index: number) => service.handleMessage({ type: 'getCounterStatements', index }, contentScript);
+    expect(await ask(1)).toEqual({ counterStatements: [view('pack/Belarus')] });
+    expect(await ask(0)).toEqual({ counterStatements: [view('pack/Russian')] });
+    const report = await reports.get(7);
+    expect(report?.allegations.map((a) => a.counterStatements.map((c) => c.id))).toEqual([
+      ['pack/Russian'],
+      ['pack/Belarus'],
+    ]);
+    expect(report?.matching).toBe(false);
+  });
+
+  it('drops late answers for a page the tab has left', async () => {
+    const { service, reports, counterStatements } = setup();
+    let release: () => void = () => {};
+    counterStatements.mockImplementationOnce(
+      () =>
+        new Promise((resolve) => {
+          release = () => resolve([view('pack/old-page')]);
+        }),
+    );
+    await service.handleMessage(
+      { type: 'scan', mode: 'replace', sentences: [sentence(0, 'Russian hackers hit a bank.')] },
+      contentScript,
+    );
+    expect((await reports.get(7))?.matching).toBe(true);
+    // The tab loads another page (SPA navigation) before the lookup ends.
+    counterStatements.mockResolvedValue([view('pack/new-page')]);
+    await service.handleMessage(
+      { type: 'scan', mode: 'replace', sentences: [sentence(0, 'Iranian hackers hit a dam.')] },
+      contentScript,
+    );
+    release();
+    await service.settled(7);
+    const report = await reports.get(7);
+    expect(report?.allegations.map((a) => a.text)).toEqual(['Iranian hackers hit a dam.']);
+    expect(report?.allegations[0]?.counterStatements.map((c) => c.id)).toEqual(['pack/new-page']);
+  });
+
+  it('answers only the sender’s own tab, and refuses bad requests', async () => {
+    const { service } = setup();
+    await service.handleMessage(
+      { type: 'scan', mode: 'replace', sentences: [sentence(0, 'Russian hackers hit a bank.')] },
+      contentScript,
+    );
+    const other = { ...contentScript, tab: { id: 8 } };
+    expect(await service.handleMessage({ type: 'getCounterStatements', index: 0 }, other)).toEqual({
+      counterStatements: null,
+    });
+    await expect(service.handleMessage({ type: 'getCounterStatements', index: -1 }, contentScript)).rejects.toThrow(
+      /index/,
+    );
+    await expect(
+      service.handleMessage({ type: 'getCounterStatements', index: 0, tabId: 8 }, contentScript),
+    ).rejects.toThrow(/exactly/);
+    await expect(service.handleMessage({ type: 'getCounterStatements', index: 0 }, popupInTab)).rejects.toThrow(
+      /extension page/,
+    );
   });
 });

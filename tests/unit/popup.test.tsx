@@ -293,6 +293,11 @@ describe('Popup report', () => {
     expect(text(articles[3]?.querySelector('[data-field="accused"]'))).toBe('unnamed');
   });
 
+  it('says the other sides are still being looked up while the background matches', async () => {
+    await mount(<Popup env={fakeEnv({ reports: [{ ...report(allegations), matching: true }] })} />);
+    expect(text(root.querySelector('article[data-index="0"] .none'))).toBe('Looking for the other sides…');
+  });
+
   it('lists the ranked counter-statements with their source opening in a new tab', async () => {
     await mount(<Popup env={fakeEnv({ reports: [report(allegations)] })} />);
     const china = root.querySelector('article[data-index="1"]');

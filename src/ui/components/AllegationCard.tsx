@@ -10,9 +10,11 @@ interface Props {
   index: number;
   /** Shows the allegation on the page; resolves false when the page could not. */
   onReveal?: (index: number) => Promise<boolean>;
+  /** Counter-statements are still being looked up. */
+  matching?: boolean;
 }
 
-export function AllegationCard({ allegation, index, onReveal }: Props) {
+export function AllegationCard({ allegation, index, onReveal, matching = false }: Props) {
   const [revealFailed, setRevealFailed] = useState(false);
   const headingId = `allegation-${index}`;
   const reveal = () => {
@@ -70,7 +72,7 @@ export function AllegationCard({ allegation, index, onReveal }: Props) {
           </p>
         </div>
       ) : null}
-      <CounterStatementList statements={allegation.counterStatements} id={`${headingId}-others`} />
+      <CounterStatementList statements={allegation.counterStatements} id={`${headingId}-others`} matching={matching} />
     </article>
   );
 }

@@ -11,9 +11,12 @@ function groupCount(n: number): string {
 export function AllegationGroups({
   groups,
   onReveal,
+  matching = false,
 }: {
   groups: AllegationGroup[];
   onReveal?: (index: number) => Promise<boolean>;
+  /** Counter-statements are still being looked up. */
+  matching?: boolean;
 }) {
   if (groups.length === 0) return null;
   return (
@@ -38,7 +41,7 @@ export function AllegationGroups({
             <ol class="allegations">
               {group.items.map(({ allegation, index }) => (
                 <li key={index}>
-                  <AllegationCard allegation={allegation} index={index} onReveal={onReveal} />
+                  <AllegationCard allegation={allegation} index={index} onReveal={onReveal} matching={matching} />
                 </li>
               ))}
             </ol>

@@ -48,14 +48,22 @@ function CounterStatement({ statement }: { statement: CounterStatementView }) {
 }
 
 /** An allegation's counter-statements, in the order the matcher ranked them. */
-export function CounterStatementList({ statements, id }: { statements: CounterStatementView[]; id: string }) {
+export function CounterStatementList({
+  statements,
+  id,
+  matching = false,
+}: {
+  statements: CounterStatementView[];
+  id: string;
+  matching?: boolean;
+}) {
   return (
     <section class="others" aria-labelledby={id}>
       <h4 id={id} class="others-title">
         {t('popupOtherSides', statements.length)}
       </h4>
       {statements.length === 0 ? (
-        <p class="none">{t('popupNoCounterStatements')}</p>
+        <p class="none">{t(matching ? 'cardLoading' : 'popupNoCounterStatements')}</p>
       ) : (
         <ol class="counter-statements">
           {statements.map((statement) => (

@@ -184,10 +184,16 @@ function Report({ report, onReveal }: { report: TabReport; onReveal: (index: num
   const n = report.allegations.length;
   return (
     <>
-      <p role="status" class="count" data-count={String(n)} data-state={n === 0 ? 'empty' : 'report'}>
+      <p
+        role="status"
+        class="count"
+        data-count={String(n)}
+        data-state={n === 0 ? 'empty' : 'report'}
+        data-matching={report.matching === true ? 'true' : undefined}
+      >
         {countLabel(n)}
       </p>
-      <AllegationGroups groups={groups} onReveal={onReveal} />
+      <AllegationGroups groups={groups} onReveal={onReveal} matching={report.matching === true} />
     </>
   );
 }

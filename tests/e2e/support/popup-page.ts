@@ -43,7 +43,8 @@ export class PopupPage {
   static async open(context: BrowserContext, extensionId: string, tabId: number): Promise<PopupPage> {
     const page = await context.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
-    await page.locator('[data-count]').waitFor({ timeout: 30_000 });
+    // Until the background has looked up the counter-statements, the report says it is matching.
+    await page.locator('[data-count]:not([data-matching])').waitFor({ timeout: 30_000 });
     return new PopupPage(page);
   }
 

@@ -2,6 +2,7 @@ import { inferAccusers, type MatchQuery } from '@core/match';
 import type { Allegation, Segment } from '@core/types';
 import {
   type GetCounterStatementsResponse,
+  LIMITS,
   messageType,
   type PageToBackground,
   type ScanAllegation,
@@ -150,11 +151,13 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       detector ??= deps.createDetector();
       found = detector.detectSegments(sentences);
     }
-    // The page gets its allegations now, to paint them; their counter-statements follow.
-    const allegations: ScanAllegation[] = found.map((a) => ({ ...a, counterStatements: [] }));
     const stored = await onTab(tabId, async () => {
       // An append extends the report of the same page; one for a tab with no report starts it.
       const previous = mode === 'append' ? await deps.reports.get(tabId) : null;
+      // Past the cap, nothing more is reported (nor painted: the answer and the report stay aligned).
+      found = found.slice(0, Math.max(0, LIMITS.maxReportAllegations - (previous?.allegations.length ?? 0)));
+      // The page gets its allegations now, to paint them; their counter-statements follow.
+      const allegations: ScanAllegation[] = found.map((a) => ({ ...a, counterStatements: [] }));
       const page = previous?.page ?? `${now().toString(36)}-${(++pageCounter).toString(36)}`;
       const report: TabReport = {
         tabId,
@@ -166,7 +169,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       };
       await deps.reports.set(report);
       await deps.badge.setCount(tabId, report.allegations.length);
-      return { page, first: previous?.allegations.length ?? 0 };
+      return { page, first: previous?.allegations.length ?? 0, allegations };
     });
     if (found.length > 0) {
       // The page address stays in the worker: it only keeps the page's own source out of its answers.
@@ -197,7 +200,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       set.add(lookup);
       lookups.set(tabId, set);
     }
-    return { allegations };
+    return { allegations: stored.allegations };
   }
 
   async function counterStatementsOf(message: unknown, sender: Sender): Promise<GetCounterStatementsResponse> {

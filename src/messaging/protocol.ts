@@ -194,6 +194,8 @@ export type PageMessage = PageToBackground[keyof PageToBackground]['request'];
 
 export const LIMITS = {
   maxSentences: 500,
+  /** Allegations one tab's report holds, appends included (a page that keeps adding text stops growing it). */
+  maxReportAllegations: 1_000,
   maxSentenceChars: 2_000,
   /** Pack and galaxy files, as JSON text (estimated from the value; the MISP galaxy is ~3 MB). */
   maxJsonChars: 50 * 1024 * 1024,

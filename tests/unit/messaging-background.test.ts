@@ -3,6 +3,7 @@ import type { Badge } from '@src/background/badge';
 import type { Library } from '@src/background/library';
 import { createMemoryReportStore, createReportStore, type SessionArea } from '@src/background/report-store';
 import { createBackgroundService, RejectedMessage, type Sender } from '@src/background/service';
+import { LIMITS } from '@src/messaging/protocol';
 import { describe, expect, it, vi } from 'vitest';
 
 const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -397,5 +398,27 @@ describe('background service: counter-statements after the allegations', () => {
     await expect(service.handleMessage({ type: 'getCounterStatements', index: 0 }, popupInTab)).rejects.toThrow(
       /extension page/,
     );
+  });
+});
+
+describe('background service: a page that keeps adding text', () => {
+  it('stops growing the report at the cap, and answers only what it reports', async () => {
+    const { service, reports } = setup();
+    const batch = (from: number) => ({
+      type: 'scan',
+      mode: from === 0 ? 'replace' : 'append',
+      sentences: Array.from({ length: 400 }, (_, i) => {
+        const text = `Hackers struck target ${from + i}.`;
+        const start = (from + i) * 100;
+        return { start, end: start + text.length, text };
+      }),
+    });
+    const sizes: number[] = [];
+    for (const from of [0, 400, 800]) {
+      const answer = (await service.handleMessage(batch(from), contentScript)) as { allegations: unknown[] };
+      sizes.push(answer.allegations.length);
+    }
+    expect(sizes).toEqual([400, 400, LIMITS.maxReportAllegations - 800]);
+    expect((await reports.get(7))?.allegations).toHaveLength(LIMITS.maxReportAllegations);
   });
 });

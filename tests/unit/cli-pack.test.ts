@@ -1,7 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runPack } from '../../src/cli/pack';
 import { SEED_PACK } from '../../src/data/seed-pack';
 
@@ -16,6 +16,7 @@ function io() {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'cp-pack-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const write = (name: string, content: string) => {
   const p = join(dir, name);
   writeFileSync(p, content);

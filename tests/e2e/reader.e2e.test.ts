@@ -22,6 +22,7 @@ import { PopupPage } from './support/popup-page';
 
 // The slice of the extension APIs the tests call inside the service worker.
 declare const chrome: {
+  scripting: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> };
   tabs: {
     query(q: { url?: string }): Promise<Array<{ id?: number; url?: string }>>;
     sendMessage(tabId: number, message: unknown): Promise<{ ok: boolean }>;
@@ -258,6 +259,22 @@ describe('reading the seed articles', () => {
     await ext.serviceWorker.evaluate(() => chrome.storage.local.set({ disabledSites: [] }));
     await waitForScan(lesoir);
     expect(paintedKeys(await readPainted(lesoir))).toEqual(paintedKeys(LESOIR.states[0]?.highlighted ?? []));
+  });
+
+  it('a second injection of the content script (Scan this page) replaces the first cleanly', async () => {
+    const tabId = await tabIdOf(ext, 'https://www.lesoir.be/*');
+    await lesoir.evaluate(() => document.documentElement.removeAttribute('data-counterpoint-allegations'));
+    await ext.serviceWorker.evaluate(
+      (id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] }),
+      tabId,
+    );
+    expect(await waitForScan(lesoir)).toBe(LESOIR.states[0]?.allegations);
+    // The first instance removed its highlights and listeners: nothing is painted twice, one card at most.
+    expect(paintedKeys(await readPainted(lesoir))).toEqual(paintedKeys(LESOIR.states[0]?.highlighted ?? []));
+    const point = await firstHighlightPoint(lesoir);
+    await lesoir.mouse.click(point.x, point.y);
+    await cardClaims(lesoir);
+    expect(await lesoir.locator('[data-counterpoint-card]').count()).toBe(1);
   });
 
   it('forgets a tab’s report when the tab loads another page', async () => {

@@ -402,8 +402,17 @@ describe('Popup site switch', () => {
   });
 
   it('is off on a built-in site the user switched off', async () => {
-    await mount(<Popup env={fakeEnv({ url: 'https://www.lesoir.be/', disabled: ['lesoir.be'] })} />);
+    const emptied: TabReport = { tabId: 7, allegations: [], sentenceCount: 0, scannedAt: 1 };
+    await mount(
+      <Popup env={fakeEnv({ url: 'https://www.lesoir.be/', disabled: ['lesoir.be'], reports: [emptied] })} />,
+    );
     expect(input()?.checked).toBe(false);
+    // Says it is off, rather than "no allegations" (the page was not read) or a scan button.
+    expect(status()?.getAttribute('data-state')).toBe('off');
+    expect(text(status())).toBe('Counterpoint is off on lesoir.be: nothing on its pages is read or highlighted.');
+    expect(root.querySelector('.not-scanned')).toBeNull();
+    await toggle();
+    expect(status()?.getAttribute('data-state')).toBe('empty');
   });
 
   it('is hidden when the tab address is unknown or not a web page', async () => {

@@ -116,7 +116,13 @@ export function Popup({ env }: { env: PopupEnv }) {
         <h1 id="popup-title">{t('extName')}</h1>
         {site ? <SiteSwitch state={site} access={env.site} onChange={onSiteChange} /> : null}
       </header>
-      <PopupBody state={state} scan={scan} onScan={onScan} onReveal={onReveal} />
+      {site?.disabled && (site.builtin || site.granted) ? (
+        <p role="status" class="empty" data-count="0" data-state="off">
+          {t('popupSiteOff', site.site)}
+        </p>
+      ) : (
+        <PopupBody state={state} scan={scan} onScan={onScan} onReveal={onReveal} />
+      )}
       <footer class="popup-footer">
         <p>{t('popupLocalFirst')}</p>
       </footer>

@@ -1,4 +1,4 @@
-import { rng } from './rng';
+import { proseParagraphs } from './rng';
 
 /**
  * A synthetic long article for benchmarks: neutral news prose (deterministic,
@@ -56,21 +56,12 @@ const ALLEGATIONS = [
 ];
 
 export function syntheticArticle(words = 10_000, allegations = ALLEGATIONS.length, seed = 7): string {
-  const rand = rng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-  const paragraphs: string[] = [];
-  let count = 0;
-  let paragraph: string[] = [];
-  while (count < words) {
-    const s = `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(TAILS)}`;
-    paragraph.push(s);
-    count += s.split(/\s+/).length;
-    if (paragraph.length >= 5) {
-      paragraphs.push(paragraph.join(' '));
-      paragraph = [];
-    }
-  }
-  if (paragraph.length > 0) paragraphs.push(paragraph.join(' '));
+  const paragraphs = proseParagraphs(
+    { subjects: SUBJECTS, verbs: VERBS, objects: OBJECTS, tails: TAILS },
+    words,
+    seed,
+    5,
+  );
   const chosen = ALLEGATIONS.slice(0, allegations);
   chosen.forEach((a, i) => {
     const at = Math.floor(((i + 1) * paragraphs.length) / (chosen.length + 1));

@@ -1,4 +1,4 @@
-import { rng } from './rng';
+import { proseParagraphs } from './rng';
 
 /**
  * Long news pages for tests/bench/page.ts: deterministic English prose about
@@ -81,21 +81,12 @@ export const BENCH_ALLEGATIONS: readonly string[] = [
 
 /** Deterministic prose of about `words` words, as paragraphs; allegations replace nothing, they are appended to paragraphs. */
 export function benchParagraphs(words = 10_000, allegations: readonly string[] = [], seed = 17): string[] {
-  const rand = rng(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
-  const paragraphs: string[] = [];
-  let count = 0;
-  let paragraph: string[] = [];
-  while (count < words) {
-    const s = `${pick(SUBJECTS)} ${pick(VERBS)} ${pick(OBJECTS)} ${pick(TAILS)}`;
-    paragraph.push(s);
-    count += s.split(/\s+/).length;
-    if (paragraph.length >= 4) {
-      paragraphs.push(paragraph.join(' '));
-      paragraph = [];
-    }
-  }
-  if (paragraph.length > 0) paragraphs.push(paragraph.join(' '));
+  const paragraphs = proseParagraphs(
+    { subjects: SUBJECTS, verbs: VERBS, objects: OBJECTS, tails: TAILS },
+    words,
+    seed,
+    4,
+  );
   allegations.forEach((a, i) => {
     const at = Math.floor(((i + 0.5) * paragraphs.length) / allegations.length);
     paragraphs[at] = `${paragraphs[at]} ${a}`;

@@ -1,4 +1,3 @@
-import type { Allegation } from '@core/types';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { ScanAllegation } from '../../src/messaging/protocol';
@@ -8,23 +7,10 @@ import { browserEnv, browserSiteAccess, reportKey } from '../../src/ui/popup/env
 import { groupByAccused } from '../../src/ui/popup/groups';
 import { unscannable } from '../../src/ui/popup/Popup';
 import { readSiteState, type SiteAccess, siteEnabled, siteState, switchSite } from '../../src/ui/popup/site';
-import { useEnglishMessages } from './popup-support';
+import { testAllegation, useEnglishMessages } from './popup-support';
 
 function allegation(accused: string | null, text = `About ${accused ?? 'someone'}.`): ScanAllegation {
-  const base: Allegation = {
-    text,
-    start: 0,
-    end: text.length,
-    lang: 'en',
-    stance: 'accusation',
-    accused,
-    accuser: 'US',
-    target: null,
-    action: 'espionage',
-    hedged: false,
-    confidence: 0.8,
-  };
-  return { ...base, counterStatements: [] };
+  return testAllegation(accused, { text, action: 'espionage' });
 }
 
 beforeEach(() => {

@@ -1,4 +1,3 @@
-import type { Allegation } from '@core/types';
 import { parseHTML } from 'linkedom';
 import { type ComponentChild, render } from 'preact';
 import { act } from 'preact/test-utils';
@@ -8,7 +7,7 @@ import type { CounterStatementView, ScanAllegation, TabReport } from '../../src/
 import type { PopupEnv } from '../../src/ui/popup/env';
 import { Popup } from '../../src/ui/popup/Popup';
 import type { SiteAccess } from '../../src/ui/popup/site';
-import { useEnglishMessages, useMessages } from './popup-support';
+import { testAllegation, useEnglishMessages, useMessages } from './popup-support';
 
 // Preact creates elements through the global document.
 const { document, window, HTMLInputElement } = parseHTML('<!doctype html><html><body></body></html>');
@@ -44,23 +43,7 @@ function statement(id: string, over: Partial<CounterStatementView> = {}): Counte
   };
 }
 
-function allegation(accused: string | null, over: Partial<ScanAllegation> = {}): ScanAllegation {
-  const text = over.text ?? `Hackers working for ${accused ?? 'someone'} broke in.`;
-  const base: Allegation = {
-    text,
-    start: 0,
-    end: text.length,
-    lang: 'en',
-    stance: 'accusation',
-    accused,
-    accuser: 'US',
-    target: null,
-    action: 'intrusion',
-    hedged: false,
-    confidence: 0.8,
-  };
-  return { ...base, counterStatements: [], ...over };
-}
+const allegation = testAllegation;
 
 function report(allegations: ScanAllegation[], tabId = 7): TabReport {
   return { tabId, allegations, sentenceCount: 40, scannedAt: 1_700_000_000_000 };

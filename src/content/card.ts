@@ -7,8 +7,8 @@
  * controller's business (see `contains`); Escape and × close the card here.
  */
 import type { CounterStatementView } from '@core/match/view';
-import type { Action, Stance } from '@core/types';
-import { t as defaultT, type MessageKey, uiLanguage } from '@src/i18n';
+import { t as defaultT, uiLanguage } from '@src/i18n';
+import { actionLabel, actorLabel, formatDate, relationLabel, stanceLabel } from '@src/i18n/format';
 import type { ScanAllegation } from '@src/messaging/protocol';
 
 export interface AnchorRect {
@@ -74,35 +74,6 @@ const FALLBACK_HEIGHT = 240;
 /** How many counter-statements the card lists; the rest are a click away (More). */
 export const CARD_MAX_CLAIMS = 3;
 const CLAIM_TEXT_MAX = 280;
-
-const STANCE_KEYS: Record<Stance, MessageKey> = {
-  accusation: 'stanceAccusation',
-  denial: 'stanceDenial',
-  counter_accusation: 'stanceCounterAccusation',
-};
-
-const RELATION_KEYS: Record<CounterStatementView['relation'], MessageKey> = {
-  denies: 'cardRelationDenies',
-  counter_accuses: 'cardRelationCounterAccuses',
-  attributes: 'cardRelationAttributes',
-  fact_checks: 'cardRelationFactChecks',
-  contextualises: 'cardRelationContextualises',
-};
-
-const ACTION_KEYS: Record<Action, MessageKey> = {
-  cyberattack: 'cardActionCyberattack',
-  espionage: 'cardActionEspionage',
-  intrusion: 'cardActionIntrusion',
-  data_theft: 'cardActionDataTheft',
-  ransomware: 'cardActionRansomware',
-  malware: 'cardActionMalware',
-  ddos: 'cardActionDdos',
-  surveillance: 'cardActionSurveillance',
-  sabotage: 'cardActionSabotage',
-  phishing: 'cardActionPhishing',
-  influence: 'cardActionInfluence',
-  hacking: 'cardActionHacking',
-};
 
 const CSS = `
 :host { all: initial; }
@@ -213,7 +184,6 @@ export function createCard(doc: Document, options: CardOptions): Card {
   let open = false;
   let destroyed = false;
   let previousFocus: Element | null = null;
-  let regionNames: Intl.DisplayNames | null | undefined;
 
   function on(target: EventTarget, type: string, listener: (e: Event) => void): void {
     target.addEventListener(type, listener);
@@ -245,33 +215,6 @@ export function createCard(doc: Document, options: CardOptions): Card {
     const s = el('span', undefined, glyph);
     s.setAttribute('aria-hidden', 'true');
     return s;
-  }
-
-  function actorLabel(id: string | null): string {
-    if (id === null || id === '') return tr('unknownActor');
-    if (!/^[A-Z]{2}$/.test(id)) return id;
-    if (regionNames === undefined) {
-      try {
-        regionNames = new Intl.DisplayNames([lang], { type: 'region', fallback: 'code' });
-      } catch {
-        regionNames = null;
-      }
-    }
-    try {
-      return regionNames?.of(id) ?? id;
-    } catch {
-      return id;
-    }
-  }
-
-  function dateLabel(iso: string): string {
-    const d = new Date(iso);
-    if (Number.isNaN(d.getTime())) return iso;
-    try {
-      return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
-    } catch {
-      return iso;
-    }
   }
 
   function build() {
@@ -346,12 +289,12 @@ export function createCard(doc: Document, options: CardOptions): Card {
     const li = el('li');
     li.setAttribute('data-claim-id', c.id);
     const meta = el('div', 'meta');
-    const time = el('time', undefined, dateLabel(c.date));
+    const time = el('time', undefined, formatDate(c.date, lang));
     time.dateTime = c.date;
-    const rel = el('span', 'rel', tr(RELATION_KEYS[c.relation] ?? 'cardRelationContextualises'));
+    const rel = el('span', 'rel', relationLabel(c.relation));
     rel.title = c.why;
     meta.append(
-      el('span', 'speaker', c.speaker || actorLabel(c.speakerActor)),
+      el('span', 'speaker', c.speaker || actorLabel(c.speakerActor, lang)),
       doc.createTextNode(' · '),
       time,
       doc.createTextNode(' · '),
@@ -378,12 +321,12 @@ export function createCard(doc: Document, options: CardOptions): Card {
 
   function fill(u: NonNullable<typeof ui>, a: ScanAllegation, position: string | undefined, loading: boolean): void {
     u.dialog.className = `card ${a.stance}`;
-    u.stance.textContent = tr(STANCE_KEYS[a.stance] ?? 'stanceAccusation');
+    u.stance.textContent = stanceLabel(a.stance);
     u.hedged.hidden = !a.hedged;
     const parts: string[] = [];
-    if (a.accuser !== null || a.accused !== null) parts.push(`${actorLabel(a.accuser)} → ${actorLabel(a.accused)}`);
-    const action = ACTION_KEYS[a.action];
-    if (action !== undefined) parts.push(tr(action));
+    if (a.accuser !== null || a.accused !== null)
+      parts.push(`${actorLabel(a.accuser, lang)} → ${actorLabel(a.accused, lang)}`);
+    parts.push(actionLabel(a.action));
     if (a.target) parts.push(tr('cardTarget', a.target));
     u.actors.textContent = parts.join(' · ');
     u.sentence.textContent = a.text;

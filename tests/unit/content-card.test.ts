@@ -121,7 +121,7 @@ describe('the allegation card', () => {
     expect($('.stance').textContent).toBe('stanceAccusation');
     expect($('.badge').textContent).toBe('hedged');
     expect($('.badge').hidden).toBe(false);
-    expect($('.actors').textContent).toBe('Belgium → China · cardActionEspionage · cardTarget(Belgian MPs)');
+    expect($('.actors').textContent).toBe('Belgium → China · actionEspionage · cardTarget(Belgian MPs)');
     expect($('.sentence').textContent).toBe('Belgium accused China of spying on its MPs.');
     expect($('h2').textContent).toBe('cardCounterStatements(4)');
     const items = $$('ol > li');
@@ -130,7 +130,7 @@ describe('the allegation card', () => {
     const first = items[0] as HTMLElement;
     expect(first.querySelector('.speaker')?.textContent).toBe('Chinese MFA');
     expect(first.querySelector('time')?.getAttribute('datetime')).toBe('2024-05-02');
-    expect(first.querySelector('.rel')?.textContent).toBe('cardRelationDenies');
+    expect(first.querySelector('.rel')?.textContent).toBe('relationDenies');
     expect(first.querySelector('.rel')?.getAttribute('title')).toBe('denial by the accused (CN)');
     expect(first.querySelector('.text')?.textContent).toBe('China firmly opposes groundless accusations.');
     expect($('.empty').hidden).toBe(true);
@@ -159,7 +159,7 @@ describe('the allegation card', () => {
     expect($('[role="dialog"]').className).toBe('card counter_accusation');
     expect($('.stance').textContent).toBe('stanceCounterAccusation');
     expect($('.badge').hidden).toBe(true);
-    expect($('.actors').textContent).toBe('unknownActor → APT28 · cardActionEspionage');
+    expect($('.actors').textContent).toBe('unknownActor → APT28 · actionEspionage');
     expect($$('ol > li').map((li) => li.getAttribute('data-claim-id'))).toEqual(['x/9']);
     expect($('.pos').textContent).toBe('3 / 7');
   });

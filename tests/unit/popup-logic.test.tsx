@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { actionLabel, actorLabel, countLabel, formatDate, stanceLabel } from '../../src/i18n/format';
 import type { ScanAllegation } from '../../src/messaging/protocol';
 import { disabledSites } from '../../src/settings/sites';
-import { actionLabel, actorLabel, countLabel, formatDate, stanceLabel } from '../../src/ui/format';
 import { browserEnv, browserSiteAccess, reportKey } from '../../src/ui/popup/env';
 import { groupByAccused } from '../../src/ui/popup/groups';
 import { unscannable } from '../../src/ui/popup/Popup';

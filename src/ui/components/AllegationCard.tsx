@@ -1,7 +1,7 @@
 import { t } from '@src/i18n';
+import { actionLabel, actorLabel, stanceLabel } from '@src/i18n/format';
 import type { ScanAllegation } from '@src/messaging/protocol';
 import { useState } from 'preact/hooks';
-import { actionLabel, actorLabel, stanceLabel } from '../format';
 import { CounterStatementList } from './CounterStatementList';
 
 interface Props {

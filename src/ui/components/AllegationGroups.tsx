@@ -1,5 +1,5 @@
 import { t } from '@src/i18n';
-import { actorLabel } from '../format';
+import { actorLabel } from '@src/i18n/format';
 import type { AllegationGroup } from '../popup/groups';
 import { AllegationCard } from './AllegationCard';
 

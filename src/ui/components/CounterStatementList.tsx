@@ -1,6 +1,6 @@
 import { t } from '@src/i18n';
+import { claimStanceLabel, formatDate, relationLabel } from '@src/i18n/format';
 import type { CounterStatementView } from '@src/messaging/protocol';
-import { claimStanceLabel, formatDate, relationLabel } from '../format';
 
 /** Only web addresses become links (pack data is validated, this is a second guard). */
 function isWebUrl(url: string): boolean {

@@ -1,10 +1,10 @@
 import { t } from '@src/i18n';
+import { countLabel } from '@src/i18n/format';
 import type { TabReport } from '@src/messaging/protocol';
 import { siteOf } from '@src/settings/sites';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AllegationGroups } from '../components/AllegationGroups';
 import { SiteSwitch } from '../components/SiteSwitch';
-import { countLabel } from '../format';
 import type { PopupEnv } from './env';
 import { groupByAccused } from './groups';
 import { readSiteState, type SiteState, siteEnabled } from './site';

@@ -36,11 +36,11 @@ export function claimStanceLabel(stance: ClaimStance): string {
 }
 
 const RELATION_KEYS: Record<MatchRelation, MessageKey> = {
-  denies: 'popupRelationDenies',
-  counter_accuses: 'popupRelationCounterAccuses',
-  attributes: 'popupRelationAttributes',
-  fact_checks: 'popupRelationFactChecks',
-  contextualises: 'popupRelationContextualises',
+  denies: 'relationDenies',
+  counter_accuses: 'relationCounterAccuses',
+  attributes: 'relationAttributes',
+  fact_checks: 'relationFactChecks',
+  contextualises: 'relationContextualises',
 };
 
 /** How a counter-statement answers the allegation. */
@@ -50,18 +50,18 @@ export function relationLabel(relation: MatchRelation): string {
 }
 
 const ACTION_KEYS: Record<Action, MessageKey> = {
-  cyberattack: 'popupActionCyberattack',
-  espionage: 'popupActionEspionage',
-  intrusion: 'popupActionIntrusion',
-  data_theft: 'popupActionDataTheft',
-  ransomware: 'popupActionRansomware',
-  malware: 'popupActionMalware',
-  ddos: 'popupActionDdos',
-  surveillance: 'popupActionSurveillance',
-  sabotage: 'popupActionSabotage',
-  phishing: 'popupActionPhishing',
-  influence: 'popupActionInfluence',
-  hacking: 'popupActionHacking',
+  cyberattack: 'actionCyberattack',
+  espionage: 'actionEspionage',
+  intrusion: 'actionIntrusion',
+  data_theft: 'actionDataTheft',
+  ransomware: 'actionRansomware',
+  malware: 'actionMalware',
+  ddos: 'actionDdos',
+  surveillance: 'actionSurveillance',
+  sabotage: 'actionSabotage',
+  phishing: 'actionPhishing',
+  influence: 'actionInfluence',
+  hacking: 'actionHacking',
 };
 
 /** The kind of operation an allegation is about. */

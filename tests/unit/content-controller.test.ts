@@ -5,6 +5,7 @@ import { type CardView, createController } from '../../src/content/controller';
 import { extractAddedText } from '../../src/content/extract';
 import type { Painted, Painter } from '../../src/content/highlight';
 import type { ScanAllegation, ScanMode, ScanResponse, ScanSentence } from '../../src/messaging/protocol';
+import { testAllegation, testStatement } from './fixtures';
 
 /**
  * A stand-in for the background: finds "hackers" sentences and answers with
@@ -16,38 +17,19 @@ function fakeBackground() {
     calls.push({ mode, sentences });
     const allegations: ScanAllegation[] = sentences
       .filter((s) => /hackers/i.test(s.text))
-      .map((s) => ({
-        text: s.text,
-        start: s.start,
-        end: s.end,
-        lang: 'en',
-        stance: (/denied/.test(s.text) ? 'denial' : 'accusation') as Stance,
-        accused: 'RU',
-        accuser: null,
-        target: null,
-        action: 'intrusion',
-        hedged: false,
-        confidence: 0.9,
-        counterStatements: [],
-      }));
+      .map((s) =>
+        testAllegation('RU', {
+          text: s.text,
+          start: s.start,
+          end: s.end,
+          accuser: null,
+          stance: /denied/.test(s.text) ? 'denial' : 'accusation',
+        }),
+      );
     return { allegations };
   });
   // Answered after the scan, as the background does: one made-up statement per allegation index.
-  const counterStatements = vi.fn(async (index: number) => [
-    {
-      id: `pack/answer-${index}`,
-      text: 'An answer.',
-      speaker: 'Someone',
-      speakerActor: 'RU',
-      stance: 'denial' as const,
-      relation: 'denies' as const,
-      why: 'denial by the accused (RU)',
-      date: '2024-01-01',
-      lang: 'en',
-      source: { url: 'https://example.org/a', publisher: 'Example' },
-      score: 1,
-    },
-  ]);
+  const counterStatements = vi.fn(async (index: number) => [testStatement(`pack/answer-${index}`)]);
   return { send, calls, counterStatements };
 }
 
@@ -327,20 +309,11 @@ describe('content controller', () => {
           release = () =>
             resolve({
               allegations: [
-                {
+                testAllegation('RU', {
                   text: sentences[0]?.text ?? '',
                   start: sentences[0]?.start ?? 0,
                   end: sentences[0]?.end ?? 1,
-                  lang: 'en',
-                  stance: 'accusation',
-                  accused: 'RU',
-                  accuser: null,
-                  target: null,
-                  action: 'intrusion',
-                  hedged: false,
-                  confidence: 1,
-                  counterStatements: [],
-                },
+                }),
               ],
             });
         }),

@@ -5,6 +5,7 @@ import { createMemoryReportStore, createReportStore, type SessionArea } from '@s
 import { createBackgroundService, RejectedMessage, type Sender } from '@src/background/service';
 import { LIMITS } from '@src/messaging/protocol';
 import { describe, expect, it, vi } from 'vitest';
+import { testAllegation, testStatement } from './fixtures';
 
 const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${RUNTIME_ID}`;
@@ -14,19 +15,14 @@ const popup: Sender = { id: RUNTIME_ID, url: `${ORIGIN}/popup.html` };
 const popupInTab: Sender = { id: RUNTIME_ID, url: `${ORIGIN}/popup.html?tab=7`, tab: { id: 9 }, frameId: 0 };
 
 function allegationFor(s: Segment): Allegation {
-  return {
+  const { counterStatements: _, ...allegation } = testAllegation('RU', {
     text: s.text,
     start: s.start,
     end: s.end,
-    lang: 'en',
-    stance: 'accusation',
-    accused: 'RU',
     accuser: null,
-    target: null,
-    action: 'intrusion',
-    hedged: false,
     confidence: 0.9,
-  };
+  });
+  return allegation;
 }
 
 function setup() {
@@ -315,19 +311,7 @@ describe('background service: appended scans and the card\'s "more" link', () =>
 
 describe('background service: counter-statements after the allegations', () => {
   const sentence = (start: number, text: string) => ({ start, end: start + text.length, text });
-  const view = (id: string) => ({
-    id,
-    text: 't',
-    speaker: 's',
-    speakerActor: 'RU',
-    stance: 'denial' as const,
-    relation: 'denies' as const,
-    why: 'denial by the accused (RU)',
-    date: '2024-01-01',
-    lang: 'en',
-    source: { url: 'https://example.org/', publisher: 'p' },
-    score: 1,
-  });
+  const view = (id: string) => testStatement(id, { speakerActor: 'RU', why: 'denial by the accused (RU)' });
 
   it('answers the page first, then stores each allegation’s counter-statements in its own slot', async () => {
     const { service, reports, counterStatements } = setup();

@@ -7,7 +7,8 @@ import { browserEnv, browserSiteAccess, reportKey } from '../../src/ui/popup/env
 import { groupByAccused } from '../../src/ui/popup/groups';
 import { unscannable } from '../../src/ui/popup/Popup';
 import { readSiteState, type SiteAccess, siteEnabled, siteState, switchSite } from '../../src/ui/popup/site';
-import { testAllegation, useEnglishMessages } from './popup-support';
+import { testAllegation } from './fixtures';
+import { useEnglishMessages } from './popup-support';
 
 function allegation(accused: string | null, text = `About ${accused ?? 'someone'}.`): ScanAllegation {
   return testAllegation(accused, { text, action: 'espionage' });

@@ -4,10 +4,8 @@
  * bound to `$1`…`$9`), so rendered text reads as users see it.
  */
 import { readFileSync } from 'node:fs';
-import type { Allegation } from '@core/types';
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { ScanAllegation } from '../../src/messaging/protocol';
 
 interface Message {
   message: string;
@@ -40,23 +38,4 @@ export function useMessages(lang: 'en' | 'fr'): void {
 
 export function useEnglishMessages(): void {
   useMessages('en');
-}
-
-/** An allegation as a scan reports it, with test defaults (US accuses `accused` of an intrusion). */
-export function testAllegation(accused: string | null, over: Partial<ScanAllegation> = {}): ScanAllegation {
-  const text = over.text ?? `Hackers working for ${accused ?? 'someone'} broke in.`;
-  const base: Allegation = {
-    text,
-    start: 0,
-    end: text.length,
-    lang: 'en',
-    stance: 'accusation',
-    accused,
-    accuser: 'US',
-    target: null,
-    action: 'intrusion',
-    hedged: false,
-    confidence: 0.8,
-  };
-  return { ...base, counterStatements: [], ...over };
 }

@@ -7,7 +7,8 @@ import type { CounterStatementView, ScanAllegation, TabReport } from '../../src/
 import type { PopupEnv } from '../../src/ui/popup/env';
 import { Popup } from '../../src/ui/popup/Popup';
 import type { SiteAccess } from '../../src/ui/popup/site';
-import { testAllegation, useEnglishMessages, useMessages } from './popup-support';
+import { testAllegation, testStatement } from './fixtures';
+import { useEnglishMessages, useMessages } from './popup-support';
 
 // Preact creates elements through the global document.
 const { document, window, HTMLInputElement } = parseHTML('<!doctype html><html><body></body></html>');
@@ -26,22 +27,7 @@ Object.defineProperty(HTMLInputElement.prototype, 'checked', {
   },
 });
 
-function statement(id: string, over: Partial<CounterStatementView> = {}): CounterStatementView {
-  return {
-    id,
-    text: `Statement ${id}.`,
-    speaker: 'Ministry of Foreign Affairs',
-    speakerActor: 'CN',
-    stance: 'denial',
-    relation: 'denies',
-    why: 'denial by the accused (CN)',
-    date: '2024-03-05',
-    lang: 'en',
-    source: { url: `https://example.org/${id}`, publisher: 'Example News' },
-    score: 0.9,
-    ...over,
-  };
-}
+const statement = testStatement;
 
 const allegation = testAllegation;
 

@@ -1,4 +1,3 @@
-import type { Stance } from '@core/types';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
 import { type CardView, createController } from '../../src/content/controller';

@@ -4,10 +4,9 @@
  * follows the granted origins: synchronised at start-up and whenever a
  * permission is added or removed.
  */
-import { NEWS_SITE_MATCHES } from '@src/content/sites';
+import { CONTENT_SCRIPT_FILE, NEWS_SITE_MATCHES } from '@src/content/sites';
 
 export const GRANTED_SCRIPT_ID = 'counterpoint-granted-sites';
-export const CONTENT_SCRIPT_FILE = 'content-scripts/content.js';
 
 interface RegisteredScript {
   id: string;

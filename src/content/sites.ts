@@ -56,6 +56,13 @@ export const NEWS_SITE_DOMAINS: readonly string[] = [
   'tass.com',
 ];
 
+/**
+ * The content script in the build (entrypoints/content.ts), for injecting it
+ * ("Scan this page") and registering it on granted sites; paths are relative
+ * to the extension's root in both APIs.
+ */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
+
 /** Match pattern for a domain and all its subdomains (`*.` also matches the bare domain). */
 export function domainPattern(domain: string): string {
   return `*://*.${domain}/*`;

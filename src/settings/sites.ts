@@ -34,7 +34,8 @@ export function builtinDomainOf(site: string): string | null {
 
 /** Whether a disabled-sites list switches `site` off (an entry covers its subdomains). */
 export function isSiteDisabled(site: string, disabled: readonly string[]): boolean {
-  return disabled.some((d) => hostWithin(site, d));
+  // Stored data: anything but a list of names switches nothing off.
+  return Array.isArray(disabled) && disabled.some((d) => typeof d === 'string' && hostWithin(site, d));
 }
 
 /** Match pattern of the optional host permission for one site (and its subdomains). */

@@ -1,11 +1,10 @@
 import {
-  CONTENT_SCRIPT_FILE,
   GRANTED_SCRIPT_ID,
   grantedOrigins,
   type RegistrationApi,
   syncGrantedSites,
 } from '@src/background/registration';
-import { NEWS_SITE_DOMAINS, NEWS_SITE_MATCHES } from '@src/content/sites';
+import { CONTENT_SCRIPT_FILE, NEWS_SITE_DOMAINS, NEWS_SITE_MATCHES } from '@src/content/sites';
 import { validateToContentMessage } from '@src/messaging/protocol';
 import {
   builtinDomainOf,

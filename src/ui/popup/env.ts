@@ -2,15 +2,14 @@
  * Everything the popup asks of the browser, behind one small interface so
  * the components can be rendered and tested without an extension.
  */
+
+import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
 import { getTabReport } from '@src/messaging/client';
 import type { RevealRequest, TabReport, ToContentResponse } from '@src/messaging/protocol';
 import { disabledSites, setSiteDisabled } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
 import type { SiteAccess } from './site';
 import { resolveTabId } from './tab';
-
-/** The content script's file in the built extension (see entrypoints/content.ts). */
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
 export interface PopupEnv {
   /** The tab whose report to show, or null when there is none. */

@@ -101,6 +101,12 @@ export function createController(deps: ControllerDeps): Controller {
   let queue: Promise<void> = Promise.resolve();
   let observer: MutationObserver | null = null;
   let pendingNodes: Node[] = [];
+  /**
+   * Nodes whose text a scan of this page has read. A paragraph can be added
+   * inside an article that is itself waiting to be scanned; whichever scan
+   * reads it first claims it, so no text is sent (and painted) twice.
+   */
+  let scanned = new WeakSet<Node>();
   let mutationTimer: ReturnType<typeof setTimeout> | undefined;
   let navigationTimer: ReturnType<typeof setTimeout> | undefined;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -138,9 +144,12 @@ export function createController(deps: ControllerDeps): Controller {
     if (paintable.length > 0) {
       painter ??= deps.createPainter(doc);
       // The fallback painter wraps text in <mark>s: its own mutations are not new page text.
+      // What the page added meanwhile is taken first: disconnecting drops undelivered records.
+      const held = observer?.takeRecords() ?? [];
       observer?.disconnect();
       painter.paint(paintable);
       observe();
+      collect(held);
     }
     publish();
   }
@@ -161,7 +170,8 @@ export function createController(deps: ControllerDeps): Controller {
       observer?.takeRecords();
       pendingNodes = [];
       clearTimeout(mutationTimer);
-      await scanText(extractPageText(doc), 'replace', gen);
+      scanned = new WeakSet();
+      await scanText(extractPageText(doc, { seen: scanned }), 'replace', gen);
     });
   }
 
@@ -170,19 +180,21 @@ export function createController(deps: ControllerDeps): Controller {
   function observe(): void {
     const Observer = (win as (Window & { MutationObserver?: typeof MutationObserver }) | null)?.MutationObserver;
     if (!active || doc.body === null || Observer === undefined) return;
-    observer ??= new Observer((records) => {
-      for (const r of records) {
-        for (const n of Array.from(r.addedNodes)) {
-          if (card?.contains(n)) continue;
-          if (n.nodeType === 1 && (n as Element).hasAttribute('data-counterpoint-mark')) continue;
-          pendingNodes.push(n);
-        }
-      }
-      if (pendingNodes.length === 0) return;
-      clearTimeout(mutationTimer);
-      mutationTimer = setTimeout(flushMutations, mutationDelay);
-    });
+    observer ??= new Observer(collect);
     observer.observe(doc.body, { childList: true, subtree: true });
+  }
+
+  function collect(records: readonly MutationRecord[]): void {
+    for (const r of records) {
+      for (const n of Array.from(r.addedNodes)) {
+        if (card?.contains(n)) continue;
+        if (n.nodeType === 1 && (n as Element).hasAttribute('data-counterpoint-mark')) continue;
+        pendingNodes.push(n);
+      }
+    }
+    if (pendingNodes.length === 0) return;
+    clearTimeout(mutationTimer);
+    mutationTimer = setTimeout(flushMutations, mutationDelay);
   }
 
   function flushMutations(): void {
@@ -192,7 +204,7 @@ export function createController(deps: ControllerDeps): Controller {
     const gen = generation;
     void enqueue(async () => {
       if (gen !== generation || !active) return;
-      const page = extractAddedText(doc, nodes);
+      const page = extractAddedText(doc, nodes, undefined, scanned);
       if (page.text.trim() === '') return;
       await scanText(page, 'append', gen);
     });

@@ -22,6 +22,12 @@ export interface ExtractOptions {
   maxChars?: number;
   /** Below this many characters of main/article text, fall back to the whole body. */
   minMainChars?: number;
+  /**
+   * Nodes already read by an earlier scan of this page: their text is not read
+   * again, and every node read now is added. Scans of a dynamic page then never
+   * send the same text twice, whatever order mutations and scans interleave in.
+   */
+  seen?: WeakSet<Node>;
 }
 
 const SKIPPED = new Set([
@@ -132,7 +138,10 @@ class TextBuilder {
   /** The last two characters written ('' when fewer). */
   private tail = '';
   chunks: TextChunk[] = [];
-  constructor(private readonly maxChars: number) {}
+  constructor(
+    private readonly maxChars: number,
+    readonly seen: WeakSet<Node> = new WeakSet(),
+  ) {}
 
   get full(): boolean {
     return this.length >= this.maxChars;
@@ -159,7 +168,19 @@ class TextBuilder {
     this.push(sep);
   }
 
+  /** Every node marked read by this builder, in walk order. */
+  readonly read: Node[] = [];
+
+  /** False when `node` was read already (by this walk or an earlier scan). */
+  mark(node: Node): boolean {
+    if (this.seen.has(node)) return false;
+    this.seen.add(node);
+    this.read.push(node);
+    return true;
+  }
+
   add(node: Text, preformatted: boolean): void {
+    if (!this.mark(node)) return;
     const data = node.data;
     if (data.length === 0) return;
     if (!preformatted && data.trim() === '') {
@@ -180,7 +201,9 @@ function walk(root: Element, out: TextBuilder, preformatted: boolean): void {
       out.add(child as Text, preformatted);
     } else if (child.nodeType === ELEMENT_NODE) {
       const el = child as Element;
-      if (shouldSkip(el)) continue;
+      // Read whole by an earlier scan (its new descendants arrive as added nodes of their own).
+      if (out.seen.has(el) || shouldSkip(el)) continue;
+      out.mark(el);
       const block = BLOCKS.has(el.tagName.toUpperCase());
       if (block) out.separate(BLOCK_BREAK);
       walk(el, out, preformatted || el.tagName.toUpperCase() === 'PRE');
@@ -200,18 +223,30 @@ export function extractPageText(doc: Document, options: ExtractOptions = {}): Pa
   const roots = contentRoots(doc).filter((el) => !shouldSkip(el));
   if (roots.length > 0) {
     const main = collect(roots, maxChars);
-    if (main.text.trim().length >= minMainChars) return main;
+    if (main.page.text.trim().length >= minMainChars) return claim(main, options.seen);
   }
-  return collect(doc.body ? [doc.body] : [], maxChars);
+  return claim(collect(doc.body ? [doc.body] : [], maxChars), options.seen);
 }
 
-function collect(roots: Element[], maxChars: number): PageText {
+interface Collected {
+  page: PageText;
+  /** Every node the walk read (text and elements). */
+  read: Node[];
+}
+
+/** Walks with a private set: a main region too short to use must not mark its text as read. */
+function collect(roots: Element[], maxChars: number): Collected {
   const out = new TextBuilder(maxChars);
   for (const root of roots) {
     out.separate(BLOCK_BREAK);
     walk(root, out, false);
   }
-  return { text: out.text, chunks: out.chunks };
+  return { page: { text: out.text, chunks: out.chunks }, read: out.read };
+}
+
+function claim(collected: Collected, seen: WeakSet<Node> | undefined): PageText {
+  if (seen !== undefined) for (const n of collected.read) seen.add(n);
+  return collected.page;
 }
 
 /** True when `node` or an ancestor is skipped (script, navigation, hidden, form field, editable). */
@@ -224,12 +259,18 @@ export function insideSkipped(node: Node): boolean {
 
 /**
  * Text of nodes added to the page after a scan, in document order, with the
- * same offsets map as `extractPageText`. Nodes inside others in the list, or
- * inside skipped elements, are left out; where the page has main/article
- * regions, only what lies in them counts (comment widgets and ads that
- * load late stay out, as they did on the first scan).
+ * same offsets map as `extractPageText`. Text already read (by an earlier scan
+ * in `seen`, or through another node of the list that contains it) and text
+ * inside skipped elements is left out; where the page has main/article
+ * regions, only what lies in them counts (comment widgets and ads that load
+ * late stay out, as they did on the first scan).
  */
-export function extractAddedText(doc: Document, nodes: readonly Node[], maxChars = 1_000_000): PageText {
+export function extractAddedText(
+  doc: Document,
+  nodes: readonly Node[],
+  maxChars = 1_000_000,
+  seen: WeakSet<Node> = new WeakSet(),
+): PageText {
   const regions = contentRoots(doc);
   const picked: Node[] = [];
   for (const node of nodes) {
@@ -242,14 +283,18 @@ export function extractAddedText(doc: Document, nodes: readonly Node[], maxChars
     }
     picked.push(node);
   }
-  const unique = [...new Set(picked)].filter((n) => !picked.some((other) => other !== n && other.contains(n)));
+  const unique = [...new Set(picked)];
   unique.sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
-  const out = new TextBuilder(maxChars);
+  // In document order an ancestor comes before its descendants: walking it marks them read.
+  const out = new TextBuilder(maxChars, seen);
   for (const node of unique) {
-    if (out.full || insideSkipped(node)) continue;
+    if (out.full || seen.has(node) || insideSkipped(node)) continue;
     out.separate(BLOCK_BREAK);
     if (node.nodeType === TEXT_NODE) out.add(node as Text, false);
-    else walk(node as Element, out, false);
+    else {
+      out.mark(node);
+      walk(node as Element, out, false);
+    }
   }
   return { text: out.text, chunks: out.chunks };
 }

@@ -139,9 +139,12 @@ describe('Counterpoint in Chromium', () => {
     const page = await ext.context.newPage();
     await page.goto(`${local.origin}/article`);
     await page.waitForLoadState('load');
-    // Longer than the article page took to be scanned end to end.
-    await page.waitForTimeout(3_000);
+    // A listed page loaded after it is scanned end to end: had the unlisted one been injected, it would be by now.
+    const control = await ext.context.newPage();
+    await control.goto(ARTICLE_URL);
+    await control.waitForFunction((name) => document.documentElement.hasAttribute(name), ATTRIBUTE);
     expect(await page.locator('html').getAttribute(ATTRIBUTE)).toBeNull();
+    await control.close();
     await page.close();
   });
 

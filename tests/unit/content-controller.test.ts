@@ -299,6 +299,44 @@ describe('content controller', () => {
     expect(bg.counterStatements).toHaveBeenCalledTimes(1);
   });
 
+  it('never sends or paints a paragraph twice when it is added inside text still waiting to be scanned', async () => {
+    const { doc, bg, p, controller } = setup();
+    let release: () => void = () => {};
+    const real = bg.send.getMockImplementation();
+    // The first scan's answer is late (a cold background): later scans queue behind it.
+    bg.send.mockImplementationOnce(
+      (sentences, mode) =>
+        new Promise((resolve) => {
+          release = () => resolve(real?.(sentences, mode) ?? { allegations: [] });
+        }),
+    );
+    const started = controller.start();
+    await wait(0);
+    expect(bg.send).toHaveBeenCalledTimes(1);
+    const main = doc.querySelector('main') as Element;
+    const section = doc.createElement('section');
+    section.innerHTML = '<p>Officials said Chinese hackers broke into the port authority in May.</p>';
+    main.appendChild(section);
+    // Its scan is queued behind the late one...
+    await wait(30);
+    // ...and a live update lands inside it before that queued scan reads it.
+    const update = doc.createElement('p');
+    update.textContent = 'A later update said the same hackers also hit the customs service.';
+    section.appendChild(update);
+    await wait(30);
+    release();
+    await started;
+    await wait(30);
+    await controller.idle();
+    const sent = bg.calls.flatMap((c) => c.sentences.map((s) => s.text));
+    expect(sent.filter((t) => t.startsWith('A later update'))).toHaveLength(1);
+    expect(sent.filter((t) => t.startsWith('Officials said Chinese'))).toHaveLength(1);
+    const texts = p.painted.map((x) => x.range.toString());
+    expect(new Set(texts).size).toBe(texts.length);
+    expect(texts).toContain('A later update said the same hackers also hit the customs service.');
+    expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe('4');
+  });
+
   it('ignores the answer to a scan that a stop overtook', async () => {
     const { doc, bg, p, controller } = setup();
     let release: () => void = () => {};

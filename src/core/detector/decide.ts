@@ -1,0 +1,230 @@
+/**
+ * The decision: from the roles of a sentence's actors (what the rules found)
+ * to one allegation's stance, accused and accuser. Precedence is written here
+ * once: a denier or rejected party that blames another is a counter-accusation;
+ * a perpetrator the speaker itself denies is a denial; otherwise the strongest
+ * perpetrator is accused by the speaker.
+ */
+import type { Gazetteer } from '../actors/gazetteer';
+import {
+  COUNTER_CUES,
+  DEFENSIVE_CUES,
+  DENIAL_CUES,
+  OPERATION_TERMS,
+  SPEECH_VERBS,
+  STRONG_COUNTER_CUES,
+} from '../lexicon';
+import type { Term } from '../nlp';
+import type { Stance } from '../types';
+import { B, E, PREP_BEFORE, rx, words } from './patterns';
+import type { RoleEvidence } from './types';
+import { verbBetween, verbRoleAfter } from './verbs';
+
+const DENIAL_RE = rx(words(DENIAL_CUES));
+const COUNTER_RE = rx(words(COUNTER_CUES));
+const STRONG_COUNTER_RE = rx(words(STRONG_COUNTER_CUES));
+const DEFENSIVE_RE = rx(words(DEFENSIVE_CUES));
+const NEGATION_RE = rx(words("not|n't|never|no longer|ne|n'|jamais|nullement"));
+const SPEECH_ANY_RE = rx(
+  words(SPEECH_VERBS),
+); /** "ses cyberattaques", "its hacking campaign": an operation owned by the sentence's actor. */
+const POSSESSIVE_OP_RE = rx(
+  `${B}(?:ses|sa|son|leurs?|its|their)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${OPERATION_TERMS.map(([, src]) => src).join('|')})${E}`,
+);
+/** Rules whose perpetrator is named as "the real culprit": a counter-accusation when someone else speaks. */
+const CLEFT_RULES = new Set(['real-culprit', 'cleft']);
+
+export interface DecisionInput {
+  roles: RoleEvidence[];
+  /** The folded sentence. */
+  f: string;
+  terms: readonly Term[];
+  /** Offsets of the sentence's operation terms. */
+  operations: ReadonlyArray<{ start: number }>;
+  /** The speaker resolved from earlier sentences ("M. Wang", "le porte-parole"), if any. */
+  speakerState: string | null;
+  gazetteer: Gazetteer;
+}
+
+export interface Decision {
+  stance: Stance;
+  accused: string;
+  accuser: string | null;
+  /** The evidence that named the accused. */
+  accusedEvidence: RoleEvidence;
+}
+
+export function decide(input: DecisionInput): Decision | null {
+  const { roles, f, terms, speakerState, gazetteer } = input;
+  const ops = input.operations;
+  const norm = (r: RoleEvidence) => gazetteer.normalise(r.mention.id);
+  const isParty = (r: RoleEvidence) => r.mention.kind !== 'group' && r.mention.kind !== 'organisation';
+  const afterPrep = (r: RoleEvidence) => PREP_BEFORE.test(f.slice(Math.max(0, r.mention.start - 30), r.mention.start));
+
+  const perps = roles.filter((r) => r.role === 'perpetrator').sort(byStrength);
+  let deniers = roles.filter((r) => r.role === 'denier').sort(byStrength);
+  const rejected = roles.filter((r) => r.role === 'rejected').sort(byStrength);
+  const accusers = roles.filter((r) => r.role === 'accuser' && r.mention.kind !== 'group').sort(byStrength);
+  const denial = DENIAL_RE.test(f);
+  const counter = COUNTER_RE.test(f);
+  const strongCounter = STRONG_COUNTER_RE.test(f);
+
+  // The speaker: an explicit accuser (post-posed speakers first, owners of claims last), else an
+  // organ of state or a subject state in a sentence with a speech verb, else the document's memory.
+  let speaker: string | null = accusers[0] !== undefined ? norm(accusers[0]) : null;
+  if (speaker === null || (accusers[0]?.strength ?? 0) < 2) {
+    const subject = roles.find(
+      (r) => r.role === 'unknown' && isParty(r) && !afterPrep(r) && !verbBetween(terms, 0, r.mention.start),
+    );
+    if (subject !== undefined && SPEECH_ANY_RE.test(f)) speaker = norm(subject);
+  }
+  speaker ??= speakerState;
+
+  // A denial with nobody denying in so many words: the subject that is not the source of the claims.
+  if (denial && perps.length === 0 && deniers.length === 0 && rejected.length === 0) {
+    const subject =
+      roles.find((r) => r.role === 'unknown' && isParty(r) && !afterPrep(r)) ??
+      roles.find((r) => r.role === 'accuser' && r.strength >= 2 && isParty(r));
+    if (subject !== undefined)
+      deniers = [{ ...subject, role: 'denier', strength: 1, reason: `${subject.reason} denies` }];
+  }
+
+  let accusedEv: RoleEvidence | undefined;
+  let accused: string | null = null;
+  let accuser: string | null = speaker;
+  let stance: Stance = 'accusation';
+
+  const denier = deniers[0] !== undefined ? norm(deniers[0]) : null;
+  const rejectedParty = rejected[0] !== undefined ? norm(rejected[0]) : null;
+  const statePerps = perps.filter(isParty);
+  let perp = perps.length > 0 ? pickAccused(perps) : undefined;
+  if (perp !== undefined && perp.mention.kind === 'group') {
+    // "APT28 … the hackers worked for Russian military intelligence": the group's sponsor is named too.
+    const sponsor = gazetteer.stateOf(perp.mention.id);
+    const named = roles.find(
+      (r) =>
+        r.mention.kind !== 'group' && r.mention.state === sponsor && (r.role === 'unknown' || r.role === 'perpetrator'),
+    );
+    if (sponsor !== undefined && named !== undefined) perp = { ...named, role: 'perpetrator', strength: perp.strength };
+  }
+  const perpId = perp !== undefined ? resolveAccused(perp, perps, gazetteer) : null;
+  const blamedParty = denier ?? rejectedParty;
+  // The speaker was itself blamed in this sentence and blames another: "Quand Washington accuse Pékin…, la NSA…".
+  const speakerBlamed = speaker !== null && statePerps.some((r) => norm(r) === speaker);
+  const otherPerp = speakerBlamed ? statePerps.find((r) => norm(r) !== speaker) : undefined;
+
+  if (blamedParty !== null && perp !== undefined && perpId !== null && perpId !== blamedParty && isParty(perp)) {
+    // The accused turns it back: the denier (or the party the rejected claims are about) blames another.
+    accusedEv = perp;
+    accused = perpId;
+    accuser = denier ?? (speaker !== null && speaker !== perpId ? speaker : rejectedParty);
+    stance = 'counter_accusation';
+  } else if (otherPerp !== undefined) {
+    accusedEv = otherPerp;
+    accused = norm(otherPerp);
+    accuser = speaker;
+    stance = 'counter_accusation';
+  } else if (denier !== null && (perp === undefined || !isParty(perp))) {
+    // "Hanoï dément que le groupe OceanLotus agisse pour ses services": a denial by the state.
+    accusedEv = deniers[0] as RoleEvidence;
+    accused = denier;
+    stance = 'denial';
+    accuser = otherParty(roles, accused, norm, afterPrep);
+  } else if (perp !== undefined && perpId !== null) {
+    accusedEv = perp;
+    accused = perpId;
+    const selfDenial =
+      denial &&
+      (speaker === perpId ||
+        denier === perpId ||
+        isNegated(perp, f, terms) ||
+        roles.some((r) => r !== perp && r.role !== 'target' && r.role !== 'perpetrator' && norm(r) === perpId));
+    if (selfDenial) {
+      stance = 'denial';
+      accuser = otherParty(roles, perpId, norm, afterPrep);
+    } else {
+      if (accuser === accused) accuser = otherAccuser(accusers, accused, norm);
+      const cleft = CLEFT_RULES.has(perp.rule);
+      if (
+        accuser !== null &&
+        accuser !== accused &&
+        (strongCounter || cleft || (denial && counter) || ((counter || denial) && rejectedParty === accuser))
+      )
+        stance = 'counter_accusation';
+      else if (strongCounter && accuser === null) stance = 'counter_accusation';
+    }
+  } else if (rejectedParty !== null) {
+    accusedEv = rejected[0] as RoleEvidence;
+    accused = rejectedParty;
+    // A rejected claim with nobody denying it is a denial only when a denial is said, or the accused speaks.
+    if (denial || counter || speaker === accused) {
+      stance = 'denial';
+      accuser = otherParty(roles, accused, norm, afterPrep);
+    }
+  } else {
+    // One actor, neither victim nor source, next to an operation: its likely author.
+    const unknown = roles.filter((r) => r.role === 'unknown');
+    const sole = unknown[0];
+    if (
+      unknown.length === 1 &&
+      sole !== undefined &&
+      !sole.entity &&
+      sole.mention.kind === 'state' &&
+      POSSESSIVE_OP_RE.test(f) &&
+      accusers.length === 0 &&
+      !DEFENSIVE_RE.test(f) &&
+      ops.some((o) => Math.abs(o.start - sole.mention.start) < 70) &&
+      !afterPrep(sole)
+    ) {
+      accusedEv = { ...sole, strength: 1, reason: `${sole.mention.surface} (sole actor)` };
+      accused = norm(sole);
+      accuser = speakerState;
+    }
+  }
+  if (accusedEv === undefined || accused === null || accused === '') return null;
+  if (accuser === accused) accuser = null;
+  return { stance, accused, accuser, accusedEvidence: accusedEv };
+}
+
+function byStrength(a: RoleEvidence, b: RoleEvidence): number {
+  return b.strength - a.strength || a.mention.start - b.mention.start;
+}
+/** For a denial, the party whose accusation is rejected: a source of claims, or another subject. */
+function otherParty(
+  roles: RoleEvidence[],
+  accused: string,
+  norm: (r: RoleEvidence) => string,
+  afterPrep: (r: RoleEvidence) => boolean,
+): string | null {
+  const candidates = roles.filter((r) => norm(r) !== accused && r.mention.kind !== 'group');
+  const source =
+    candidates.find((r) => r.role === 'accuser') ??
+    candidates.find((r) => r.role === 'rejected') ??
+    candidates.find((r) => r.role === 'unknown' && !afterPrep(r));
+  return source !== undefined ? norm(source) : null;
+}
+function otherAccuser(accusers: RoleEvidence[], accused: string, norm: (r: RoleEvidence) => string): string | null {
+  const r = accusers.find((a) => norm(a) !== accused);
+  return r !== undefined ? norm(r) : null;
+}
+function isNegated(ev: RoleEvidence, f: string, terms: readonly Term[]): boolean {
+  return verbRoleAfter(terms, f, ev.mention.end).negated && NEGATION_RE.test(f);
+}
+function pickAccused(perps: RoleEvidence[]): RoleEvidence {
+  const top = perps[0] as RoleEvidence;
+  // Prefer a state (or a state organ) named among the perpetrators: "China-linked APT31" → CN.
+  if (top.mention.kind === 'group') {
+    const state = perps.find(
+      (r) => r.strength >= top.strength - 1 && r.mention.kind !== 'group' && r.mention.kind !== 'organisation',
+    );
+    if (state !== undefined) return state;
+  }
+  return top;
+}
+function resolveAccused(ev: RoleEvidence, perps: RoleEvidence[], gazetteer: Gazetteer): string {
+  if (ev.mention.kind === 'group') {
+    const state = perps.find((r) => r.mention.kind === 'state' || r.mention.kind === 'agency');
+    if (state !== undefined) return gazetteer.normalise(state.mention.id);
+  }
+  return gazetteer.normalise(ev.mention.id);
+}

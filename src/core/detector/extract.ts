@@ -1,0 +1,155 @@
+/**
+ * Allegation extraction for one candidate sentence: who accuses whom of what.
+ *
+ * The sentence must name an operation (cyber vocabulary, or an attack verb
+ * with a group or cyber context) and an actor. Each actor mention then gets a
+ * role from the rule registry (./registry.ts: one construction per file under
+ * ./roles), and ./decide.ts turns the roles into stance, accused and accuser.
+ */
+import type { ActorMention, Gazetteer } from '../actors/gazetteer';
+import { CLAIM_NOUNS, DENIAL_CUES, GENERIC_ATTACK_VERBS, HEDGE_CUES } from '../lexicon';
+import type { Term } from '../nlp';
+import { fold } from '../text';
+import type { Action, Lang, Stance } from '../types';
+import { assignRoles } from './assign';
+import { decide } from './decide';
+import { B, OPERATION_RES, rx, words } from './patterns';
+import { rememberSpeakers, resolveSpeaker, type SpeakerMemory } from './speakers';
+import type { RoleEvidence } from './types';
+
+const DENIAL_RE = rx(words(DENIAL_CUES));
+const HEDGE_RE = rx(words(HEDGE_CUES));
+const GENERIC_ATTACK_RE = rx(words(GENERIC_ATTACK_VERBS));
+const CLAIM_RE = rx(words(CLAIM_NOUNS));
+const CYBER_CONTEXT_RE = rx(
+  words(
+    'iphones?|smartphones?|phones?|telephones?|devices?|appareils?|e-?mails?|courriels?|websites?|cyber\\w*|informatiques?|numeriques?|hack\\w*|pirat\\w*|networks?|reseaux?|systems?|systemes?|servers?|serveurs?|computers?|ordinateurs?',
+  ),
+); /** What makes a named threat group's sentence about an operation even without cyber vocabulary. */
+const GROUP_CONTEXT_RE = rx(
+  words(
+    'campaigns?|campagnes?|operations?|pre-?positioned|prepositionne\\w*|utilities|infrastructures?|networks?|systems?|servers?|e-?mails?|accounts?|data|devices?|reseaux?|systemes?|serveurs?|courriels?|messageries?|comptes?|donnees|appareils?|claimed responsibility|took responsibility|vol|theft|heist|stole|crypto\\w*|bitcoin|ether|claimed|revendiqu\\w*|responsabilite|access|acces',
+  ),
+);
+export interface ExtractedAllegation {
+  stance: Stance;
+  accused: string;
+  accuser: string | null;
+  target: string | null;
+  action: Action;
+  hedged: boolean;
+  confidence: number;
+  /** Why: the roles that decided, for debugging and explanations. */
+  evidence: string[];
+}
+interface Operation {
+  action: Action;
+  start: number;
+  end: number;
+}
+function operations(f: string): Operation[] {
+  const out: Operation[] = [];
+  for (const [action, re] of OPERATION_RES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(f); m !== null; m = re.exec(f))
+      out.push({ action, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+const TARGET_PHRASE_RE = rx(
+  `${B}(?:against|targeting|targetting|aimed at|contre|visant|ciblant|ayant vise|a l'encontre des?|a l'encontre du)\\s+`,
+  'gu',
+);
+function targetPhrase(text: string, f: string, excluded: Set<number>): string | null {
+  const re = TARGET_PHRASE_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(f); m !== null; m = re.exec(f)) {
+    const from = m.index + m[0].length;
+    const rest = f.slice(from);
+    const stop = rest.search(
+      /[,;:.!?()«»"“”]|\s(?:by|par|in order|afin|pour|since|depuis|who|qui|que|which|dont|and said|et a|a declare|said|according|selon|via|through|using|avec|with|from|de la part|in the|during|pendant|lors)\s/u,
+    );
+    let phrase = text.slice(from, from + (stop < 0 ? rest.length : stop)).trim();
+    const w = phrase.split(/\s+/);
+    if (w.length > 8) phrase = w.slice(0, 8).join(' ');
+    if (phrase.length > 1 && !excluded.has(from)) return phrase;
+  }
+  return null;
+}
+const ACTION_PRIORITY: Action[] = [
+  'ransomware',
+  'ddos',
+  'data_theft',
+  'espionage',
+  'surveillance',
+  'sabotage',
+  'phishing',
+  'malware',
+  'intrusion',
+  'cyberattack',
+  'hacking',
+];
+export interface ExtractInput {
+  text: string;
+  lang: Lang;
+  mentions: readonly ActorMention[];
+  /**
+   * The sentence's tagged terms, or a function that computes them: tagging
+   * (compromise) is by far the dearest step, and most candidate sentences are
+   * ruled out before it is needed.
+   */
+  terms: readonly Term[] | (() => readonly Term[]);
+  gazetteer: Gazetteer;
+  memory?: SpeakerMemory;
+}
+/** Cyber words in other senses: blanked out (same length) before the sentence is read. */
+const OTHER_SENSES_RE = rx(
+  words(
+    'pirate party|parti pirate|pirates? (?:somali\\w*|des caraibes)|somali pirates|pirates of the caribbean|(?:software|video|music|film|movie) piracy|life ?hacks?|growth hack\\w*|hackathons?|hack days?|ethical hackers?|white[- ]hat hackers?|hackers? ethiques|bug bount\\w*|primes aux bogues',
+  ),
+  'gu',
+);
+/** Extract at most one allegation from a candidate sentence, or null. */
+export function extractAllegation(input: ExtractInput): ExtractedAllegation | null {
+  const { text, mentions, gazetteer, memory } = input;
+  const f = fold(text).replace(OTHER_SENSES_RE, (m) => ' '.repeat(m.length));
+  const ops = operations(f);
+  const groupNamed = mentions.some((m) => m.kind === 'group');
+  const hasOperation =
+    ops.length > 0 ||
+    (DENIAL_RE.test(f) && CLAIM_RE.test(f) && CYBER_CONTEXT_RE.test(f)) ||
+    (GENERIC_ATTACK_RE.test(f) && (groupNamed || CYBER_CONTEXT_RE.test(f))) ||
+    (groupNamed && GROUP_CONTEXT_RE.test(f));
+  const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
+  rememberSpeakers(text, mentions, gazetteer, memory);
+  if (!hasOperation || mentions.length === 0) return null;
+  const terms = typeof input.terms === 'function' ? input.terms() : input.terms;
+
+  const roles = assignRoles(mentions, f, terms, hasOperation, input.lang);
+  const decision = decide({ roles, f, terms, operations: ops, speakerState, gazetteer });
+  if (decision === null) return null;
+  const { stance, accused, accuser, accusedEvidence: accusedEv } = decision;
+  const norm = (r: RoleEvidence) => gazetteer.normalise(r.mention.id);
+
+  const excluded = new Set(roles.filter((r) => norm(r) === accused).map((r) => r.mention.start));
+  const action = ACTION_PRIORITY.find((a) => ops.some((o) => o.action === a)) ?? 'hacking';
+  const hedged = HEDGE_RE.test(f);
+  let confidence =
+    0.45 +
+    0.12 * accusedEv.strength +
+    (accuser !== null ? 0.08 : 0) +
+    (ops.length > 0 ? 0.05 : 0) -
+    (hedged ? 0.03 : 0);
+  if (stance !== 'accusation') confidence -= 0.05;
+  confidence = Math.round(Math.min(0.99, Math.max(0.05, confidence)) * 100) / 100;
+  return {
+    stance,
+    accused,
+    accuser,
+    target: targetPhrase(text, f, excluded),
+    action,
+    hedged,
+    confidence,
+    evidence: roles.map((r) => `${r.role}:${r.reason}`),
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Every role rule, in priority order. Adding a construction is adding a file
+ * under ./roles and a line here; no rule edits another.
+ */
+
+import accordingTo from './roles/according-to';
+import accusedObject from './roles/accused-object';
+import accusedPassive from './roles/accused-passive';
+import attributedByTo from './roles/attributed-by-to';
+import attributedTo from './roles/attributed-to';
+import byAgent from './roles/by-agent';
+import claimsAbout from './roles/claims-about';
+import claimsOf from './roles/claims-of';
+import cleft from './roles/cleft';
+import companyNationality from './roles/company-nationality';
+import copulaPerpetrator from './roles/copula-perpetrator';
+import demonymClaim from './roles/demonym-claim';
+import demonymPerpetrator from './roles/demonym-perpetrator';
+import groupDefault from './roles/group-default';
+import hyphenLinked from './roles/hyphen-linked';
+import linkedTo from './roles/linked-to';
+import measuresAgainst from './roles/measures-against';
+import nameOnClaim from './roles/name-on-claim';
+import negatedParty from './roles/negated-party';
+import noRole from './roles/no-role';
+import organisationDefault from './roles/organisation-default';
+import origin from './roles/origin';
+import possessiveClaim from './roles/possessive-claim';
+import possessivePerpetrator from './roles/possessive-perpetrator';
+import postposedSpeaker from './roles/postposed-speaker';
+import proPrefix from './roles/pro-prefix';
+import qualifier from './roles/qualifier';
+import realCulprit from './roles/real-culprit';
+import reportedBy from './roles/reported-by';
+import seatOfOrgan from './roles/seat-of-organ';
+import subjectVerb from './roles/subject-verb';
+import target from './roles/target';
+import unitOf from './roles/unit-of';
+import urgedToStop from './roles/urged-to-stop';
+import victim from './roles/victim';
+import type { RoleRule } from './types';
+
+export const ROLE_RULES: readonly RoleRule[] = [
+  hyphenLinked,
+  proPrefix,
+  negatedParty,
+  postposedSpeaker,
+  companyNationality,
+  accordingTo,
+  measuresAgainst,
+  attributedTo,
+  unitOf,
+  attributedByTo,
+  claimsOf,
+  nameOnClaim,
+  claimsAbout,
+  demonymClaim,
+  possessiveClaim,
+  demonymPerpetrator,
+  possessivePerpetrator,
+  origin,
+  accusedPassive,
+  realCulprit,
+  cleft,
+  linkedTo,
+  byAgent,
+  reportedBy,
+  copulaPerpetrator,
+  accusedObject,
+  urgedToStop,
+  seatOfOrgan,
+  target,
+  victim,
+  qualifier,
+  subjectVerb,
+  groupDefault,
+  organisationDefault,
+  noRole,
+].sort((a, b) => a.priority - b.priority);

@@ -1,0 +1,41 @@
+/** "accused Beijing of hacking", "a mis en cause la Russie": the object of an accusation about an operation. */
+import { B, CYBER_AFTER_RE, DET, rx } from '../patterns';
+import { defineRule } from '../types';
+
+const ACCUSE_OBJECT_BEFORE = rx(
+  `${B}(?:accus\\w*|blam\\w*|charg\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|pointed the finger at|points the finger at|pointe du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient|qualifi\\w*|branded|branding|labell?ed|described|describing|called|calling|traite\\w*)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  'u',
+);
+
+export default defineRule({
+  id: 'accused-object',
+  langs: ['en', 'fr'],
+  priority: 270,
+  summary: '"accused Beijing of hacking", "a mis en cause la Russie": the object of an accusation about an operation.',
+  examples: [
+    {
+      lang: 'en',
+      text: "Britain accused Russia's GRU of a years-long hacking campaign against its election systems.",
+      actor: 'Russia',
+      role: 'perpetrator',
+    },
+    {
+      lang: 'fr',
+      text: "Paris a accusé la Russie d'avoir piraté la messagerie du parti.",
+      actor: 'Russie',
+      role: 'perpetrator',
+    },
+    {
+      lang: 'en',
+      text: 'Britain accused Russia of human rights abuses and of hacking nobody.',
+      actor: 'Britain',
+      role: null,
+    },
+  ],
+  apply: (c) =>
+    ACCUSE_OBJECT_BEFORE.test(c.before) &&
+    c.hasOperation &&
+    (CYBER_AFTER_RE.test(c.after.slice(0, 90)) || !/^\s*(?:of|de|d'|for|pour|over|with)\b/.test(c.after))
+      ? c.evidence('perpetrator', 3, `accused ${c.surface}`)
+      : null,
+});

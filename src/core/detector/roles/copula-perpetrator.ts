@@ -1,0 +1,26 @@
+/** "the United States is the biggest hacker", "la Russie reste la principale cybermenace". */
+import { PERPETRATOR_NOUNS } from '../../lexicon';
+import { E, rx } from '../patterns';
+import { defineRule } from '../types';
+
+const COPULA_PERP_AFTER = rx(
+  `^(?:'s)?\\s+(?:is|are|was|were|remains?|remained|has become|est|restait|etait reste|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?:[\\p{L}'"“”«»-]+\\s+){0,7}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
+  'u',
+);
+
+export default defineRule({
+  id: 'copula-perpetrator',
+  langs: ['en', 'fr'],
+  priority: 260,
+  summary: '"the United States is the biggest hacker", "la Russie reste la principale cybermenace".',
+  examples: [
+    {
+      lang: 'en',
+      text: "Beijing says the United States is the world's biggest hacker.",
+      actor: 'United States',
+      role: 'perpetrator',
+    },
+    { lang: 'en', text: 'The United States said Beijing hacked its utilities.', actor: 'United States', role: null },
+  ],
+  apply: (c) => (COPULA_PERP_AFTER.test(c.after) ? c.evidence('perpetrator', 2, `${c.surface} is the hacker`) : null),
+});

@@ -45,6 +45,8 @@ export interface LabelledLine extends ExpectedLabel {
   id: string;
   lang: string;
   text: string;
+  /** Sentences that come before `text` on the same page (headline first): read as its article, not scored. */
+  context?: string[];
 }
 
 function isStance(v: unknown): v is Stance {
@@ -70,7 +72,11 @@ export function parseLabelledLine(line: string): LabelledLine {
   if (stance !== null && !isStance(stance)) throw new Error(`unknown stance ${JSON.stringify(stance)}`);
   const hedged = r.hedged ?? null;
   if (hedged !== null && typeof hedged !== 'boolean') throw new Error('hedged must be a boolean or null');
+  const context = r.context ?? undefined;
+  if (context !== undefined && (!Array.isArray(context) || !context.every((c) => typeof c === 'string')))
+    throw new Error('context must be a list of strings');
   return {
+    ...(context !== undefined && context.length > 0 ? { context: context as string[] } : {}),
     id: String(r.id),
     lang: r.lang,
     text: r.text,
@@ -109,8 +115,10 @@ export function topAllegation(allegations: readonly Allegation[]): Allegation | 
 
 export function evaluate(lines: readonly LabelledLine[], detector: Detector = new Detector()): EvalRow[] {
   return lines.map((line) => {
-    const result = detector.detect(line.text);
-    const top = topAllegation(result.allegations);
+    // With context, the sentence is read at the end of its article; only allegations in it count.
+    const before = line.context === undefined ? '' : `${line.context.join('\n\n')}\n\n`;
+    const result = detector.detect(before + line.text);
+    const top = topAllegation(result.allegations.filter((a) => a.start >= before.length));
     return {
       id: line.id,
       lang: line.lang,

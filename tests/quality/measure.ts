@@ -1,0 +1,33 @@
+/**
+ * `npx tsx tests/quality/measure.ts [SET…]`: prints the figures the quality
+ * gate checks, for every set in floors.json (or the sets given), next to
+ * their floors — to see the margin before raising a floor.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluate, loadLabelled } from '../../src/cli/eval';
+import { computeMetrics, type GroupMetrics } from '../../src/cli/eval-metrics';
+import { Detector } from '../../src/core/detect';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const floors = JSON.parse(readFileSync(join(ROOT, 'tests', 'quality', 'floors.json'), 'utf8')) as {
+  sets: Record<string, Record<string, Record<string, number>>>;
+};
+const FIGURES = ['precision', 'f1', 'accused', 'stance', 'accuser'] as const;
+const value = (g: GroupMetrics, name: (typeof FIGURES)[number]) =>
+  (name === 'precision' || name === 'f1' ? g.detection[name] : g.attributes[name].accuracy) ?? 0;
+
+const detector = new Detector();
+const sets = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(floors.sets);
+for (const set of sets) {
+  const metrics = computeMetrics(evaluate(await loadLabelled(join(ROOT, 'tests', 'fixtures', set)), detector));
+  for (const [group, g] of [['overall', metrics.overall], ...Object.entries(metrics.byLang)] as Array<
+    [string, GroupMetrics]
+  >) {
+    const cells = FIGURES.map((name) => {
+      const floor = floors.sets[set]?.[group]?.[name];
+      return `${name} ${value(g, name).toFixed(4)}${floor === undefined ? '' : ` (floor ${floor})`}`;
+    });
+    console.log(`${set.padEnd(12)} ${group.padEnd(8)} ${cells.join('  ')}`);
+  }
+}

@@ -53,9 +53,10 @@ Options:
   --no-color     disable colours (also: NO_COLOR environment variable)
   -h, --help     show this help
 
-HTML input is reduced to its readable text first (main content region, no
-scripts, navigation or hidden elements, one line per block). Offsets (start,
-end) in the output then refer to that extracted text, not to the HTML source.
+HTML input is reduced to its readable text first, read as the extension reads
+a page (main content region, no scripts, navigation, asides, form fields or
+hidden elements; a blank line between blocks). Offsets (start, end) in the
+output then refer to that extracted text, not to the HTML source.
 In --jsonl mode each "text" is scanned as plain text and offsets refer to it.
 
 Exit codes: 0 success; 1 some --jsonl lines failed; 2 usage, input or internal error.

@@ -2,6 +2,11 @@
  * Readable text of a page, with positions: every character of `text` that
  * comes from the page maps back to a Text node and an offset in it, so a later
  * highlighter can turn allegation offsets into DOM ranges.
+ *
+ * The one reading of HTML: the content script walks the live page with it and
+ * `scan FILE.html` walks a linkedom document with it (src/cli/html.ts), so both
+ * see the same text. It therefore uses only what both DOMs have, and computed
+ * styles only when the window offers them.
  */
 
 /** A run of `text` copied from one Text node (offsets in `text`). */
@@ -23,13 +28,16 @@ export interface ExtractOptions {
   /** Below this many characters of main/article text, fall back to the whole body. */
   minMainChars?: number;
   /**
-   * Nodes already read by an earlier scan of this page: their text is not read
-   * again, and every node read now is added. Scans of a dynamic page then never
-   * send the same text twice, whatever order mutations and scans interleave in.
+   * Receives every node this (full) read takes: later `extractAddedText` calls
+   * given the same set skip them, so scans of a dynamic page never send the same
+   * text twice, whatever order mutations and scans interleave in.
    */
   seen?: WeakSet<Node>;
 }
 
+// Never readable article text, whole subtree: code, navigation, asides,
+// embedded media and their fallback text, form controls and their captions.
+// <form> itself is read: some sites wrap the whole page in one.
 const SKIPPED = new Set([
   'SCRIPT',
   'STYLE',
@@ -47,6 +55,11 @@ const SKIPPED = new Set([
   'SELECT',
   'OPTION',
   'BUTTON',
+  'LABEL',
+  'DATALIST',
+  'ASIDE',
+  'VIDEO',
+  'AUDIO',
   'HEAD',
   'TITLE',
   'META',
@@ -80,6 +93,7 @@ const BLOCKS = new Set([
   'HEADER',
   'HGROUP',
   'HR',
+  'LEGEND',
   'LI',
   'MAIN',
   'OL',
@@ -99,17 +113,47 @@ const BLOCKS = new Set([
 ]);
 
 const BLOCK_BREAK = '\n\n';
+/** HTML's collapsible white space (ASCII only). */
+const COLLAPSIBLE = /^[ \t\n\r\f]*$/;
 // Node's constants, without the global `Node` (absent outside a window: unit tests, workers).
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 const FOLLOWING = 4;
 
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
+// Landmark roles of page chrome, skipped like the elements that carry them implicitly.
+const SKIPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
+
+// A <header>/<footer> inside one of these belongs to it (an article's headline, a section's
+// byline); elsewhere it is the page's banner or footer (HTML-AAM).
+const SECTIONING = new Set(['ARTICLE', 'ASIDE', 'MAIN', 'NAV', 'SECTION']);
+const SECTIONING_ROLES = new Set(['article', 'complementary', 'main', 'navigation', 'region']);
+
+const HIDING_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+
+function roleOf(el: Element): string {
+  return el.getAttribute('role')?.trim().toLowerCase() ?? '';
+}
+
+function isPageLandmark(el: Element): boolean {
+  for (let up = el.parentElement; up; up = up.parentElement) {
+    if (SECTIONING.has(up.tagName.toUpperCase()) || SECTIONING_ROLES.has(roleOf(up))) return false;
+  }
+  return true;
+}
+
+function isHidden(el: Element, tag: string): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') return true;
+  // Hidden by the browser's own stylesheet, which linkedom does not have; an open dialog is read.
+  if (tag === 'DIALOG' && !el.hasAttribute('open')) return true;
   const view = el.ownerDocument.defaultView;
-  if (!view || typeof view.getComputedStyle !== 'function') return false;
-  const style = view.getComputedStyle(el);
-  return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
+  if (view && typeof view.getComputedStyle === 'function') {
+    const style = view.getComputedStyle(el);
+    return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
+  }
+  // No style engine (linkedom in the CLI): the inline style is all there is to go on.
+  const inline = el.getAttribute('style');
+  return inline !== null && HIDING_STYLE.test(inline);
 }
 
 function isEditable(el: Element): boolean {
@@ -118,25 +162,31 @@ function isEditable(el: Element): boolean {
 }
 
 function shouldSkip(el: Element): boolean {
-  return SKIPPED.has(el.tagName.toUpperCase()) || isEditable(el) || isHidden(el);
+  const tag = el.tagName.toUpperCase();
+  if (SKIPPED.has(tag) || SKIPPED_ROLES.has(roleOf(el))) return true;
+  if ((tag === 'HEADER' || tag === 'FOOTER') && isPageLandmark(el)) return true;
+  return isEditable(el) || isHidden(el, tag);
 }
 
-/** main/article regions, outermost only, in document order. */
+/** main/article regions, outermost only, in document order; none inside skipped chrome (a teaser in an aside). */
 export function contentRoots(doc: Document): Element[] {
-  const found = Array.from(doc.querySelectorAll('main, [role="main"], article'));
+  const found = Array.from(doc.querySelectorAll('main, [role="main"], article')).filter((el) => !insideSkipped(el));
   return found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
 }
 
 /**
  * Appends text in parts (joined once at the end) and remembers the last two
  * characters: testing the end of a growing string would flatten it again and
- * again, quadratic on a long page.
+ * again, quadratic on a long page. Separators wait for the next text, so the
+ * result never starts or ends with one.
  */
 class TextBuilder {
   private readonly parts: string[] = [];
   length = 0;
   /** The last two characters written ('' when fewer). */
   private tail = '';
+  /** The separator owed before the next text: a block break outranks a space. */
+  private pending = '';
   chunks: TextChunk[] = [];
   constructor(
     private readonly maxChars: number,
@@ -158,8 +208,16 @@ class TextBuilder {
   }
 
   separate(sep: string): void {
-    // Only between content, and never doubled.
-    if (this.length === 0 || this.tail.endsWith(sep)) return;
+    // Only between content.
+    if (this.length === 0) return;
+    if (sep === BLOCK_BREAK || this.pending === '') this.pending = sep;
+  }
+
+  private flush(): void {
+    const sep = this.pending;
+    this.pending = '';
+    // Never doubled.
+    if (sep === '' || this.tail.endsWith(sep)) return;
     if (sep === ' ' && /\s$/.test(this.tail)) return;
     if (sep === BLOCK_BREAK && this.tail.endsWith('\n')) {
       this.push('\n');
@@ -183,11 +241,13 @@ class TextBuilder {
     if (!this.mark(node)) return;
     const data = node.data;
     if (data.length === 0) return;
-    if (!preformatted && data.trim() === '') {
-      // Space between inline elements: keep words apart without mapping it.
+    if (!preformatted && COLLAPSIBLE.test(data)) {
+      // Space between inline elements: keep words apart without mapping it. A no-break
+      // space is text, not collapsible space (linkedom gives `&nbsp;` a node of its own).
       this.separate(' ');
       return;
     }
+    this.flush();
     this.chunks.push({ node, start: this.length });
     // Source line breaks are spaces once rendered; replacing them char for char
     // keeps offsets exact and stops the segmenter from reading them as breaks.
@@ -213,19 +273,22 @@ function walk(root: Element, out: TextBuilder, preformatted: boolean): void {
 }
 
 /**
- * Text of main/article if the page has enough there, otherwise of the body.
- * Skips scripts, styles, navigation, hidden elements, form fields and
- * editable regions (what the reader types is not what the page alleges).
+ * Text of the main/article regions if they hold enough, otherwise of the body;
+ * blocks are separated by a blank line. Skips scripts and styles, navigation,
+ * asides and the page's own header and footer, embedded media, closed dialogs,
+ * form controls and their labels, editable regions (what the reader types is
+ * not what the page alleges) and hidden elements.
  */
 export function extractPageText(doc: Document, options: ExtractOptions = {}): PageText {
   const maxChars = options.maxChars ?? 1_000_000;
   const minMainChars = options.minMainChars ?? 200;
-  const roots = contentRoots(doc).filter((el) => !shouldSkip(el));
+  const roots = contentRoots(doc);
   if (roots.length > 0) {
     const main = collect(roots, maxChars);
     if (main.page.text.trim().length >= minMainChars) return claim(main, options.seen);
   }
-  return claim(collect(doc.body ? [doc.body] : [], maxChars), options.seen);
+  const body = doc.body ?? doc.documentElement;
+  return claim(collect(body ? [body] : [], maxChars), options.seen);
 }
 
 interface Collected {
@@ -249,7 +312,7 @@ function claim(collected: Collected, seen: WeakSet<Node> | undefined): PageText 
   return collected.page;
 }
 
-/** True when `node` or an ancestor is skipped (script, navigation, hidden, form field, editable). */
+/** True when `node` or an ancestor is skipped (script, navigation, aside, hidden, form field, editable…). */
 export function insideSkipped(node: Node): boolean {
   for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
     if (shouldSkip(el)) return true;

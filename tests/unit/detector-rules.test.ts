@@ -23,7 +23,9 @@ function mentionOf(example: RuleExample) {
   const mentions = detector.gazetteer.find(example.text);
   const found = mentions.find((m) => example.text.slice(m.start).startsWith(example.actor));
   if (found === undefined)
-    throw new Error(`"${example.actor}" is not an actor mention in: ${example.text} (found: ${mentions.map((m) => m.surface).join(', ')})`);
+    throw new Error(
+      `"${example.actor}" is not an actor mention in: ${example.text} (found: ${mentions.map((m) => m.surface).join(', ')})`,
+    );
   return found;
 }
 
@@ -47,7 +49,10 @@ describe('role rule registry', () => {
     expect(new Set(ROLE_RULES.map((r) => r.priority)).size).toBe(ROLE_RULES.length);
     for (const rule of ROLE_RULES) {
       expect(rule.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
-      expect(rule.examples.some((e) => e.role !== null), `${rule.id} has a positive example`).toBe(true);
+      expect(
+        rule.examples.some((e) => e.role !== null),
+        `${rule.id} has a positive example`,
+      ).toBe(true);
       for (const e of rule.examples) expect(rule.langs, `${rule.id}: example language`).toContain(e.lang);
     }
   });

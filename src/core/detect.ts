@@ -8,12 +8,13 @@ import { Gazetteer } from './actors/gazetteer';
 import { BUILTIN_ACTORS, mergeActors } from './actors/index';
 import { PEOPLE } from './actors/people';
 import type { ActorRecord } from './actors/types';
-import { extractAllegation } from './detector/extract';
-import { newSpeakerMemory, rememberSpeakers, type SpeakerMemory } from './detector/speakers';
+import { type DocumentState, extractAllegation, namesOperation, newDocumentState } from './detector/extract';
+import { newSpeakerMemory } from './detector/speakers';
 import { detectLang } from './lang';
 import { type Term, tagTerms } from './nlp';
-import { candidateSegments, isContextOnly } from './prefilter';
+import { candidateSegments } from './prefilter';
 import { segment } from './segment';
+import { fold } from './text';
 import type { Allegation, DetectedLang, DetectResult, Lang, Segment } from './types';
 
 export interface DetectorOptions {
@@ -57,15 +58,11 @@ export class Detector {
    * ("Wang Wenbin, porte-parole…") are resolved in later ones ("M. Wang").
    */
   detectSegments(segments: readonly Segment[], docLang: DetectedLang = 'und'): Allegation[] {
-    const memory = newSpeakerMemory();
+    const doc = documentState(segments);
     const out: Allegation[] = [];
     for (const s of segments) {
       const lang = sentenceLang(s.text, docLang);
-      if (isContextOnly(s.text)) {
-        this.remember(s, memory);
-        continue;
-      }
-      const a = this.extract(s, lang, () => tagTerms(s.text, lang), memory);
+      const a = this.extract(s, lang, () => tagTerms(s.text, lang), doc);
       if (a !== null) out.push(a);
     }
     return out;
@@ -80,38 +77,31 @@ export class Detector {
     const lang = detectLang(text);
     const docLang: Lang = lang === 'und' ? 'en' : lang;
     const all = tagTerms(text, docLang);
-    const memory = newSpeakerMemory();
+    const candidates = candidateSegments(text, segment(text));
+    const doc = documentState(candidates);
     const allegations: Allegation[] = [];
-    for (const s of candidateSegments(text, segment(text))) {
+    for (const s of candidates) {
       const sLang = sentenceLang(s.text, lang);
-      if (isContextOnly(s.text)) {
-        this.remember(s, memory);
-        continue;
-      }
       const terms =
         sLang === docLang
           ? all
               .filter((t) => t.start >= s.start && t.end <= s.end)
               .map((t) => ({ ...t, start: t.start - s.start, end: t.end - s.start }))
           : tagTerms(s.text, sLang);
-      const a = this.extract(s, sLang, terms, memory);
+      const a = this.extract(s, sLang, terms, doc);
       if (a !== null) allegations.push(a);
     }
     return { lang, allegations };
-  }
-
-  private remember(s: Segment, memory: SpeakerMemory): void {
-    rememberSpeakers(s.text, this.gazetteer.find(s.text), this.gazetteer, memory);
   }
 
   private extract(
     s: Segment,
     lang: Lang,
     terms: readonly Term[] | (() => readonly Term[]),
-    memory: SpeakerMemory,
+    doc: DocumentState,
   ): Allegation | null {
     const mentions = this.gazetteer.find(s.text);
-    const found = extractAllegation({ text: s.text, lang, mentions, terms, gazetteer: this.gazetteer, memory });
+    const found = extractAllegation({ text: s.text, lang, mentions, terms, gazetteer: this.gazetteer, doc });
     if (found === null) return null;
     return {
       text: s.text,
@@ -127,6 +117,16 @@ export class Detector {
       confidence: found.confidence,
     };
   }
+}
+
+/** Sentences that name an operation before a page counts as being about one. */
+const CYBER_TOPIC_SENTENCES = 2;
+
+/** The article's state before its first sentence: its topic is known from all of them. */
+function documentState(segments: readonly Segment[]): DocumentState {
+  let named = 0;
+  for (const s of segments) if (namesOperation(fold(s.text)) && ++named >= CYBER_TOPIC_SENTENCES) break;
+  return newDocumentState(newSpeakerMemory(), named >= CYBER_TOPIC_SENTENCES);
 }
 
 function sentenceLang(text: string, docLang: DetectedLang): Lang {

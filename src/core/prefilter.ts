@@ -6,8 +6,9 @@
  * it imports nothing heavy.
  */
 import { GROUPS as BUILTIN_GROUPS } from './actors/groups';
+import { ATTRIBUTION_CUES, CLAIM_NOUNS, GENERIC_OPERATION_NOUNS, INCIDENT_NAMES, INCIDENT_VICTIMS } from './lexicon';
 import { segment } from './segment';
-import { escapeRegExp } from './text';
+import { accentInsensitive, escapeRegExp } from './text';
 import type { Segment } from './types';
 
 // Stems, not words: "cyber" covers cyberattaque(s), cyber-attaque, cyberespionnage, cyberattacks…
@@ -106,7 +107,18 @@ const GROUPS = [
   'Stuxnet',
 ];
 
-export const PREFILTER_SOURCE = `(?:${STEMS.join('|')})|\\b(?:${GROUPS.join('|')})\\b`;
+const BOUNDED = (src: string) => `(?<![\\p{L}\\p{N}])(?:${accentInsensitive(src)})(?![\\p{L}\\p{N}])`;
+
+export const PREFILTER_SOURCE = `(?:${STEMS.join('|')})|\\b(?:${GROUPS.join('|')})\\b|${BOUNDED(INCIDENT_NAMES)}`;
+
+/**
+ * On a page about cyber operations, sentences with these words are read too:
+ * "the attack", "l'affaire", "blamed", "accusations", "the Sony hack". They
+ * carry allegations whose operation was named in an earlier sentence.
+ */
+const CONTEXT_SOURCE = BOUNDED([GENERIC_OPERATION_NOUNS, ATTRIBUTION_CUES, CLAIM_NOUNS, INCIDENT_VICTIMS].join('|'));
+/** Candidate sentences that make a page "about cyber operations". */
+const TOPIC_SENTENCES = 2;
 
 /**
  * Every built-in threat-group name and alias ("Predatory Sparrow", "RedEcho"), matched with its
@@ -125,7 +137,7 @@ export const GROUP_NAMES_SOURCE = [
   ...OTHERS.map((n) => `${/^\w/.test(n) ? '\\b' : ''}${escapeRegExp(n)}${/\w$/.test(n) ? '\\b' : ''}`),
 ].join('|');
 
-const TEST_RE = new RegExp(PREFILTER_SOURCE, 'i');
+const TEST_RE = new RegExp(PREFILTER_SOURCE, 'iu');
 const TEST_GROUPS_RE = new RegExp(GROUP_NAMES_SOURCE);
 
 /** Whether a text mentions anything the detector could care about. */
@@ -135,7 +147,7 @@ export function prefilter(text: string): boolean {
 
 /** Offsets of every prefilter hit, in order. */
 export function prefilterHits(text: string): number[] {
-  const lexicon = matchOffsets(new RegExp(PREFILTER_SOURCE, 'gi'), text);
+  const lexicon = matchOffsets(new RegExp(PREFILTER_SOURCE, 'giu'), text);
   const groups = matchOffsets(new RegExp(GROUP_NAMES_SOURCE, 'g'), text);
   if (groups.length === 0) return lexicon;
   return [...lexicon, ...groups].sort((a, b) => a - b);
@@ -148,14 +160,13 @@ const SPEAKER_INTRO =
 
 const SPEAKER_INTRO_G = new RegExp(SPEAKER_INTRO.source, 'gu');
 
-/** Whether a sentence is context only (introduces a speaker) rather than a candidate. */
-export function isContextOnly(sentence: string): boolean {
-  return !prefilter(sentence);
-}
 
 /**
  * The sentences that contain at least one prefilter hit, plus (with
- * `context`, the default) sentences that introduce a speaker, in order.
+ * `context`, the default) sentences that introduce a speaker, and, on a page
+ * with several candidates (a page about cyber operations), the sentence after
+ * each candidate and every sentence with a word of attribution, a claim or a
+ * generic operation noun. In document order.
  */
 export function candidateSegments(
   text: string,
@@ -164,17 +175,30 @@ export function candidateSegments(
 ): Segment[] {
   const hits = prefilterHits(text);
   if (hits.length === 0) return [];
-  // Both scans run once over the whole text; segments are then matched to hits in one pass.
-  const intros = options.context === false ? [] : matchOffsets(SPEAKER_INTRO_G, text);
-  const out: Segment[] = [];
-  let h = 0;
-  let k = 0;
-  for (const s of segments) {
-    while (h < hits.length && (hits[h] as number) < s.start) h++;
-    while (k < intros.length && (intros[k] as number) < s.start) k++;
-    if ((h < hits.length && (hits[h] as number) < s.end) || (k < intros.length && (intros[k] as number) < s.end))
-      out.push(s);
+  const withContext = options.context !== false;
+  const picked = new Array<boolean>(segments.length).fill(false);
+  const hit = sentencesWith(hits, segments);
+  let count = 0;
+  for (let i = 0; i < segments.length; i++) if (hit[i]) (picked[i] = true), count++;
+  if (withContext) {
+    const intros = sentencesWith(matchOffsets(SPEAKER_INTRO_G, text), segments);
+    for (let i = 0; i < segments.length; i++) if (intros[i]) picked[i] = true;
+    if (count >= TOPIC_SENTENCES) {
+      const cues = sentencesWith(matchOffsets(new RegExp(CONTEXT_SOURCE, 'giu'), text), segments);
+      for (let i = 0; i < segments.length; i++) if (cues[i] || (i > 0 && hit[i - 1])) picked[i] = true;
+    }
   }
+  return segments.filter((_, i) => picked[i]);
+}
+
+/** For each segment, whether one of the (sorted) offsets falls in it: one pass over both lists. */
+function sentencesWith(offsets: readonly number[], segments: readonly Segment[]): boolean[] {
+  const out = new Array<boolean>(segments.length).fill(false);
+  let h = 0;
+  segments.forEach((s, i) => {
+    while (h < offsets.length && (offsets[h] as number) < s.start) h++;
+    out[i] = h < offsets.length && (offsets[h] as number) < s.end;
+  });
   return out;
 }
 

@@ -47,3 +47,48 @@ export function escapeRegExp(s: string): string {
 export const WORD_CHAR = '[\\p{L}\\p{N}]';
 export const NOT_BEFORE = `(?<!${WORD_CHAR})`;
 export const NOT_AFTER = `(?!${WORD_CHAR})`;
+
+const ACCENTED: Record<string, string> = {
+  a: '[aàâä]',
+  c: '[cç]',
+  e: '[eéèêë]',
+  i: '[iîï]',
+  o: '[oôöœ]',
+  u: '[uùûü]',
+  "'": "['’]",
+};
+
+/**
+ * A RegExp source written over folded text (see `fold`) made to match the
+ * text as written: each plain vowel, c and apostrophe also matches its
+ * accented forms. Escapes (\w, \p{L}), classes […] and quantifiers {…} are
+ * left alone. Lets the prefilter, which never folds the page (too slow for
+ * the content script), share the lexicon the detector reads.
+ */
+export function accentInsensitive(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charAt(i);
+    if (c === '\\') {
+      // Keep the escape and what it escapes ("\p{L}" whole).
+      const braced = /^\\[pP]\{[^}]*\}/.exec(source.slice(i));
+      const esc = braced ? braced[0] : source.slice(i, i + 2);
+      out += esc;
+      i += esc.length - 1;
+    } else if (inClass) {
+      out += c;
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (c === '{') {
+      const close = source.indexOf('}', i);
+      out += source.slice(i, close + 1);
+      i = close;
+    } else {
+      out += ACCENTED[c] ?? c;
+    }
+  }
+  return out;
+}

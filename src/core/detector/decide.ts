@@ -7,6 +7,7 @@
  */
 import type { Gazetteer } from '../actors/gazetteer';
 import {
+  ATTRIBUTION_CUES,
   COUNTER_CUES,
   DEFENSIVE_CUES,
   DENIAL_CUES,
@@ -21,6 +22,13 @@ import type { RoleEvidence } from './types';
 import { verbBetween, verbRoleAfter } from './verbs';
 
 const DENIAL_RE = rx(words(DENIAL_CUES));
+const ATTRIBUTION_RE = rx(words(ATTRIBUTION_CUES));
+/** Talk about attributing in general ("before publicly attributing cyberattacks", "name the country responsible"). */
+const ATTRIBUTION_TALK_RE = rx(
+  words(
+    "(?:before|without|avoid|refrain from|avant d'|sans)\\s+(?:\\w+\\s+)?(?:attributing|blaming|naming|attribuer|accuser|nommer)|to (?:publicly )?(?:attribute|blame|name)|(?:d'|de )(?:attribuer|imputer|nommer)|the (?:country|state|actor) responsible|l'(?:etat|acteur|pays) responsable",
+  ),
+);
 const COUNTER_RE = rx(words(COUNTER_CUES));
 const STRONG_COUNTER_RE = rx(words(STRONG_COUNTER_CUES));
 const DEFENSIVE_RE = rx(words(DEFENSIVE_CUES));
@@ -179,6 +187,31 @@ export function decide(input: DecisionInput): Decision | null {
       accusedEv = { ...sole, strength: 1, reason: `${sole.mention.surface} (sole actor)` };
       accused = norm(sole);
       accuser = speakerState;
+    }
+  }
+  if (accusedEv === undefined && (denial || (ATTRIBUTION_RE.test(f) && !ATTRIBUTION_TALK_RE.test(f)))) {
+    // No construction named the accused, but the sentence says an operation is someone's doing (or denies
+    // it): an actor with no other role is the party concerned. The subject denies; otherwise the actor the
+    // speaker names is the one blamed.
+    const open = roles.filter(
+      (r) => (r.role === 'unknown' || r.role === 'rejected') && r.mention.kind !== 'organisation',
+    );
+    if (denial) {
+      const subject = open.find((r) => isParty(r) && !afterPrep(r));
+      if (subject !== undefined) {
+        accusedEv = { ...subject, strength: 1, rule: 'fallback', reason: `${subject.mention.surface} (denies)` };
+        accused = norm(subject);
+        stance = 'denial';
+        accuser = otherParty(roles, accused, norm, afterPrep);
+      }
+    } else {
+      const blamed = open.filter((r) => norm(r) !== speaker && isParty(r) && !afterPrep(r)).at(-1);
+      if (blamed !== undefined && !DEFENSIVE_RE.test(f)) {
+        accusedEv = { ...blamed, strength: 1, rule: 'fallback', reason: `${blamed.mention.surface} (blamed)` };
+        accused = norm(blamed);
+        accuser = speaker;
+        if (accuser !== null && accuser !== accused && (strongCounter || counter)) stance = 'counter_accusation';
+      }
     }
   }
   if (accusedEv === undefined || accused === null || accused === '') return null;

@@ -7,13 +7,22 @@
  * ./roles), and ./decide.ts turns the roles into stance, accused and accuser.
  */
 import type { ActorMention, Gazetteer } from '../actors/gazetteer';
-import { CLAIM_NOUNS, DENIAL_CUES, GENERIC_ATTACK_VERBS, HEDGE_CUES } from '../lexicon';
+import {
+  ATTRIBUTION_CUES,
+  CLAIM_NOUNS,
+  DENIAL_CUES,
+  GENERIC_ATTACK_VERBS,
+  GENERIC_OPERATION_NOUNS,
+  HEDGE_CUES,
+  INCIDENT_NAMES,
+  INCIDENT_VICTIMS,
+} from '../lexicon';
 import type { Term } from '../nlp';
 import { fold } from '../text';
 import type { Action, Lang, Stance } from '../types';
 import { assignRoles } from './assign';
 import { decide } from './decide';
-import { B, OPERATION_RES, rx, words } from './patterns';
+import { B, OPERATION_ANY, OPERATION_RES, rx, words } from './patterns';
 import { rememberSpeakers, resolveSpeaker, type SpeakerMemory } from './speakers';
 import type { RoleEvidence } from './types';
 
@@ -21,6 +30,10 @@ const DENIAL_RE = rx(words(DENIAL_CUES));
 const HEDGE_RE = rx(words(HEDGE_CUES));
 const GENERIC_ATTACK_RE = rx(words(GENERIC_ATTACK_VERBS));
 const CLAIM_RE = rx(words(CLAIM_NOUNS));
+const GENERIC_OPERATION_RE = rx(words(GENERIC_OPERATION_NOUNS));
+const INCIDENT_RE = rx(words(INCIDENT_NAMES));
+const INCIDENT_VICTIM_RE = rx(words(INCIDENT_VICTIMS));
+const ATTRIBUTION_RE = rx(words(ATTRIBUTION_CUES));
 const CYBER_CONTEXT_RE = rx(
   words(
     'iphones?|smartphones?|phones?|telephones?|devices?|appareils?|e-?mails?|courriels?|websites?|cyber\\w*|informatiques?|numeriques?|hack\\w*|pirat\\w*|networks?|reseaux?|systems?|systemes?|servers?|serveurs?|computers?|ordinateurs?',
@@ -89,6 +102,24 @@ const ACTION_PRIORITY: Action[] = [
   'cyberattack',
   'hacking',
 ];
+/** What the article around a sentence tells: read in document order, one state per page. */
+export interface DocumentState {
+  speakers: SpeakerMemory;
+  /** The page is about cyber operations (several sentences name one). */
+  cyberTopic: boolean;
+  /** The sentence before this one named an operation. */
+  previousOperation: boolean;
+}
+
+export function newDocumentState(speakers: SpeakerMemory, cyberTopic = false): DocumentState {
+  return { speakers, cyberTopic, previousOperation: false };
+}
+
+/** Whether a folded sentence names a cyber operation on its own (used to find the page's topic). */
+export function namesOperation(f: string): boolean {
+  return OPERATION_ANY.test(f) || INCIDENT_RE.test(f);
+}
+
 export interface ExtractInput {
   text: string;
   lang: Lang;
@@ -101,6 +132,8 @@ export interface ExtractInput {
   terms: readonly Term[] | (() => readonly Term[]);
   gazetteer: Gazetteer;
   memory?: SpeakerMemory;
+  /** The article so far; without it the sentence is read alone. */
+  doc?: DocumentState;
 }
 /** Cyber words in other senses: blanked out (same length) before the sentence is read. */
 const OTHER_SENSES_RE = rx(
@@ -111,15 +144,29 @@ const OTHER_SENSES_RE = rx(
 );
 /** Extract at most one allegation from a candidate sentence, or null. */
 export function extractAllegation(input: ExtractInput): ExtractedAllegation | null {
-  const { text, mentions, gazetteer, memory } = input;
+  const { text, mentions, gazetteer } = input;
+  const memory = input.memory ?? input.doc?.speakers;
   const f = fold(text).replace(OTHER_SENSES_RE, (m) => ' '.repeat(m.length));
   const ops = operations(f);
   const groupNamed = mentions.some((m) => m.kind === 'group');
-  const hasOperation =
+  const doc = input.doc;
+  const cyberTopic = doc?.cyberTopic ?? false;
+  const incident = INCIDENT_RE.test(f);
+  const ownOperation =
     ops.length > 0 ||
+    incident ||
     (DENIAL_RE.test(f) && CLAIM_RE.test(f) && CYBER_CONTEXT_RE.test(f)) ||
     (GENERIC_ATTACK_RE.test(f) && (groupNamed || CYBER_CONTEXT_RE.test(f))) ||
-    (groupNamed && GROUP_CONTEXT_RE.test(f));
+    (groupNamed && GROUP_CONTEXT_RE.test(f)) ||
+    // "the attack on Sony", "l'affaire" in an article about a cyber operation.
+    (GENERIC_OPERATION_RE.test(f) && (INCIDENT_VICTIM_RE.test(f) || groupNamed || cyberTopic));
+  // "The outage crippled the ministry. Officials blamed Moscow.": the operation is the one just named;
+  // "called the allegations baseless" in an article about one.
+  const hasOperation =
+    ownOperation ||
+    ((doc?.previousOperation ?? false) && ATTRIBUTION_RE.test(f)) ||
+    (cyberTopic && DENIAL_RE.test(f) && CLAIM_RE.test(f));
+  if (doc !== undefined) doc.previousOperation = ownOperation;
   const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
   rememberSpeakers(text, mentions, gazetteer, memory);
   if (!hasOperation || mentions.length === 0) return null;

@@ -8,6 +8,7 @@ import accusedObject from './roles/accused-object';
 import accusedPassive from './roles/accused-passive';
 import attributedByTo from './roles/attributed-by-to';
 import attributedTo from './roles/attributed-to';
+import bareBehind from './roles/bare-behind';
 import byAgent from './roles/by-agent';
 import claimsAbout from './roles/claims-about';
 import claimsOf from './roles/claims-of';
@@ -17,6 +18,7 @@ import copulaPerpetrator from './roles/copula-perpetrator';
 import demonymClaim from './roles/demonym-claim';
 import demonymPerpetrator from './roles/demonym-perpetrator';
 import groupDefault from './roles/group-default';
+import headlineParticiple from './roles/headline-participle';
 import hyphenLinked from './roles/hyphen-linked';
 import linkedTo from './roles/linked-to';
 import measuresAgainst from './roles/measures-against';
@@ -28,6 +30,7 @@ import origin from './roles/origin';
 import possessiveClaim from './roles/possessive-claim';
 import possessivePerpetrator from './roles/possessive-perpetrator';
 import postposedSpeaker from './roles/postposed-speaker';
+import predicateDemonym from './roles/predicate-demonym';
 import proPrefix from './roles/pro-prefix';
 import qualifier from './roles/qualifier';
 import realCulprit from './roles/real-culprit';
@@ -41,6 +44,9 @@ import victim from './roles/victim';
 import type { RoleRule } from './types';
 
 export const ROLE_RULES: readonly RoleRule[] = [
+  bareBehind,
+  headlineParticiple,
+  predicateDemonym,
   hyphenLinked,
   proPrefix,
   negatedParty,

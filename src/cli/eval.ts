@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Detector } from '../core/detect';
+import { Detector, type PageContext } from '../core/detect';
 import type { Allegation, Stance } from '../core/types';
 import { STANCES } from '../core/types';
 import {
@@ -38,6 +38,9 @@ Options:
   --errors       also list every error (id, expected vs got, text)
   --json         print the metrics (and errors with --errors) as JSON
   --dir DIR      read en.jsonl / fr.jsonl from DIR instead
+  --cyber-page   read every sentence as part of a page about cyber operations
+                 (as the extension does on such a page); by default a
+                 sentence without context is read alone, as scan --jsonl does
   -h, --help     show this help
 `;
 
@@ -113,11 +116,15 @@ export function topAllegation(allegations: readonly Allegation[]): Allegation | 
   return best;
 }
 
-export function evaluate(lines: readonly LabelledLine[], detector: Detector = new Detector()): EvalRow[] {
+export function evaluate(
+  lines: readonly LabelledLine[],
+  detector: Detector = new Detector(),
+  page: PageContext = {},
+): EvalRow[] {
   return lines.map((line) => {
     // With context, the sentence is read at the end of its article; only allegations in it count.
     const before = line.context === undefined ? '' : `${line.context.join('\n\n')}\n\n`;
-    const result = detector.detect(before + line.text);
+    const result = detector.detect(before + line.text, page);
     const top = topAllegation(result.allegations.filter((a) => a.start >= before.length));
     return {
       id: line.id,
@@ -214,7 +221,7 @@ export async function runEval(
   argv: string[],
   io: { stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
 ): Promise<number> {
-  let values: { errors?: boolean; json?: boolean; dir?: string; help?: boolean };
+  let values: { errors?: boolean; json?: boolean; dir?: string; help?: boolean; 'cyber-page'?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -224,6 +231,7 @@ export async function runEval(
         errors: { type: 'boolean' },
         json: { type: 'boolean' },
         dir: { type: 'string' },
+        'cyber-page': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -243,7 +251,7 @@ export async function runEval(
     return 2;
   }
   const started = performance.now();
-  const rows = evaluate(lines);
+  const rows = evaluate(lines, new Detector(), values['cyber-page'] ? { cyberTopic: true } : {});
   const elapsed = performance.now() - started;
   const metrics = computeMetrics(rows);
   const errors = values.errors ? listErrors(rows) : undefined;

@@ -17,6 +17,15 @@ import { segment } from './segment';
 import { fold } from './text';
 import type { Allegation, DetectedLang, DetectResult, Lang, Segment } from './types';
 
+/** What is known of the page around a text before reading it. */
+export interface PageContext {
+  /**
+   * The text comes from a page about cyber operations (a sentence quoted from
+   * such an article). Unknown by default: the text's own sentences decide.
+   */
+  cyberTopic?: boolean;
+}
+
 export interface DetectorOptions {
   /** Extra actors (e.g. from a MISP galaxy import), merged over the built-in table. */
   actors?: readonly ActorRecord[];
@@ -45,10 +54,10 @@ export class Detector {
   }
 
   /** Detect the allegations of a whole text (plain text; offsets into it). */
-  detect(text: string): DetectResult {
+  detect(text: string, page: PageContext = {}): DetectResult {
     const lang = detectLang(text);
-    const candidates = candidateSegments(text, segment(text));
-    return { lang, allegations: this.detectSegments(candidates, lang) };
+    const candidates = candidateSegments(text, segment(text), { cyberTopic: page.cyberTopic });
+    return { lang, allegations: this.detectSegments(candidates, lang, page) };
   }
 
   /**
@@ -57,8 +66,8 @@ export class Detector {
    * Sentences must be in document order: people introduced in one sentence
    * ("Wang Wenbin, porte-parole…") are resolved in later ones ("M. Wang").
    */
-  detectSegments(segments: readonly Segment[], docLang: DetectedLang = 'und'): Allegation[] {
-    const doc = documentState(segments);
+  detectSegments(segments: readonly Segment[], docLang: DetectedLang = 'und', page: PageContext = {}): Allegation[] {
+    const doc = documentState(segments, page);
     const out: Allegation[] = [];
     for (const s of segments) {
       const lang = sentenceLang(s.text, docLang);
@@ -123,7 +132,8 @@ export class Detector {
 const CYBER_TOPIC_SENTENCES = 2;
 
 /** The article's state before its first sentence: its topic is known from all of them. */
-function documentState(segments: readonly Segment[]): DocumentState {
+function documentState(segments: readonly Segment[], page: PageContext = {}): DocumentState {
+  if (page.cyberTopic !== undefined) return newDocumentState(newSpeakerMemory(), page.cyberTopic);
   let named = 0;
   for (const s of segments) if (namesOperation(fold(s.text)) && ++named >= CYBER_TOPIC_SENTENCES) break;
   return newDocumentState(newSpeakerMemory(), named >= CYBER_TOPIC_SENTENCES);

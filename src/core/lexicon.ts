@@ -122,3 +122,7 @@ export const INCIDENT_VICTIMS =
  */
 export const ATTRIBUTION_CUES =
   "blam\\w*|accus\\w*|attribut\\w*|attribu\\w*|imput\\w*|culprits?|coupables?|behind|derriere|responsib\\w*|responsables?|to blame|pointed the finger|points the finger|pointe du doigt|pointent du doigt|suspect\\w*|soupconn\\w*|handiwork|hallmarks?|fingerprints?|signature|tied to|linked to|traced|lie(?:e|es|s)? (?:a|au|aux)|mis en cause|met en cause|mettent en cause|perpetrators?|auteurs?|orchestrat\\w*|orchestr\\w*|commanditaires?|sponsored|parraine\\w*|the work of|l'ouvre";
+
+/** Words of physical violence: a generic "attack" next to them is not a cyber operation. */
+export const KINETIC_CUES =
+  "missiles?|rockets?|roquettes?|drones?|bombs?|bombes?|bombing|bombardements?|air ?strikes?|frappes?|shelling|artillery|artillerie|troops|troupes|soldiers|soldats|tanks?|chars|gunm[ae]n|shooting|fusillade|knife|couteau|stabbing|poison\\w*|empoisonn\\w*|nerve agent|novichok|chemical weapons?|armes? chimiques?|terror\\w*|terroris\\w*|suicide|explosions?|explosives?|blasts?|arson|incendie|assassinat\\w*|assassination|murder|meurtre|pipeline explosion|nord stream";

@@ -164,17 +164,17 @@ const SPEAKER_INTRO_G = new RegExp(SPEAKER_INTRO.source, 'gu');
 /**
  * The sentences that contain at least one prefilter hit, plus (with
  * `context`, the default) sentences that introduce a speaker, and, on a page
- * with several candidates (a page about cyber operations), the sentence after
- * each candidate and every sentence with a word of attribution, a claim or a
- * generic operation noun. In document order.
+ * about cyber operations (several candidates, or `cyberTopic` when the caller
+ * knows), the sentence after each candidate and every sentence with a word of
+ * attribution, a claim or a generic operation noun. In document order.
  */
 export function candidateSegments(
   text: string,
   segments: Segment[] = segment(text),
-  options: { context?: boolean } = {},
+  options: { context?: boolean; cyberTopic?: boolean } = {},
 ): Segment[] {
   const hits = prefilterHits(text);
-  if (hits.length === 0) return [];
+  if (hits.length === 0 && options.cyberTopic !== true) return [];
   const withContext = options.context !== false;
   const picked = new Array<boolean>(segments.length).fill(false);
   const hit = sentencesWith(hits, segments);
@@ -183,7 +183,7 @@ export function candidateSegments(
   if (withContext) {
     const intros = sentencesWith(matchOffsets(SPEAKER_INTRO_G, text), segments);
     for (let i = 0; i < segments.length; i++) if (intros[i]) picked[i] = true;
-    if (count >= TOPIC_SENTENCES) {
+    if (options.cyberTopic ?? count >= TOPIC_SENTENCES) {
       const cues = sentencesWith(matchOffsets(new RegExp(CONTEXT_SOURCE, 'giu'), text), segments);
       for (let i = 0; i < segments.length; i++) if (cues[i] || (i > 0 && hit[i - 1])) picked[i] = true;
     }

@@ -16,6 +16,7 @@ import {
   HEDGE_CUES,
   INCIDENT_NAMES,
   INCIDENT_VICTIMS,
+  KINETIC_CUES,
 } from '../lexicon';
 import type { Term } from '../nlp';
 import { fold } from '../text';
@@ -34,6 +35,7 @@ const GENERIC_OPERATION_RE = rx(words(GENERIC_OPERATION_NOUNS));
 const INCIDENT_RE = rx(words(INCIDENT_NAMES));
 const INCIDENT_VICTIM_RE = rx(words(INCIDENT_VICTIMS));
 const ATTRIBUTION_RE = rx(words(ATTRIBUTION_CUES));
+const KINETIC_RE = rx(words(KINETIC_CUES));
 const CYBER_CONTEXT_RE = rx(
   words(
     'iphones?|smartphones?|phones?|telephones?|devices?|appareils?|e-?mails?|courriels?|websites?|cyber\\w*|informatiques?|numeriques?|hack\\w*|pirat\\w*|networks?|reseaux?|systems?|systemes?|servers?|serveurs?|computers?|ordinateurs?',
@@ -159,7 +161,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
     (GENERIC_ATTACK_RE.test(f) && (groupNamed || CYBER_CONTEXT_RE.test(f))) ||
     (groupNamed && GROUP_CONTEXT_RE.test(f)) ||
     // "the attack on Sony", "l'affaire" in an article about a cyber operation.
-    (GENERIC_OPERATION_RE.test(f) && (INCIDENT_VICTIM_RE.test(f) || groupNamed || cyberTopic));
+    (GENERIC_OPERATION_RE.test(f) && (INCIDENT_VICTIM_RE.test(f) || groupNamed || cyberTopic) && !KINETIC_RE.test(f));
   // "The outage crippled the ministry. Officials blamed Moscow.": the operation is the one just named;
   // "called the allegations baseless" in an article about one.
   const hasOperation =

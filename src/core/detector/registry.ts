@@ -25,6 +25,7 @@ import measuresAgainst from './roles/measures-against';
 import nameOnClaim from './roles/name-on-claim';
 import negatedParty from './roles/negated-party';
 import noRole from './roles/no-role';
+import nominalOperation from './roles/nominal-operation';
 import organisationDefault from './roles/organisation-default';
 import origin from './roles/origin';
 import possessiveClaim from './roles/possessive-claim';
@@ -44,6 +45,7 @@ import victim from './roles/victim';
 import type { RoleRule } from './types';
 
 export const ROLE_RULES: readonly RoleRule[] = [
+  nominalOperation,
   bareBehind,
   headlineParticiple,
   predicateDemonym,

@@ -85,13 +85,23 @@ function regions(lang: string): Intl.DisplayNames | null {
   return names;
 }
 
+/** Collectives whose name differs by language ("the West", "l'Occident"); EU and UN are region codes. */
+const COLLECTIVE_LABELS: Record<string, MessageKey> = {
+  West: 'actorWest',
+  NATO: 'actorNato',
+  'Five Eyes': 'actorFiveEyes',
+};
+
 /**
  * Display name of an actor id. States come as ISO alpha-2 codes ("CN" →
- * "China", "Chine"), groups and organisations by canonical name ("APT28"),
- * shown as they are. Null or empty: the "unnamed" label.
+ * "China", "Chine"), as do the EU and the UN; other collectives have their own
+ * messages; groups and organisations by canonical name ("APT28"), shown as
+ * they are. Null or empty: the "unnamed" label.
  */
 export function actorLabel(actor: string | null, lang: string = uiLanguage()): string {
   if (actor === null || actor === '') return t('unknownActor');
+  const collective = COLLECTIVE_LABELS[actor];
+  if (collective !== undefined) return t(collective);
   if (/^[A-Z]{2}$/.test(actor)) {
     try {
       return regions(lang)?.of(actor) ?? actor;

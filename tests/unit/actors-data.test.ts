@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AGENCIES } from '../../src/core/actors/agencies';
+import { COLLECTIVES } from '../../src/core/actors/collectives';
 import { GROUPS } from '../../src/core/actors/groups';
 import { BUILTIN_ACTORS } from '../../src/core/actors/index';
+import { MEDIA, STATE_MEDIA } from '../../src/core/actors/media';
 import { actorsFromMispGalaxy, foldForm, mergeActors, resolveState, surfaceForms } from '../../src/core/actors/misp';
 import { ORGANISATIONS } from '../../src/core/actors/organisations';
 import { STATES } from '../../src/core/actors/states';
@@ -81,7 +83,15 @@ describe('builtin actor tables', () => {
       seen.set(key, r.id);
     }
     expect(dups).toEqual([]);
-    expect(BUILTIN_ACTORS.length).toBe(STATES.length + AGENCIES.length + GROUPS.length + ORGANISATIONS.length);
+    expect(BUILTIN_ACTORS.length).toBe(
+      STATES.length +
+        AGENCIES.length +
+        GROUPS.length +
+        ORGANISATIONS.length +
+        COLLECTIVES.length +
+        STATE_MEDIA.length +
+        MEDIA.length,
+    );
   });
 
   it('put each record in the file of its kind, with a display name', () => {

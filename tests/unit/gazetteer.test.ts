@@ -33,8 +33,21 @@ describe('gazetteer', () => {
     expect(ids('let us say')).toEqual([]);
   });
 
-  it('does not take newspapers for states', () => {
-    expect(ids('according to the Washington Post')).toEqual([]);
+  it('does not take newspapers for states: they are media, matched with their exact case', () => {
+    expect(ids('according to the Washington Post')).toEqual(['The Washington Post']);
+    expect(ids('Selon Le Monde, des pirates ont visé le ministère.')).toEqual(['Le Monde']);
+    expect(ids('Le monde entier regarde.')).toEqual([]);
+    expect(g.stateOf('Xinhua')).toBe('CN');
+  });
+
+  it('knows collectives as parties of their own, not places or brands that share their words', () => {
+    expect(ids('NATO accused the Kremlin')).toEqual(['NATO', 'RU']);
+    expect(g.normalise('NATO')).toBe('NATO');
+    expect(g.stateOf('EU')).toBe('EU');
+    expect(ids('the West is waging a hybrid war')).toEqual(['West']);
+    expect(ids('settlers in the West Bank')).toEqual([]);
+    expect(ids('Western Union was hit')).toEqual([]);
+    expect(ids("l'Occident mène une guerre informatique")).toEqual(['West']);
   });
 
   it('keeps group names unless a state is implied by an agency or official', () => {

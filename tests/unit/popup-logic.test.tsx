@@ -181,6 +181,14 @@ describe('labels and formats', () => {
     expect(actorLabel('')).toBe('unnamed');
   });
 
+  it('names collectives: the EU and the UN by region code, the West and NATO by message', () => {
+    expect(actorLabel('EU', 'fr')).toBe('Union européenne');
+    expect(actorLabel('UN', 'en')).toBe('United Nations');
+    expect(actorLabel('West')).toBe('the West');
+    expect(actorLabel('NATO')).toBe('NATO');
+    expect(actorLabel('G7')).toBe('G7');
+  });
+
   it('labels stances, actions and counts from the messages', () => {
     expect(stanceLabel('counter_accusation')).toBe('Counter-accusation');
     expect(actionLabel('data_theft')).toBe('data theft');

@@ -34,6 +34,12 @@ interface Entry {
 const NOT_A_STATE_AFTER =
   /^[\s-]+(?:Post|Times|Journal|University|Université|Institute|Capitals|Commanders|Nationals|Free Beacon|Examiner)\b/;
 
+// "West Bank", "Western Union", "Afrique occidentale": places and brands, not the West as a party.
+const NOT_A_COLLECTIVE_AFTER =
+  /^[\s-]+(?:Bank|Africa|African|Coast|Virginia|Point|Ham|End|Indies|Midlands|Country|Wing|Side|Java|Papua|Sussex|Yorkshire|Bengal|Union|Digital|Australia|Sahara|Cape|Balkans|Europe|European|Ukraine|Ukrainian|Germany|Hemisphere|Front|Asia|Siberia|Pacific|Sydney)\b/;
+const NOT_A_COLLECTIVE_BEFORE =
+  /(?:Afrique|Sahara|Europe|Balkans|rive|Cisjordanie|Allemagne|Ukraine|côte|partie|région|zone|province|Australie|Sibérie|Asie|Pacifique|frontière|flanc)\s+$/iu;
+
 function isAcronym(form: string): boolean {
   return /^[A-Z][A-Z0-9.&-]{0,5}$/.test(form) && form.length <= 6;
 }
@@ -48,7 +54,7 @@ export class Gazetteer {
     for (const r of records) byId.set(r.id, r);
     this.records = byId;
     for (const r of byId.values()) {
-      for (const n of [...r.names.en, ...r.names.fr]) this.add(n, r.id, 'name');
+      for (const n of [...r.names.en, ...r.names.fr]) this.add(n, r.id, 'name', true, r.exactCase === true);
       for (const a of r.aliases ?? []) this.add(a, r.id, 'alias');
       // English demonyms are capitalised ("Polish", not "polish"); French ones are not ("chinois").
       for (const d of r.demonyms?.en ?? []) this.add(d, r.id, 'demonym', true);
@@ -58,14 +64,14 @@ export class Gazetteer {
     this.pattern = new RegExp(`${NOT_BEFORE}(?:${forms.join('|')})${NOT_AFTER}`, 'gu');
   }
 
-  private add(surface: string, id: string, form: MentionForm, capitalised = form !== 'demonym'): void {
+  private add(surface: string, id: string, form: MentionForm, capitalised = form !== 'demonym', exact = false): void {
     const s = surface.trim();
     if (s.length < 2) return;
     const key = fold(s);
     const entry: Entry = {
       id,
       form,
-      exactCase: isAcronym(s) ? s : null,
+      exactCase: exact || isAcronym(s) ? s : null,
       capitalised: capitalised && /^\p{Lu}/u.test(s),
     };
     const list = this.entries.get(key);
@@ -92,7 +98,7 @@ export class Gazetteer {
     if (r === undefined) return undefined;
     // A company's home country is not the company's voice: Microsoft does not speak for the US.
     if (r.kind === 'organisation') return undefined;
-    return r.kind === 'state' ? r.id : r.state;
+    return r.kind === 'state' || r.kind === 'collective' ? r.id : r.state;
   }
 
   /**
@@ -102,7 +108,7 @@ export class Gazetteer {
   normalise(id: string): string {
     const r = this.records.get(id);
     if (r === undefined) return id;
-    if (r.kind === 'state') return r.id;
+    if (r.kind === 'state' || r.kind === 'collective') return r.id;
     if ((r.kind === 'agency' || r.kind === 'person') && r.state !== undefined) return r.state;
     // Groups and organisations: the name the press uses ("Salt Typhoon"), not a vendor codename.
     return r.names.en[0] ?? r.id;
@@ -128,13 +134,14 @@ export class Gazetteer {
       if (record === undefined) continue;
       if (record.kind === 'state' && entry.form === 'name' && NOT_A_STATE_AFTER.test(text.slice(end, end + 24)))
         continue;
+      if (record.kind === 'collective' && !isCollective(record.id, entry.form, text, start, end)) continue;
       out.push({
         start,
         end,
         id: entry.id,
         kind: record.kind,
         form: entry.form,
-        state: record.kind === 'state' ? record.id : record.state,
+        state: record.kind === 'state' || record.kind === 'collective' ? record.id : record.state,
         surface,
       });
     }
@@ -155,4 +162,14 @@ export class Gazetteer {
     }
     return undefined;
   }
+}
+
+/** A collective's mention that really names it: "the West" (not "West Bank"), "Western" (not "Western Union"). */
+function isCollective(id: string, form: MentionForm, text: string, start: number, end: number): boolean {
+  if (NOT_A_COLLECTIVE_AFTER.test(text.slice(end, end + 24))) return false;
+  if (NOT_A_COLLECTIVE_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
+  // "West" alone is a name only as "the West".
+  if (id === 'West' && form === 'name' && /^west$/i.test(text.slice(start, end)))
+    return /\bthe\s+$/i.test(text.slice(Math.max(0, start - 6), start));
+  return true;
 }

@@ -1,6 +1,8 @@
 import { AGENCIES } from './agencies';
 import { CAPITALS } from './capitals';
+import { COLLECTIVES } from './collectives';
 import { GROUPS } from './groups';
+import { MEDIA, STATE_MEDIA } from './media';
 import { ORGANISATIONS } from './organisations';
 import { STATES } from './states';
 import type { ActorRecord } from './types';
@@ -12,8 +14,16 @@ export { ORGANISATIONS } from './organisations';
 export { STATES } from './states';
 export type { ActorKind, ActorRecord, LocalisedForms } from './types';
 
-/** Every builtin actor: states, then agencies, threat groups and organisations. */
-export const BUILTIN_ACTORS: ActorRecord[] = [...STATES.map(withCapital), ...AGENCIES, ...GROUPS, ...ORGANISATIONS];
+/** Every builtin actor: states, then agencies, threat groups, organisations, collectives and media. */
+export const BUILTIN_ACTORS: ActorRecord[] = [
+  ...STATES.map(withCapital),
+  ...AGENCIES,
+  ...GROUPS,
+  ...ORGANISATIONS,
+  ...COLLECTIVES,
+  ...STATE_MEDIA,
+  ...MEDIA,
+];
 
 /** A state record with its capital as a metonym, in both languages. */
 function withCapital(state: ActorRecord): ActorRecord {

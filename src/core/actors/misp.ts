@@ -325,7 +325,8 @@ const KIND_PREFERENCE: Record<ActorRecord['kind'], number> = {
   agency: 1,
   organisation: 2,
   person: 3,
-  state: 4,
+  collective: 4,
+  state: 5,
 };
 
 function compareScores(a: number[], b: number[]): number {

@@ -5,9 +5,10 @@
  * agencies are organs of a state and resolve to that state's code; threat
  * groups keep their canonical name (the MISP galaxy `value`) unless a state
  * is named alongside them; organisations (companies, research labs) keep
- * their canonical name.
+ * their canonical name; collectives (NATO, the EU, the West) are parties of
+ * their own, named by their id.
  */
-export type ActorKind = 'state' | 'agency' | 'group' | 'organisation' | 'person';
+export type ActorKind = 'state' | 'agency' | 'group' | 'organisation' | 'person' | 'collective';
 
 export interface LocalisedForms {
   en: string[];
@@ -28,4 +29,6 @@ export interface ActorRecord {
   state?: string;
   /** Where the record came from: "builtin" or a pack / MISP galaxy identifier. */
   source?: string;
+  /** Names match only as written, capitals included ("Le Monde", not "le monde" or "Le monde"). */
+  exactCase?: boolean;
 }

@@ -15,11 +15,13 @@ import claimsOf from './roles/claims-of';
 import cleft from './roles/cleft';
 import companyNationality from './roles/company-nationality';
 import copulaPerpetrator from './roles/copula-perpetrator';
+import dateline from './roles/dateline';
 import demonymClaim from './roles/demonym-claim';
 import demonymPerpetrator from './roles/demonym-perpetrator';
 import groupDefault from './roles/group-default';
 import headlineParticiple from './roles/headline-participle';
 import hyphenLinked from './roles/hyphen-linked';
+import interviewer from './roles/interviewer';
 import linkedTo from './roles/linked-to';
 import measuresAgainst from './roles/measures-against';
 import nameOnClaim from './roles/name-on-claim';
@@ -42,9 +44,13 @@ import target from './roles/target';
 import unitOf from './roles/unit-of';
 import urgedToStop from './roles/urged-to-stop';
 import victim from './roles/victim';
+import victimList from './roles/victim-list';
 import type { RoleRule } from './types';
 
 export const ROLE_RULES: readonly RoleRule[] = [
+  victimList,
+  dateline,
+  interviewer,
   nominalOperation,
   bareBehind,
   headlineParticiple,

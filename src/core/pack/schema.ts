@@ -48,7 +48,7 @@ export const CLAIM_STANCES = [
   'context',
 ] as const;
 export const RELATION_TYPES = ['denies', 'counter_accuses', 'attributes', 'fact_checks', 'contextualises'] as const;
-export const ACTOR_KINDS = ['state', 'agency', 'group', 'organisation', 'person'] as const;
+export const ACTOR_KINDS = ['state', 'agency', 'group', 'organisation', 'person', 'collective'] as const;
 export const ACTIONS = [
   'cyberattack',
   'espionage',

@@ -125,4 +125,4 @@ export const ATTRIBUTION_CUES =
 
 /** Words of physical violence: a generic "attack" next to them is not a cyber operation. */
 export const KINETIC_CUES =
-  "missiles?|rockets?|roquettes?|drones?|bombs?|bombes?|bombing|bombardements?|air ?strikes?|frappes?|shelling|artillery|artillerie|troops|troupes|soldiers|soldats|tanks?|chars|gunm[ae]n|shooting|fusillade|knife|couteau|stabbing|poison\\w*|empoisonn\\w*|nerve agent|novichok|chemical weapons?|armes? chimiques?|terror\\w*|terroris\\w*|suicide|explosions?|explosives?|blasts?|arson|incendie|assassinat\\w*|assassination|murder|meurtre|pipeline explosion|nord stream";
+  'missiles?|rockets?|roquettes?|drones?|bombs?|bombes?|bombing|bombardements?|air ?strikes?|frappes?|shelling|artillery|artillerie|troops|troupes|soldiers|soldats|tanks?|chars|gunm[ae]n|shooting|fusillade|knife|couteau|stabbing|poison\\w*|empoisonn\\w*|nerve agent|novichok|chemical weapons?|armes? chimiques?|terror\\w*|terroris\\w*|suicide|explosions?|explosives?|blasts?|arson|incendie|assassinat\\w*|assassination|murder|meurtre|pipeline explosion|nord stream';

@@ -160,7 +160,6 @@ const SPEAKER_INTRO =
 
 const SPEAKER_INTRO_G = new RegExp(SPEAKER_INTRO.source, 'gu');
 
-
 /**
  * The sentences that contain at least one prefilter hit, plus (with
  * `context`, the default) sentences that introduce a speaker, and, on a page

@@ -178,7 +178,11 @@ export function candidateSegments(
   const picked = new Array<boolean>(segments.length).fill(false);
   const hit = sentencesWith(hits, segments);
   let count = 0;
-  for (let i = 0; i < segments.length; i++) if (hit[i]) (picked[i] = true), count++;
+  for (let i = 0; i < segments.length; i++) {
+    if (!hit[i]) continue;
+    picked[i] = true;
+    count++;
+  }
   if (withContext) {
     const intros = sentencesWith(matchOffsets(SPEAKER_INTRO_G, text), segments);
     for (let i = 0; i < segments.length; i++) if (intros[i]) picked[i] = true;

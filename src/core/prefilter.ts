@@ -109,14 +109,14 @@ const GROUPS = [
 
 const BOUNDED = (src: string) => `(?<![\\p{L}\\p{N}])(?:${accentInsensitive(src)})(?![\\p{L}\\p{N}])`;
 
-export const PREFILTER_SOURCE = `(?:${STEMS.join('|')})|\\b(?:${GROUPS.join('|')})\\b|${BOUNDED(INCIDENT_NAMES)}`;
+export const PREFILTER_SOURCE = `(?:${STEMS.join('|')})|\\b(?:${GROUPS.join('|')})\\b|${BOUNDED(`${INCIDENT_NAMES}|${INCIDENT_VICTIMS}`)}`;
 
 /**
  * On a page about cyber operations, sentences with these words are read too:
  * "the attack", "l'affaire", "blamed", "accusations", "the Sony hack". They
  * carry allegations whose operation was named in an earlier sentence.
  */
-const CONTEXT_SOURCE = BOUNDED([GENERIC_OPERATION_NOUNS, ATTRIBUTION_CUES, CLAIM_NOUNS, INCIDENT_VICTIMS].join('|'));
+const CONTEXT_SOURCE = BOUNDED([GENERIC_OPERATION_NOUNS, ATTRIBUTION_CUES, CLAIM_NOUNS].join('|'));
 /** Candidate sentences that make a page "about cyber operations". */
 const TOPIC_SENTENCES = 2;
 

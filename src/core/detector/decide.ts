@@ -69,7 +69,11 @@ export function decide(input: DecisionInput): Decision | null {
   const isParty = (r: RoleEvidence) => r.mention.kind !== 'group' && r.mention.kind !== 'organisation';
   const afterPrep = (r: RoleEvidence) => PREP_BEFORE.test(f.slice(Math.max(0, r.mention.start - 30), r.mention.start));
 
-  const perps = roles.filter((r) => r.role === 'perpetrator').sort(byStrength);
+  // A company is blamed only by an explicit construction ("attributed to i-Soon"), not as "caused by a faulty
+  // CrowdStrike update".
+  const perps = roles
+    .filter((r) => r.role === 'perpetrator' && (r.mention.kind !== 'organisation' || r.strength >= 3))
+    .sort(byStrength);
   let deniers = roles.filter((r) => r.role === 'denier').sort(byStrength);
   const rejected = roles.filter((r) => r.role === 'rejected').sort(byStrength);
   const accusers = roles.filter((r) => r.role === 'accuser' && r.mention.kind !== 'group').sort(byStrength);
@@ -189,14 +193,17 @@ export function decide(input: DecisionInput): Decision | null {
       accuser = speakerState;
     }
   }
-  if (accusedEv === undefined && (denial || (ATTRIBUTION_RE.test(f) && !ATTRIBUTION_TALK_RE.test(f)))) {
+  if (
+    accusedEv === undefined &&
+    (denial || strongCounter || (ATTRIBUTION_RE.test(f) && !ATTRIBUTION_TALK_RE.test(f)))
+  ) {
     // No construction named the accused, but the sentence says an operation is someone's doing (or denies
     // it): an actor with no other role is the party concerned. The subject denies; otherwise the actor the
     // speaker names is the one blamed.
     const open = roles.filter(
       (r) => (r.role === 'unknown' || r.role === 'rejected') && r.mention.kind !== 'organisation',
     );
-    if (denial) {
+    if (denial && !strongCounter) {
       const subject = open.find((r) => isParty(r) && !afterPrep(r));
       if (subject !== undefined) {
         accusedEv = { ...subject, strength: 1, rule: 'fallback', reason: `${subject.mention.surface} (denies)` };

@@ -1,0 +1,65 @@
+/**
+ * Groups the actor tables do not know, named in the sentence itself: "a group
+ * calling itself Handala", "un groupe se faisant appeler « CyberCaliphate »",
+ * "le gang Play", "the ransomware crew known as Akira". The name is taken as
+ * written; it is the accused when the group claims or is blamed for an
+ * operation. Names of the tables win where both match.
+ */
+import type { ActorMention } from './gazetteer';
+
+/** A proper name: capitalised words (digits allowed), joined by spaces, hyphens or "of"/"de". */
+const PROPER = String.raw`(?:\p{Lu}|\d)[\p{L}\p{N}$_.]*(?:(?:[- ]|\s(?:of|de|du|des|the)\s)(?:\p{Lu}|\d)[\p{L}\p{N}$_.]*){0,3}`;
+const NAME = String.raw`(?:the\s+)?[«"“'‘]?\s*(${PROPER})`;
+const GROUP_NOUN = String.raw`(?:(?:hacker|hacking|hacktivist|ransomware|cybercriminal|threat|extortion|APT)\s+)?(?:group|gang|crew|collective|outfit|persona|actor|cluster)`;
+const GROUPE = String.raw`(?:groupe|gang|collectif|groupuscule)(?:\s+(?:de\s+)?(?:pirates|hackers|hacktivistes|cybercriminels|rançongiciel|ransomware))?`;
+
+/** What a group named only by "the X group" / "le groupe X" must do nearby to be a threat group, not a company. */
+const GROUP_DEED =
+  /^.{0,80}?\b(?:revendiqu|claim|publi|post|leak|pirat|hack|attaqu|attack|menac|threat|extort|ran[cç]on|ransom|chiffr|encrypt|diffus|d[ée]rob|stole|steal|behind|derri[èe]re|breach|infiltr|paralys|cripple|disrupt|pr[ée]tend|boast|vant)/isu;
+
+/** Patterns whose name is introduced as a group's explicitly ("calling itself") need no deed nearby. */
+const EXPLICIT = 2;
+
+const PATTERNS: RegExp[] = [
+  // "a group calling itself X", "the gang known as X", "a hacker group dubbed X".
+  new RegExp(
+    String.raw`\b${GROUP_NOUN}\s+(?:that\s+calls\s+itself|which\s+calls\s+itself|calling\s+itself|known\s+as|dubbed|called|named|going\s+by(?:\s+the\s+name(?:\s+of)?)?|tracked\s+as|self-styled)\s+${NAME}`,
+    'gu',
+  ),
+  // "un groupe se faisant appeler X", "le collectif baptisé X".
+  new RegExp(
+    String.raw`\b${GROUPE}\s+(?:se\s+faisant\s+appeler|se\s+présentant\s+comme|se\s+presentant\s+comme|qui\s+se\s+fait\s+appeler|baptisé|baptise|nommé|nomme|appelé|appele|surnommé|surnomme|dénommé|denomme|connu\s+sous\s+le\s+nom\s+de)\s+${NAME}`,
+    'gu',
+  ),
+  // "the Play gang", "the Akira ransomware group".
+  new RegExp(String.raw`\b[Tt]he\s+(${PROPER})\s+${GROUP_NOUN}\b`, 'gu'),
+  // "le gang Play", "le groupe Silent Crow".
+  new RegExp(String.raw`\b(?:[Ll]e|[Dd]u|[Aa]u|[Uu]n)\s+${GROUPE}\s+(${PROPER})`, 'gu'),
+  // "Akira, the gang behind the attack" (not "…, the group said").
+  new RegExp(
+    String.raw`(${PROPER}),\s+(?:the|a|an|le|un)\s+(?:[\p{L}-]+\s+)?(?:${GROUP_NOUN}|${GROUPE})\b(?!\s+(?:said|says|told|wrote|a\s+(?:déclaré|indiqué|affirmé)))`,
+    'gu',
+  ),
+];
+
+/** Capitalised words that are not names when they follow "the … group" or "le groupe …". */
+const NOT_NAMES =
+  /^(?:The|A|An|Le|La|Les|Un|Une|Telegram|State|Chinese|Russian|Iranian|French|British|American|Islamic|European|Western|Microsoft|Google|Lazarus|Mandiant|X|Facebook|TikTok|Internet|Web|APT|Group|Groupe)$/;
+
+export function findAdHocGroups(text: string, known: readonly ActorMention[]): ActorMention[] {
+  const out: ActorMention[] = [];
+  PATTERNS.forEach((re, i) => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const name = m[1];
+      if (name === undefined || NOT_NAMES.test(name) || name.length < 3) continue;
+      const start = m.index + m[0].lastIndexOf(name);
+      const end = start + name.length;
+      if (i >= EXPLICIT && !GROUP_DEED.test(text.slice(end))) continue;
+      const overlaps = (a: { start: number; end: number }) => a.start < end && start < a.end;
+      if (known.some(overlaps) || out.some(overlaps)) continue;
+      out.push({ start, end, id: name, kind: 'group', form: 'name', state: undefined, surface: name });
+    }
+  });
+  return out;
+}

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AGENCIES } from '../../src/core/actors/agencies';
 import { COLLECTIVES } from '../../src/core/actors/collectives';
 import { GROUPS } from '../../src/core/actors/groups';
-import { BUILTIN_ACTORS } from '../../src/core/actors/index';
+import { BUILTIN_ACTORS, MALWARE } from '../../src/core/actors/index';
 import { MEDIA, STATE_MEDIA } from '../../src/core/actors/media';
 import { actorsFromMispGalaxy, foldForm, mergeActors, resolveState, surfaceForms } from '../../src/core/actors/misp';
 import { ORGANISATIONS } from '../../src/core/actors/organisations';
@@ -90,7 +90,8 @@ describe('builtin actor tables', () => {
         ORGANISATIONS.length +
         COLLECTIVES.length +
         STATE_MEDIA.length +
-        MEDIA.length,
+        MEDIA.length +
+        MALWARE.length,
     );
   });
 
@@ -341,7 +342,7 @@ describe('mergeActors', () => {
       expect(m?.id).toBe(b.id);
       expect(m?.kind).toBe(b.kind);
       expect(m?.state).toBe(b.state);
-      expect(m?.source).toBe('builtin');
+      expect(m?.source).toBe(b.source ?? 'builtin');
       expect(m?.names).toEqual(b.names);
     });
     // MISP's "Unit 8200" entry extends the builtin agency, which stays an agency.

@@ -11,6 +11,8 @@ import {
   COUNTER_CUES,
   DEFENSIVE_CUES,
   DENIAL_CUES,
+  DESCRIPTION_CUES,
+  ENFORCEMENT_CUES,
   OPERATION_TERMS,
   SPEECH_VERBS,
   STRONG_COUNTER_CUES,
@@ -23,6 +25,9 @@ import { verbBetween, verbRoleAfter } from './verbs';
 
 const DENIAL_RE = rx(words(DENIAL_CUES));
 const ATTRIBUTION_RE = rx(words(ATTRIBUTION_CUES));
+const DESCRIPTION_RE = rx(words(DESCRIPTION_CUES));
+const ENFORCEMENT_RE = rx(words(ENFORCEMENT_CUES));
+const CLAIMED_RE = rx(words('claim(?:s|ed|ing)?|revendiqu\\w*'));
 /** Talk about attributing in general ("before publicly attributing cyberattacks", "name the country responsible"). */
 const ATTRIBUTION_TALK_RE = rx(
   words(
@@ -222,6 +227,15 @@ export function decide(input: DecisionInput): Decision | null {
     }
   }
   if (accusedEv === undefined || accused === null || accused === '') return null;
+  // A family or gang described ("Ryuk, a strain often delivered through…") or the object of enforcement
+  // ("Europol took down the servers used by NoName057(16)"): nobody is blamed unless the sentence says so.
+  if (
+    accusedEv.mention.kind === 'group' &&
+    (DESCRIPTION_RE.test(f) || ENFORCEMENT_RE.test(f)) &&
+    !ATTRIBUTION_RE.test(f) &&
+    !CLAIMED_RE.test(f)
+  )
+    return null;
   if (accuser === accused) accuser = null;
   return { stance, accused, accuser, accusedEvidence: accusedEv };
 }

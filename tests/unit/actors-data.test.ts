@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AGENCIES } from '../../src/core/actors/agencies';
-import { COLLECTIVES } from '../../src/core/actors/collectives';
+import { COLLECTIVES, MOVEMENTS } from '../../src/core/actors/collectives';
 import { GROUPS } from '../../src/core/actors/groups';
 import { BUILTIN_ACTORS, MALWARE } from '../../src/core/actors/index';
 import { MEDIA, STATE_MEDIA } from '../../src/core/actors/media';
@@ -89,6 +89,7 @@ describe('builtin actor tables', () => {
         GROUPS.length +
         ORGANISATIONS.length +
         COLLECTIVES.length +
+        MOVEMENTS.length +
         STATE_MEDIA.length +
         MEDIA.length +
         MALWARE.length,

@@ -42,3 +42,12 @@ export const COLLECTIVES: ActorRecord[] = [
   collective('UN', ['United Nations', 'UN Security Council'], ['Nations unies', 'ONU', "Conseil de sécurité de l'ONU"]),
   collective('West', ['West', 'Westerners'], ['Occident', 'Occidentaux']),
 ];
+
+/**
+ * Armed movements accused of hacking (honey-trap apps, phone intrusions), with
+ * no state as sponsor in these tables: they are named as they are.
+ */
+export const MOVEMENTS: ActorRecord[] = [
+  { id: 'Hamas', kind: 'group', names: { en: ['Hamas'], fr: ['Hamas'] }, source: 'builtin' },
+  { id: 'Hezbollah', kind: 'group', names: { en: ['Hezbollah'], fr: ['Hezbollah'] }, source: 'builtin' },
+];

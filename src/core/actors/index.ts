@@ -1,6 +1,6 @@
 import { AGENCIES } from './agencies';
 import { CAPITALS } from './capitals';
-import { COLLECTIVES } from './collectives';
+import { COLLECTIVES, MOVEMENTS } from './collectives';
 import { GROUPS } from './groups';
 import { FAMILY_ROWS, familyActors } from './malware';
 import { MEDIA, STATE_MEDIA } from './media';
@@ -25,6 +25,7 @@ export const CURATED_ACTORS: ActorRecord[] = [
   ...GROUPS,
   ...ORGANISATIONS,
   ...COLLECTIVES,
+  ...MOVEMENTS,
   ...STATE_MEDIA,
   ...MEDIA,
 ];

@@ -90,7 +90,7 @@ export function speakerBefore(re: RegExp, terms: readonly Term[], before: string
 }
 
 const AGENT_PARTICIPLE_BEFORE = rx(
-  `${B}(?:conducted|carried out|orchestrated|launched|perpetrated|done|run|operated|mounted|staged|committed|executed|engineered|masterminded|sponsored|backed|directed|menee?s?|realisee?s?|commise?s?|orchestree?s?|perpetree?s?|lancee?s?|conduite?s?|pilotee?s?|commanditee?s?|effectuee?s?|faite?s?)\\s+(?:[\\p{L}-]+\\s+)?(?:by|par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  `${B}(?:conducted|carried out|orchestrated|launched|perpetrated|done|run|operated|mounted|staged|committed|executed|engineered|masterminded|sponsored|backed|directed|built|written|developed|designed|created|selected|chosen|deployed|sent|menee?s?|realisee?s?|commise?s?|orchestree?s?|perpetree?s?|lancee?s?|conduite?s?|pilotee?s?|commanditee?s?|effectuee?s?|faite?s?|concue?s?|developpee?s?|creee?s?|selectionnee?s?|choisie?s?|deployee?s?|envoyee?s?)\\s+(?:[\\p{L}\\p{N}-]+\\s+){0,4}?(?:by|par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,2}$`,
   'u',
 );
 

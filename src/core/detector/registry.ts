@@ -18,6 +18,7 @@ import copulaPerpetrator from './roles/copula-perpetrator';
 import dateline from './roles/dateline';
 import demonymClaim from './roles/demonym-claim';
 import demonymPerpetrator from './roles/demonym-perpetrator';
+import fingerprints from './roles/fingerprints';
 import groupDefault from './roles/group-default';
 import headlineParticiple from './roles/headline-participle';
 import hyphenLinked from './roles/hyphen-linked';
@@ -30,6 +31,7 @@ import noRole from './roles/no-role';
 import nominalOperation from './roles/nominal-operation';
 import organisationDefault from './roles/organisation-default';
 import origin from './roles/origin';
+import perpetratorAs from './roles/perpetrator-as';
 import possessiveClaim from './roles/possessive-claim';
 import possessivePerpetrator from './roles/possessive-perpetrator';
 import postposedSpeaker from './roles/postposed-speaker';
@@ -48,6 +50,8 @@ import victimList from './roles/victim-list';
 import type { RoleRule } from './types';
 
 export const ROLE_RULES: readonly RoleRule[] = [
+  fingerprints,
+  perpetratorAs,
   victimList,
   dateline,
   interviewer,

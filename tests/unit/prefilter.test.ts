@@ -61,4 +61,29 @@ describe('prefilter', () => {
     ]);
     expect(candidateSegments('Nothing to see here. Wang Wenbin, spokesman, spoke.')).toEqual([]);
   });
+
+  it('on a page about cyber operations, also reads the sentence after a candidate and nearby sentences of attribution', () => {
+    const filler = Array.from({ length: 8 }, (_, i) => `Filler sentence number ${i} about the weather.`).join(' ');
+    const text = `Hackers breached the ministry's network. The outage lasted two days. Officials blamed Moscow. ${filler} A ransomware attack hit the port. ${filler} Critics later blamed the mayor for the delay.`;
+    const picked = candidateSegments(text).map((s) => s.text);
+    expect(picked).toContain('The outage lasted two days.');
+    expect(picked).toContain('Officials blamed Moscow.');
+    // Far from any candidate: not read.
+    expect(picked).not.toContain('Critics later blamed the mayor for the delay.');
+  });
+
+  it('reads no context on a page with a single cyber sentence, unless the caller says the page is about cyber', () => {
+    const text = 'A hacker was mentioned once. Officials blamed Moscow for the attack.';
+    expect(candidateSegments(text).map((s) => s.text)).toEqual(['A hacker was mentioned once.']);
+    expect(candidateSegments('Officials blamed Moscow for the attack.', undefined, { cyberTopic: true })).toHaveLength(
+      1,
+    );
+    expect(candidateSegments('Officials blamed Moscow for the attack.')).toEqual([]);
+  });
+
+  it('passes named incidents and their victims, accents or not', () => {
+    expect(prefilter('Washington never doubted that Pyongyang was behind the attack on Sony.')).toBe(true);
+    expect(prefilter('NotPetya coûta des milliards.')).toBe(true);
+    expect(prefilter("L'attaque contre TV5Monde a surpris.")).toBe(true);
+  });
 });

@@ -6,7 +6,13 @@
  * it imports nothing heavy.
  */
 import { GROUPS as BUILTIN_GROUPS } from './actors/groups';
-import { ACCUSATION_NOUNS, ATTRIBUTION_CUES, GENERIC_OPERATION_NOUNS, INCIDENT_NAMES, INCIDENT_VICTIMS } from './lexicon';
+import {
+  ACCUSATION_NOUNS,
+  ATTRIBUTION_CUES,
+  GENERIC_OPERATION_NOUNS,
+  INCIDENT_NAMES,
+  INCIDENT_VICTIMS,
+} from './lexicon';
 import { segment } from './segment';
 import { accentInsensitive, escapeRegExp } from './text';
 import type { Segment } from './types';
@@ -28,6 +34,11 @@ const STEMS = [
   'ran[cç]on',
   'stolen',
   'theft',
+  'heist',
+  'braquage',
+  'd[ée]rob',
+  'hors (?:ligne|service)',
+  'offline',
   'state[- ](?:sponsored|backed|linked)',
   'soutenus? par l.[ée]tat',
   'parrain[ée]e?s? par',
@@ -193,8 +204,10 @@ export function candidateSegments(
       // Allegations cluster around the sentences that name an operation: only their neighbourhood is read.
       const near = options.cyberTopic === true ? hit.map(() => true) : nearHits(hit, CONTEXT_WINDOW);
       const cues = sentencesWith(matchOffsets(new RegExp(CONTEXT_SOURCE, 'gi'), text), segments);
-      for (let i = 0; i < segments.length; i++) if ((cues[i] && near[i]) || (i > 0 && hit[i - 1])) picked[i] = true;
+      for (let i = 0; i < segments.length; i++) if (cues[i] && near[i]) picked[i] = true;
     }
+    // "Hackers hit the ministry. The outage lasted two days. Officials blamed Moscow.": the two sentences after a candidate.
+    for (let i = 1; i < segments.length; i++) if (hit[i - 1] || (i > 1 && hit[i - 2])) picked[i] = true;
   }
   return segments.filter((_, i) => picked[i]);
 }

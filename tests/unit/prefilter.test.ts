@@ -73,8 +73,14 @@ describe('prefilter', () => {
   });
 
   it('reads no context on a page with a single cyber sentence, unless the caller says the page is about cyber', () => {
-    const text = 'A hacker was mentioned once. Officials blamed Moscow for the attack.';
-    expect(candidateSegments(text).map((s) => s.text)).toEqual(['A hacker was mentioned once.']);
+    const text =
+      'A hacker was mentioned once. The band played. The crowd sang. Officials blamed Moscow for the attack.';
+    // The two sentences after a candidate are read on any page; attribution sentences further on are not.
+    expect(candidateSegments(text).map((s) => s.text)).toEqual([
+      'A hacker was mentioned once.',
+      'The band played.',
+      'The crowd sang.',
+    ]);
     expect(candidateSegments('Officials blamed Moscow for the attack.', undefined, { cyberTopic: true })).toHaveLength(
       1,
     );

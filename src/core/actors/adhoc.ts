@@ -8,7 +8,7 @@
 import type { ActorMention } from './gazetteer';
 
 /** A proper name: capitalised words (digits allowed), joined by spaces, hyphens or "of"/"de". */
-const PROPER = String.raw`(?:\p{Lu}|\d)[\p{L}\p{N}$_.]*(?:(?:[- ]|\s(?:of|de|du|des|the)\s)(?:\p{Lu}|\d)[\p{L}\p{N}$_.]*){0,3}`;
+const PROPER = String.raw`(?:\p{Lu}|\d)[\p{L}\p{N}$_.]*(?:(?:[- ]|\s(?:of|de|du|des)(?:\s(?:the|la|le))?\s|\sthe\s)(?:\p{Lu}|\d)[\p{L}\p{N}$_.]*){0,3}`;
 const NAME = String.raw`(?:the\s+)?[«"“'‘]?\s*(${PROPER})`;
 const GROUP_NOUN = String.raw`(?:(?:hacker|hacking|hacktivist|ransomware|cybercriminal|threat|extortion|APT)\s+)?(?:group|gang|crew|collective|outfit|persona|actor|cluster)`;
 const GROUPE = String.raw`(?:groupe|gang|collectif|groupuscule)(?:\s+(?:de\s+)?(?:pirates|hackers|hacktivistes|cybercriminels|rançongiciel|ransomware))?`;

@@ -310,7 +310,7 @@ export const AGENCIES: ActorRecord[] = [
   ag('ANSSI', 'FR', {
     en: ['National Cybersecurity Agency of France'],
     fr: ["Agence nationale de la sécurité des systèmes d'information"],
-    aliases: ['ANSSI', 'CERT-FR'],
+    aliases: ['ANSSI', 'Anssi', 'CERT-FR'],
   }),
   ag('DGSE', 'FR', {
     en: ['General Directorate for External Security'],

@@ -36,6 +36,12 @@ const INCIDENT_RE = rx(words(INCIDENT_NAMES));
 const INCIDENT_VICTIM_RE = rx(words(INCIDENT_VICTIMS));
 const ATTRIBUTION_RE = rx(words(ATTRIBUTION_CUES));
 const KINETIC_RE = rx(words(KINETIC_CUES));
+/** "it", "them", "this one": the operation just named. */
+const ANAPHOR_RE = rx(
+  words(
+    "(?:for|of|behind|to) (?:it|them|this|that)|(?:en|y) (?:est|sont|serait|seraient)|derriere (?:cela|ca|elle|eux)|l'en accuse\\w*",
+  ),
+);
 const CYBER_CONTEXT_RE = rx(
   words(
     'iphones?|smartphones?|phones?|telephones?|devices?|appareils?|e-?mails?|courriels?|websites?|cyber\\w*|informatiques?|numeriques?|hack\\w*|pirat\\w*|networks?|reseaux?|systems?|systemes?|servers?|serveurs?|computers?|ordinateurs?',
@@ -104,17 +110,31 @@ const ACTION_PRIORITY: Action[] = [
   'cyberattack',
   'hacking',
 ];
+/** An operation named this many sentences back still is "the attack" of an attribution. */
+const RECENT = 2;
+
 /** What the article around a sentence tells: read in document order, one state per page. */
 export interface DocumentState {
   speakers: SpeakerMemory;
   /** The page is about cyber operations (several sentences name one). */
   cyberTopic: boolean;
-  /** The sentence before this one named an operation. */
-  previousOperation: boolean;
+  /** Sentences read since the last one that named an operation (Infinity before the first). */
+  sinceOperation: number;
 }
 
 export function newDocumentState(speakers: SpeakerMemory, cyberTopic = false): DocumentState {
-  return { speakers, cyberTopic, previousOperation: false };
+  return { speakers, cyberTopic, sinceOperation: Number.POSITIVE_INFINITY };
+}
+
+/**
+ * An attribution that can only be about the operation already named: its
+ * object is "the attack" or "cette opération", or it names none ("Officials
+ * blamed Moscow."). "Accused Beijing of economic coercion" is about something else.
+ */
+function refersToOperation(f: string): boolean {
+  if (KINETIC_RE.test(f)) return false;
+  if (GENERIC_OPERATION_RE.test(f) || ANAPHOR_RE.test(f)) return true;
+  return f.split(/\s+/).length <= 12 && !/\b(?:of|for|over|de|d'|pour)\s+\S+/.test(f);
 }
 
 /** Whether a folded sentence names a cyber operation on its own (used to find the page's topic). */
@@ -166,9 +186,10 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   // "called the allegations baseless" in an article about one.
   const hasOperation =
     ownOperation ||
-    ((doc?.previousOperation ?? false) && ATTRIBUTION_RE.test(f)) ||
+    ((doc?.sinceOperation ?? Number.POSITIVE_INFINITY) < RECENT && ATTRIBUTION_RE.test(f) && !KINETIC_RE.test(f)) ||
+    (cyberTopic && ATTRIBUTION_RE.test(f) && refersToOperation(f)) ||
     (cyberTopic && DENIAL_RE.test(f) && CLAIM_RE.test(f));
-  if (doc !== undefined) doc.previousOperation = ownOperation;
+  if (doc !== undefined) doc.sinceOperation = ownOperation ? 0 : doc.sinceOperation + 1;
   const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
   rememberSpeakers(text, mentions, gazetteer, memory);
   if (!hasOperation || mentions.length === 0) return null;

@@ -125,7 +125,7 @@ export const INCIDENT_VICTIMS =
  * ministry. Officials blamed Moscow.").
  */
 export const ATTRIBUTION_CUES =
-  "blam\\w*|accus\\w*|attribut\\w*|attribu\\w*|imput\\w*|culprits?|coupables?|behind|derriere|responsib\\w*|responsables?|to blame|pointed the finger|points the finger|pointe du doigt|pointent du doigt|montre\\w* du doigt|suspect\\w*|soupconn\\w*|handiwork|hallmarks?|fingerprints?|signature|tied to|linked to|traced|lie(?:e|es|s)? (?:a|au|aux)|mis en cause|met en cause|mettent en cause|perpetrators?|auteurs?|orchestrat\\w*|orchestr\\w*|commanditaires?|sponsored|parraine\\w*|the work of|l'ouvre";
+  "a l'origine|at the origin|blam\\w*|accus\\w*|attribut\\w*|attribu\\w*|imput\\w*|culprits?|coupables?|behind|derriere|responsib\\w*|responsables?|to blame|pointed the finger|points the finger|pointe du doigt|pointent du doigt|montre\\w* du doigt|suspect\\w*|soupconn\\w*|handiwork|hallmarks?|fingerprints?|signature|tied to|linked to|traced|lie(?:e|es|s)? (?:a|au|aux)|mis en cause|met en cause|mettent en cause|perpetrators?|auteurs?|orchestrat\\w*|orchestr\\w*|commanditaires?|sponsored|parraine\\w*|the work of|l'ouvre";
 
 /** Words of physical violence: a generic "attack" next to them is not a cyber operation. */
 export const KINETIC_CUES =

@@ -32,7 +32,7 @@ const FR_VERB_STEMS: Record<string, string[]> = {
   infiltr: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant'],
   orchestr: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient'],
   accus: ['e', 'ent', 'er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant'],
-  dément: ['', 'ent', 'ait', 'aient'],
+  dément: ['', 'ent', 'ait', 'aient', 'i', 'ie', 'is', 'ir'],
   rejett: ['e', 'ent'],
   rejet: ['er', 'é', 'ée', 'és', 'ées', 'ait', 'aient', 'ant'],
   ni: ['e', 'ent', 'er', 'é', 'ait', 'aient', 'ant'],

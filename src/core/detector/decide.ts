@@ -173,8 +173,13 @@ export function decide(input: DecisionInput): Decision | null {
   } else if (rejectedParty !== null) {
     accusedEv = rejected[0] as RoleEvidence;
     accused = rejectedParty;
-    // A rejected claim with nobody denying it is a denial only when a denial is said, or the accused speaks.
-    if (denial || counter || speaker === accused) {
+    const turning = roles.find((r) => r.role === 'unknown' && isParty(r) && !afterPrep(r) && norm(r) !== accused);
+    if (strongCounter && (turning !== undefined || (speaker !== null && speaker !== accused))) {
+      // The accusation turned around: "Mis en cause par Paris, Moscou a retourné l'accusation en affirmant que…".
+      stance = 'counter_accusation';
+      accuser = turning !== undefined ? norm(turning) : speaker;
+    } else if (denial || counter || speaker === accused) {
+      // A rejected claim with nobody denying it is a denial only when a denial is said, or the accused speaks.
       stance = 'denial';
       accuser = otherParty(roles, accused, norm, afterPrep);
     }

@@ -105,6 +105,7 @@ const ACTION_PRIORITY: Action[] = [
   'surveillance',
   'sabotage',
   'phishing',
+  'influence',
   'malware',
   'intrusion',
   'cyberattack',
@@ -188,7 +189,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
     ownOperation ||
     ((doc?.sinceOperation ?? Number.POSITIVE_INFINITY) < RECENT && ATTRIBUTION_RE.test(f) && !KINETIC_RE.test(f)) ||
     (cyberTopic && ATTRIBUTION_RE.test(f) && refersToOperation(f)) ||
-    (cyberTopic && DENIAL_RE.test(f) && CLAIM_RE.test(f));
+    (cyberTopic && DENIAL_RE.test(f) && (CLAIM_RE.test(f) || refersToOperation(f)));
   if (doc !== undefined) doc.sinceOperation = ownOperation ? 0 : doc.sinceOperation + 1;
   const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
   rememberSpeakers(text, mentions, gazetteer, memory);

@@ -36,6 +36,12 @@ const INCIDENT_RE = rx(words(INCIDENT_NAMES));
 const INCIDENT_VICTIM_RE = rx(words(INCIDENT_VICTIMS));
 const ATTRIBUTION_RE = rx(words(ATTRIBUTION_CUES));
 const KINETIC_RE = rx(words(KINETIC_CUES));
+/** A group named before, by anaphora: "the group", "ce groupe", "the same hackers". */
+const GROUP_ANAPHOR_RE = rx(
+  words(
+    '(?:the|this|that|le|ce|ces|les|la) (?:same )?(?:group|gang|crew|collective|hackers|attackers|groupe|collectif|pirates|hackeurs|attaquants)(?: (?:meme|memes))?',
+  ),
+);
 /** "it", "them", "this one": the operation just named. */
 const ANAPHOR_RE = rx(
   words(
@@ -121,10 +127,12 @@ export interface DocumentState {
   cyberTopic: boolean;
   /** Sentences read since the last one that named an operation (Infinity before the first). */
   sinceOperation: number;
+  /** The last threat group the article blamed: "the group", "ces pirates" refer back to it. */
+  lastGroup: string | null;
 }
 
 export function newDocumentState(speakers: SpeakerMemory, cyberTopic = false): DocumentState {
-  return { speakers, cyberTopic, sinceOperation: Number.POSITIVE_INFINITY };
+  return { speakers, cyberTopic, sinceOperation: Number.POSITIVE_INFINITY, lastGroup: null };
 }
 
 /**
@@ -170,10 +178,14 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   const { text, mentions, gazetteer } = input;
   const memory = input.memory ?? input.doc?.speakers;
   const f = fold(text).replace(OTHER_SENSES_RE, (m) => ' '.repeat(m.length));
-  const ops = operations(f);
-  const groupNamed = mentions.some((m) => m.kind === 'group');
   const doc = input.doc;
   const cyberTopic = doc?.cyberTopic ?? false;
+  /** Sentences since the last that named an operation (0: the one just before). */
+  const recent = doc?.sinceOperation ?? Number.POSITIVE_INFINITY;
+  // "The group also targeted three embassies": a group the article named before, by anaphora.
+  const anaphor = doc?.lastGroup != null ? GROUP_ANAPHOR_RE.exec(f) : null;
+  const ops = operations(f);
+  const groupNamed = mentions.some((m) => m.kind === 'group') || anaphor !== null;
   const incident = INCIDENT_RE.test(f);
   const ownOperation =
     ops.length > 0 ||
@@ -187,19 +199,37 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   // "called the allegations baseless" in an article about one.
   const hasOperation =
     ownOperation ||
-    ((doc?.sinceOperation ?? Number.POSITIVE_INFINITY) < RECENT && ATTRIBUTION_RE.test(f) && !KINETIC_RE.test(f)) ||
+    (recent === 0 && ATTRIBUTION_RE.test(f) && !KINETIC_RE.test(f)) ||
+    (recent < RECENT && ATTRIBUTION_RE.test(f) && refersToOperation(f)) ||
     (cyberTopic && ATTRIBUTION_RE.test(f) && refersToOperation(f)) ||
     (cyberTopic && DENIAL_RE.test(f) && (CLAIM_RE.test(f) || refersToOperation(f)));
   if (doc !== undefined) doc.sinceOperation = ownOperation ? 0 : doc.sinceOperation + 1;
   const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
   rememberSpeakers(text, mentions, gazetteer, memory);
-  if (!hasOperation || mentions.length === 0) return null;
+  if (!hasOperation || (mentions.length === 0 && anaphor === null)) return null;
   const terms = typeof input.terms === 'function' ? input.terms() : input.terms;
 
-  const roles = assignRoles(mentions, f, terms, hasOperation, input.lang);
+  const reference: ActorMention[] =
+    anaphor !== null && doc?.lastGroup != null && !mentions.some((m) => m.kind === 'group')
+      ? [
+          {
+            start: anaphor.index,
+            end: anaphor.index + anaphor[0].length,
+            id: doc.lastGroup,
+            kind: 'group',
+            form: 'name',
+            state: gazetteer.stateOf(doc.lastGroup),
+            surface: text.slice(anaphor.index, anaphor.index + anaphor[0].length),
+          },
+        ]
+      : [];
+  const all = reference.length === 0 ? mentions : [...mentions, ...reference].sort((a, b) => a.start - b.start);
+  const roles = assignRoles(all, f, terms, hasOperation, input.lang);
   const decision = decide({ roles, f, terms, operations: ops, speakerState, gazetteer });
   if (decision === null) return null;
   const { stance, accused, accuser, accusedEvidence: accusedEv } = decision;
+  if (doc !== undefined && accusedEv.mention.kind === 'group' && stance === 'accusation')
+    doc.lastGroup = accusedEv.mention.id;
   const norm = (r: RoleEvidence) => gazetteer.normalise(r.mention.id);
 
   const excluded = new Set(roles.filter((r) => norm(r) === accused).map((r) => r.mention.start));

@@ -1,0 +1,55 @@
+/**
+ * Page context (issue 8, point 3): what earlier sentences of an article tell
+ * the detector about later ones — the operation already named, the speaker
+ * introduced, the group the article is about — and what the page's topic
+ * licenses. Every text here is written for this test.
+ */
+import { describe, expect, it } from 'vitest';
+import { Detector } from '../../src/core/detect';
+
+const detector = new Detector();
+const last = (text: string) => detector.detect(text).allegations.at(-1);
+
+describe('page context', () => {
+  it('finds an attribution whose operation was named in the sentence before', () => {
+    const text = 'Hackers wiped the servers of the port authority on Monday.\n\nOfficials blamed Moscow.';
+    expect(last(text)).toMatchObject({ text: 'Officials blamed Moscow.', accused: 'RU', stance: 'accusation' });
+    // Alone, the same sentence says nothing about a cyber operation.
+    expect(detector.detect('Officials blamed Moscow.').allegations).toEqual([]);
+  });
+
+  it('resolves "the group" to the group the article blamed before', () => {
+    const text =
+      'Investigators said APT28 breached the mail servers of the defence ministry in March.\n\nThe group also targeted three embassies in the spring, according to the report.';
+    const found = detector.detect(text).allegations;
+    expect(found).toHaveLength(2);
+    expect(found[1]).toMatchObject({ accused: 'APT28', stance: 'accusation' });
+  });
+
+  it('resolves a speaker introduced earlier ("M. Wang") to the state they speak for', () => {
+    const text =
+      'Wang Wenbin, porte-parole du ministère chinois des Affaires étrangères, a répondu mardi aux journalistes.\n\n« Les États-Unis mènent des cyberattaques contre le monde entier », a dit M. Wang.';
+    expect(last(text)).toMatchObject({ accused: 'US', accuser: 'CN' });
+  });
+
+  it('on a page about cyber operations, reads a denial of "the accusations" as one, but not an accusation about something else', () => {
+    const page = [
+      'Chinese hackers breached the parliament’s network, the security service said.',
+      'The intrusion went on for months before it was found.',
+      'The Chinese embassy called the accusations a malicious smear.',
+      'Separately, Australia accused Beijing of economic coercion after new tariffs on wine.',
+    ].join('\n\n');
+    const found = detector.detect(page).allegations.map((a) => [a.text.slice(0, 20), a.stance, a.accused]);
+    expect(found).toContainEqual(['The Chinese embassy ', 'denial', 'CN']);
+    expect(found.some(([t]) => String(t).startsWith('Separately'))).toBe(false);
+  });
+
+  it('the caller may say that a lone sentence comes from a cyber page', () => {
+    const line = 'The Chinese embassy called the accusations a malicious smear.';
+    expect(detector.detect(line).allegations).toEqual([]);
+    expect(detector.detect(line, { cyberTopic: true }).allegations[0]).toMatchObject({
+      stance: 'denial',
+      accused: 'CN',
+    });
+  });
+});

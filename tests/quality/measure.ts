@@ -10,8 +10,13 @@ import { computeMetrics, type GroupMetrics } from '../../src/cli/eval-metrics';
 import { Detector } from '../../src/core/detect';
 
 const ROOT = join(import.meta.dirname, '..', '..');
+interface SetFloors {
+  dir?: string;
+  cyberPage?: boolean;
+  [group: string]: Record<string, number> | string | boolean | undefined;
+}
 const floors = JSON.parse(readFileSync(join(ROOT, 'tests', 'quality', 'floors.json'), 'utf8')) as {
-  sets: Record<string, Record<string, Record<string, number>>>;
+  sets: Record<string, SetFloors>;
 };
 const FIGURES = ['precision', 'f1', 'accused', 'stance', 'accuser'] as const;
 const value = (g: GroupMetrics, name: (typeof FIGURES)[number]) =>
@@ -20,14 +25,17 @@ const value = (g: GroupMetrics, name: (typeof FIGURES)[number]) =>
 const detector = new Detector();
 const sets = process.argv.length > 2 ? process.argv.slice(2) : Object.keys(floors.sets);
 for (const set of sets) {
-  const metrics = computeMetrics(evaluate(await loadLabelled(join(ROOT, 'tests', 'fixtures', set)), detector));
+  const entry = floors.sets[set] ?? {};
+  const lines = await loadLabelled(join(ROOT, 'tests', 'fixtures', entry.dir ?? set));
+  const metrics = computeMetrics(evaluate(lines, detector, entry.cyberPage ? { cyberTopic: true } : {}));
   for (const [group, g] of [['overall', metrics.overall], ...Object.entries(metrics.byLang)] as Array<
     [string, GroupMetrics]
   >) {
     const cells = FIGURES.map((name) => {
-      const floor = floors.sets[set]?.[group]?.[name];
+      const groupFloors = entry[group];
+      const floor = typeof groupFloors === 'object' ? groupFloors[name] : undefined;
       return `${name} ${value(g, name).toFixed(4)}${floor === undefined ? '' : ` (floor ${floor})`}`;
     });
-    console.log(`${set.padEnd(12)} ${group.padEnd(8)} ${cells.join('  ')}`);
+    console.log(`${set.padEnd(22)} ${group.padEnd(8)} ${cells.join('  ')}`);
   }
 }

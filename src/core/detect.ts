@@ -10,7 +10,7 @@ import { BUILTIN_ACTORS, mergeActors } from './actors/index';
 import { PEOPLE } from './actors/people';
 import type { ActorRecord } from './actors/types';
 import { type DocumentState, extractAllegation, namesOperation, newDocumentState } from './detector/extract';
-import { newSpeakerMemory } from './detector/speakers';
+import { knownNameParts, newSpeakerMemory } from './detector/speakers';
 import { detectLang } from './lang';
 import { type Term, tagTerms } from './nlp';
 import { candidateSegments } from './prefilter';
@@ -43,6 +43,8 @@ function builtinGazetteer(): Gazetteer {
 
 export class Detector {
   readonly gazetteer: Gazetteer;
+  /** Name parts of known officials ("Wang" → CN), for "M. Wang" before any introduction. */
+  private readonly knownNames: ReadonlyMap<string, string>;
 
   constructor(options: DetectorOptions = {}) {
     if (options.actors === undefined && !options.replaceActors) this.gazetteer = builtinGazetteer();
@@ -52,6 +54,7 @@ export class Detector {
           ? [...(options.actors ?? [])]
           : mergeActors([...BUILTIN_ACTORS, ...PEOPLE], [...(options.actors ?? [])]),
       );
+    this.knownNames = knownNameParts(this.gazetteer);
   }
 
   /** Detect the allegations of a whole text (plain text; offsets into it). */
@@ -68,7 +71,7 @@ export class Detector {
    * ("Wang Wenbin, porte-parole…") are resolved in later ones ("M. Wang").
    */
   detectSegments(segments: readonly Segment[], docLang: DetectedLang = 'und', page: PageContext = {}): Allegation[] {
-    const doc = documentState(segments, page);
+    const doc = documentState(segments, page, this.knownNames);
     const out: Allegation[] = [];
     for (const s of segments) {
       const lang = sentenceLang(s.text, docLang);
@@ -88,7 +91,7 @@ export class Detector {
     const docLang: Lang = lang === 'und' ? 'en' : lang;
     const all = tagTerms(text, docLang);
     const candidates = candidateSegments(text, segment(text));
-    const doc = documentState(candidates);
+    const doc = documentState(candidates, {}, this.knownNames);
     const allegations: Allegation[] = [];
     for (const s of candidates) {
       const sLang = sentenceLang(s.text, lang);
@@ -135,11 +138,16 @@ export class Detector {
 const CYBER_TOPIC_SENTENCES = 2;
 
 /** The article's state before its first sentence: its topic is known from all of them. */
-function documentState(segments: readonly Segment[], page: PageContext = {}): DocumentState {
-  if (page.cyberTopic !== undefined) return newDocumentState(newSpeakerMemory(), page.cyberTopic);
+function documentState(
+  segments: readonly Segment[],
+  page: PageContext,
+  knownNames: ReadonlyMap<string, string>,
+): DocumentState {
+  const speakers = newSpeakerMemory(knownNames);
+  if (page.cyberTopic !== undefined) return newDocumentState(speakers, page.cyberTopic);
   let named = 0;
   for (const s of segments) if (namesOperation(fold(s.text)) && ++named >= CYBER_TOPIC_SENTENCES) break;
-  return newDocumentState(newSpeakerMemory(), named >= CYBER_TOPIC_SENTENCES);
+  return newDocumentState(speakers, named >= CYBER_TOPIC_SENTENCES);
 }
 
 function sentenceLang(text: string, docLang: DetectedLang): Lang {

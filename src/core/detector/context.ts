@@ -21,6 +21,10 @@ import {
 import type { MentionContext, Role, RoleEvidence } from './types';
 import { hasVerbAfter, verbBetween } from './verbs';
 
+const SPEAKERS_IN_BEFORE = rx(
+  `(?:officials?|authorities|police|prosecutors?|investigators?|ministers?|lawmakers|government|diplomats|responsables?|autorites|enqueteurs|procureurs?|ministres?|gouvernement|diplomates|dirigeants|leaders)\\s+(?:in|en|a|au|at)\\s+$`,
+);
+
 export function mentionContext(
   mention: ActorMention,
   f: string,
@@ -38,8 +42,11 @@ export function mentionContext(
   const after = f.slice(mention.end, mention.end + 130);
   const demonym = mention.form === 'demonym';
   const measuresAgainst = MEASURES_AGAINST_BEFORE.test(before);
+  // "officials in Tallinn", "les autorités à Kiev": where the speakers sit, not a victim.
+  const seatOfSpeakers = SPEAKERS_IN_BEFORE.test(before);
   const isTarget =
     !measuresAgainst &&
+    !seatOfSpeakers &&
     (mention.kind === 'group'
       ? /(?:against|targeting|contre|visant|ciblant)\s+(?:\S+\s+){0,3}$/.test(before)
       : TARGET_BEFORE.test(before) || (lang === 'fr' && TARGET_A_FR.test(before)));
@@ -63,7 +70,8 @@ export function mentionContext(
         POSSESSIVE_ENTITY_AFTER.test(after) ||
         (!demonym && ENTITY_OF_BEFORE.test(before)) ||
         mention.kind === 'agency' ||
-        mention.kind === 'person';
+        mention.kind === 'person' ||
+        seatOfSpeakers;
       return entity;
     },
     evidence: (role: Role, strength: number, reason: string, isEntity = false): RoleEvidence => ({

@@ -13,8 +13,31 @@ export interface SpeakerMemory {
   /** The state of the last official speaker ("le porte-parole" refers back to them). */
   lastSpeaker: string | null;
 }
-export function newSpeakerMemory(): SpeakerMemory {
-  return { people: new Map(), lastSpeaker: null };
+export function newSpeakerMemory(known?: ReadonlyMap<string, string>): SpeakerMemory {
+  return { people: new Map(known), lastSpeaker: null };
+}
+
+/**
+ * Name parts of the officials the actor table knows, each with the state it
+ * points to — only the parts that point to one state: "M. Wang", "Mme Mao",
+ * "M. Lin" are China's spokespeople even before the article introduces them.
+ */
+export function knownNameParts(gazetteer: Gazetteer): Map<string, string> {
+  const states = new Map<string, Set<string>>();
+  for (const r of gazetteer.records.values()) {
+    if (r.kind !== 'person' || r.state === undefined) continue;
+    for (const name of r.names.en)
+      for (const part of name.split(/[\s-]+/)) {
+        if (part.length < 3 || !/^\p{Lu}/u.test(part)) continue;
+        const key = fold(part);
+        const set = states.get(key) ?? new Set();
+        set.add(r.state);
+        states.set(key, set);
+      }
+  }
+  const out = new Map<string, string>();
+  for (const [part, set] of states) if (set.size === 1) out.set(part, [...set][0] as string);
+  return out;
 }
 const TITLE_NAME = /(?:^|[\s(«"“])(?:m\.|mme|mr\.?|mrs\.?|ms\.?|monsieur|madame)\s+([\p{L}-]+)/u;
 const SPOKES =

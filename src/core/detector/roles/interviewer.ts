@@ -3,7 +3,7 @@ import { DET, rx } from '../patterns';
 import { defineRule } from '../types';
 
 const ASKED_BY_BEFORE = rx(
-  `(?:(?:interroge|sollicite|contacte|joint)e?s?\\s+par|(?:asked|questioned|contacted|reached)\\s+by|told|speaking to|in an interview with|(?:a|ont)\\s+(?:declare|indique|confie|dit|assure|precise)\\s+a|dans un entretien (?:a|avec)|interview(?:e|ee)? par)\\s+(?:${DET}\\s*)?$`,
+  `(?:(?:told|addressed|speaking to|a (?:dit|declare) (?:a|devant))\\s+(?:an? )?(?:audience|conference|gathering|meeting|assemblee|conference|reunion)\\s+(?:of|de|des|du)\\s+(?:[\\p{L}-]+\\s+){0,2}|(?:interroge|sollicite|contacte|joint)e?s?\\s+par|(?:asked|questioned|contacted|reached)\\s+by|told|speaking to|in an interview with|(?:a|ont)\\s+(?:declare|indique|confie|dit|assure|precise)\\s+a|dans un entretien (?:a|avec)|interview(?:e|ee)? par)\\s+(?:${DET}\\s*)?$`,
   'u',
 );
 

@@ -1,7 +1,11 @@
 /** ", a déclaré M. Wang", "said the Chinese embassy": a speaker after a speech verb, closing the sentence. */
 import { speakerBefore } from '../context';
-import { POSTPOSED_BEFORE, SPEECH_BEFORE } from '../patterns';
+import { DET, POSTPOSED_BEFORE, rx, SPEECH_BEFORE } from '../patterns';
 import { defineRule } from '../types';
+
+const ACCUSING_BEFORE = rx(
+  `(?:accusing|blaming|accusant|reprochant a|pointant du doigt|mettant en cause|denoncing|denoncant)\\s+(?:${DET}\\s*)?$`,
+);
 
 export default defineRule({
   id: 'postposed-speaker',
@@ -22,10 +26,18 @@ export default defineRule({
       role: 'accuser',
     },
     { lang: 'en', text: 'Russian hackers attacked the Netherlands last year.', actor: 'Netherlands', role: null },
+    {
+      lang: 'fr',
+      text: "« Les États-Unis sont le véritable empire du piratage », a rétorqué M. Lin, accusant Washington d'espionner ses alliés.",
+      actor: 'Washington',
+      role: null,
+    },
   ],
   apply: (c) =>
     !c.verbAfter &&
     !c.isTarget &&
+    // ", a rétorqué M. Lin, accusant Washington…": the object of the accusation, not the speaker.
+    !ACCUSING_BEFORE.test(c.before) &&
     (speakerBefore(POSTPOSED_BEFORE, c.terms, c.before, c.mention.start) ||
       speakerBefore(SPEECH_BEFORE, c.terms, c.before, c.mention.start))
       ? c.evidence('accuser', 3, `said ${c.surface}`)

@@ -50,7 +50,7 @@ const ANAPHOR_RE = rx(
 );
 const CYBER_CONTEXT_RE = rx(
   words(
-    'iphones?|smartphones?|phones?|telephones?|devices?|appareils?|e-?mails?|courriels?|websites?|cyber\\w*|informatiques?|numeriques?|hack\\w*|pirat\\w*|networks?|reseaux?|systems?|systemes?|servers?|serveurs?|computers?|ordinateurs?',
+    "iphones?|smartphones?|phones?|telephones?|devices?|appareils?|e-?mails?|courriels?|websites?|cyber\\w*|informatiques?|numeriques?|hack\\w*|pirat\\w*|networks?|reseaux?|systems?|systemes?|servers?|serveurs?|computers?|ordinateurs?|fournisseurs? d'acces|internet (?:service )?providers?|telecom\\w*|messageries?|mailboxes|databases?|bases? de donnees",
   ),
 ); /** What makes a named threat group's sentence about an operation even without cyber vocabulary. */
 const GROUP_CONTEXT_RE = rx(

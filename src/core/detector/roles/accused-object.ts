@@ -35,7 +35,7 @@ export default defineRule({
   apply: (c) =>
     ACCUSE_OBJECT_BEFORE.test(c.before) &&
     c.hasOperation &&
-    (CYBER_AFTER_RE.test(c.after.slice(0, 90)) || !/^\s*(?:of|de|d'|for|pour|over|with)\b/.test(c.after))
+    (CYBER_AFTER_RE.test(c.after.slice(0, 160)) || !/^\s*(?:of|de|d'|for|pour|over|with)\b/.test(c.after))
       ? c.evidence('perpetrator', 3, `accused ${c.surface}`)
       : null,
 });

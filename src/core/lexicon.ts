@@ -110,7 +110,7 @@ export const STRONG_COUNTER_CUES =
  * cyber things, or when its article is about cyber operations.
  */
 export const GENERIC_OPERATION_NOUNS =
-  'attacks?|attaques?|hacks?|heists?|breach(?:es)?|incidents?|intrusions?|outages?|pannes?|compromise|leaks?|fuites?|affair|affaire|operations?|campaigns?|campagnes?|piratages?|raids?|assauts?|offensives?|sabotages?|provocations?|aggression|agression|agissements|activit(?:y|ies)|activites?';
+  'modes? operatoires?|modus operandi|attacks?|attaques?|hacks?|heists?|breach(?:es)?|incidents?|intrusions?|outages?|pannes?|compromise|leaks?|fuites?|affair|affaire|operations?|campaigns?|campagnes?|piratages?|raids?|assauts?|offensives?|sabotages?|provocations?|aggression|agression|agissements|activit(?:y|ies)|activites?';
 
 /** Cyber incidents, operations and malware known by a name that needs no other cyber word. */
 export const INCIDENT_NAMES =

@@ -12,6 +12,8 @@ describe('groups named in the sentence itself', () => {
     ["Le groupe Play a revendiqué jeudi l'opération sur son site vitrine.", 'Play'],
     ['Akira, the gang behind the attack, is known for breaking into companies.', 'Akira'],
     ['The Akira ransomware group claimed the attack on the council.', 'Akira'],
+    ['Un faux site a été attribué à Storm-1516, un mode opératoire déjà connu.', 'Storm-1516'],
+    ['Les enquêteurs y voient la main de MirrorFace.', 'MirrorFace'],
   ])('%s → %s', (text, name) => {
     expect(names(text)).toEqual([name]);
   });

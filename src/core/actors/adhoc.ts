@@ -18,9 +18,22 @@ const GROUP_DEED =
   /^.{0,80}?\b(?:revendiqu|claim|publi|post|leak|pirat|hack|attaqu|attack|menac|threat|extort|ran[cç]on|ransom|chiffr|encrypt|diffus|d[ée]rob|stole|steal|behind|derri[èe]re|breach|infiltr|paralys|cripple|disrupt|pr[ée]tend|boast|vant)/isu;
 
 /** Patterns whose name is introduced as a group's explicitly ("calling itself") need no deed nearby. */
-const EXPLICIT = 2;
+const EXPLICIT = 4;
+
+/**
+ * Vendors' naming schemes for threat actors: "Storm-1516", "UNC5221", "TA427", "DEV-0537", "Void
+ * Blizzard", "Laundry Bear", "Silk Typhoon". A name of this shape is a group wherever it appears.
+ */
+const SCHEME = String.raw`\b((?:Storm|DEV|UNC|TA|APT|FIN|UAC|UAT|TAG|CL-STA|STAC)-?\d{2,5}|\p{Lu}\p{Ll}+ (?:Typhoon|Blizzard|Sandstorm|Sleet|Tempest|Panda|Bear|Kitten|Chollima|Spider|Jackal|Tiger|Leopard))\b`;
 
 const PATTERNS: RegExp[] = [
+  // "Storm-1516", "Void Blizzard": a vendor's name for a threat actor.
+  new RegExp(SCHEME, 'gu'),
+  // "la main de MirrorFace", "the handiwork of Sandman": the name the trail leads to.
+  new RegExp(
+    String.raw`\b(?:fingerprints|hallmarks|handiwork|hand|signature|main|marque)\s+(?:of|de|du|des|d')\s*(?:the\s+|la\s+|le\s+)?[«"“]?\s*(${PROPER})`,
+    'gu',
+  ),
   // "a group calling itself X", "the gang known as X", "a hacker group dubbed X".
   new RegExp(
     String.raw`\b${GROUP_NOUN}\s+(?:that\s+calls\s+itself|which\s+calls\s+itself|calling\s+itself|known\s+as|dubbed|called|named|going\s+by(?:\s+the\s+name(?:\s+of)?)?|tracked\s+as|self-styled)\s+${NAME}`,
@@ -51,7 +64,7 @@ export function findAdHocGroups(text: string, known: readonly ActorMention[]): A
   PATTERNS.forEach((re, i) => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const name = m[1];
+      const name = m[1]?.replace(/\.+$/, '');
       if (name === undefined || NOT_NAMES.test(name) || name.length < 3) continue;
       const start = m.index + m[0].lastIndexOf(name);
       const end = start + name.length;

@@ -4,7 +4,7 @@
  * background worker, the CLI, tests and benchmarks.
  */
 
-import { findAdHocGroups } from './actors/adhoc';
+import { findAdHocGroups, findContextualStates } from './actors/adhoc';
 import { Gazetteer } from './actors/gazetteer';
 import { BUILTIN_ACTORS, mergeActors } from './actors/index';
 import { PEOPLE } from './actors/people';
@@ -114,7 +114,7 @@ export class Detector {
     doc: DocumentState,
   ): Allegation | null {
     const known = this.gazetteer.find(s.text);
-    const adHoc = findAdHocGroups(s.text, known);
+    const adHoc = [...findAdHocGroups(s.text, known), ...findContextualStates(s.text, known)];
     const mentions = adHoc.length === 0 ? known : [...known, ...adHoc].sort((a, b) => a.start - b.start);
     const found = extractAllegation({ text: s.text, lang, mentions, terms, gazetteer: this.gazetteer, doc });
     if (found === null) return null;

@@ -35,6 +35,7 @@ const STEMS = [
   'stolen',
   'theft',
   'heist',
+  'steal',
   'fake (?:social media )?accounts',
   'faux comptes',
   "s['’]introdui",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAdHocGroups } from '../../src/core/actors/adhoc';
+import { findAdHocGroups, findContextualStates } from '../../src/core/actors/adhoc';
 import { Detector } from '../../src/core/detect';
 
 const names = (text: string) => findAdHocGroups(text, []).map((m) => m.surface);
@@ -37,5 +37,14 @@ describe('groups named in the sentence itself', () => {
       'A group calling itself Solntsepyok claimed responsibility for the attack on Kyivstar, boasting that it had destroyed thousands of servers.',
     ).allegations;
     expect(a).toMatchObject({ stance: 'accusation', accused: 'Solntsepyok', accuser: null });
+  });
+});
+
+describe('states named by a relative word', () => {
+  it('reads "the North" as North Korea only beside the Koreas', () => {
+    const text = "Hours later, Seoul's spy agency accused the North of stealing design data from shipbuilders.";
+    expect(findContextualStates(text, []).map((m) => [m.surface, m.id])).toEqual([['North', 'KP']]);
+    expect(findContextualStates('Cold air from the North will bring snow, forecasters said.', [])).toEqual([]);
+    expect(new Detector().detect(text).allegations[0]).toMatchObject({ accused: 'KP', accuser: 'KR' });
   });
 });

@@ -45,7 +45,7 @@ const GROUP_ANAPHOR_RE = rx(
 /** "it", "them", "this one": the operation just named. */
 const ANAPHOR_RE = rx(
   words(
-    "(?:for|of|behind|to) (?:it|them|this|that)|(?:en|y) (?:est|sont|serait|seraient)|derriere (?:cela|ca|elle|eux)|l'en accuse\\w*",
+    "(?:for|of|behind|to|in|with) (?:it|them|this|that)|(?:this|that|cette|cet|ce) (?:episode|affair|affaire|incident|operation|attack|attaque|piratage|hack)|(?:en|y) (?:est|sont|serait|seraient)|derriere (?:cela|ca|elle|eux)|l'en accuse\\w*",
   ),
 );
 const CYBER_CONTEXT_RE = rx(

@@ -140,7 +140,7 @@ export const KINETIC_CUES =
  * when it appeared, how it works, what it cost, how it got its name.
  */
 export const DESCRIPTION_CUES =
-  "(?:is|was|est|etait|,|as|comme|d'abord|first) (?:a|an|un|une|the|le|la)? ?(?:[\\w-]+ ){0,3}?(?:strain|family|variant|piece of malware|trojan|botnet|backdoor|worm|loader|stealer|infostealer|wiper|rootkit|franchise|souche|famille|variante|cheval de troie|porte derobee|ver)(?![\\p{L}])|started (?:life|out) as|a commence comme|est devenu\\w*|became (?:a|an|the)|first (?:seen|spotted|appeared|documented)|apparu(?:e)? (?:en|il y a)|appeared in|discovered in|decouvert(?:e)? en|written in|ecrit en|named after|tire son nom|le nom de|operated as|operates as|fonctionne comme|functioned as|evolved into|s'est transforme\\w*|insurers?|assureurs?|insurance|kill ?switch|coupe-circuit|programming language|langage de programmation";
+  "(?:(?:is|was|est|etait|as|comme|d'abord|first) |(?<=, ))(?:a|an|un|une|the|le|la)? ?(?:[\\w-]+ ){0,3}?(?:strain|family|variant|piece of malware|trojan|botnet|backdoor|worm|loader|stealer|infostealer|wiper|rootkit|franchise|souche|famille|variante|cheval de troie|porte derobee|ver)(?![\\p{L}])|started (?:life|out) as|a commence comme|est devenu\\w*|became (?:a|an|the)|first (?:seen|spotted|appeared|documented)|apparu(?:e)? (?:en|il y a)|appeared in|discovered in|decouvert(?:e)? en|written in|ecrit en|named after|tire son nom|le nom de|operated as|operates as|fonctionne comme|functioned as|evolved into|s'est transforme\\w*|insurers?|assureurs?|insurance|kill ?switch|coupe-circuit|programming language|langage de programmation";
 
 /** Enforcement against a group or its members: arrests and seizures are not attributions. */
 export const ENFORCEMENT_CUES =

@@ -18,6 +18,7 @@ import copulaPerpetrator from './roles/copula-perpetrator';
 import dateline from './roles/dateline';
 import demonymClaim from './roles/demonym-claim';
 import demonymPerpetrator from './roles/demonym-perpetrator';
+import employeeOf from './roles/employee-of';
 import fingerprints from './roles/fingerprints';
 import groupDefault from './roles/group-default';
 import headlineParticiple from './roles/headline-participle';
@@ -50,6 +51,7 @@ import victimList from './roles/victim-list';
 import type { RoleRule } from './types';
 
 export const ROLE_RULES: readonly RoleRule[] = [
+  employeeOf,
   fingerprints,
   perpetratorAs,
   victimList,

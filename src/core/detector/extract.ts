@@ -169,7 +169,7 @@ export interface ExtractInput {
 /** Cyber words in other senses: blanked out (same length) before the sentence is read. */
 const OTHER_SENSES_RE = rx(
   words(
-    'pirate party|parti pirate|pirates? (?:somali\\w*|des caraibes)|somali pirates|pirates of the caribbean|(?:software|video|music|film|movie) piracy|life ?hacks?|growth hack\\w*|hackathons?|hack days?|ethical hackers?|white[- ]hat hackers?|hackers? ethiques|bug bount\\w*|primes aux bogues',
+    "charges? d'affaires|pirate party|parti pirate|pirates? (?:somali\\w*|des caraibes)|somali pirates|pirates of the caribbean|(?:software|video|music|film|movie) piracy|life ?hacks?|growth hack\\w*|hackathons?|hack days?|ethical hackers?|white[- ]hat hackers?|hackers? ethiques|bug bount\\w*|primes aux bogues",
   ),
   'gu',
 );

@@ -3,6 +3,10 @@ import { speakerBefore } from '../context';
 import { DET, POSTPOSED_BEFORE, rx, SPEECH_BEFORE } from '../patterns';
 import { defineRule } from '../types';
 
+const LINKED_TO_BEFORE = rx(
+  `(?:linked|tied|attributed|traced|connected|blamed|pinned|rattache\\w*|lie\\w*|attribue\\w*|impute\\w*|relie\\w*)\\s+(?:to|on|a|au|aux)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  'u',
+);
 const ACCUSING_BEFORE = rx(
   `(?:accusing|blaming|accusant|reprochant a|pointant du doigt|mettant en cause|denoncing|denoncant)\\s+(?:${DET}\\s*)?$`,
 );
@@ -38,6 +42,8 @@ export default defineRule({
     !c.isTarget &&
     // ", a rétorqué M. Lin, accusant Washington…": the object of the accusation, not the speaker.
     !ACCUSING_BEFORE.test(c.before) &&
+    // "a campaign it linked to Russian military intelligence": the end of an attribution, not a speaker.
+    !LINKED_TO_BEFORE.test(c.before) &&
     (speakerBefore(POSTPOSED_BEFORE, c.terms, c.before, c.mention.start) ||
       speakerBefore(SPEECH_BEFORE, c.terms, c.before, c.mention.start))
       ? c.evidence('accuser', 3, `said ${c.surface}`)

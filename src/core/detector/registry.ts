@@ -24,6 +24,7 @@ import groupDefault from './roles/group-default';
 import headlineParticiple from './roles/headline-participle';
 import hyphenLinked from './roles/hyphen-linked';
 import interviewer from './roles/interviewer';
+import languageQualifier from './roles/language-qualifier';
 import linkedTo from './roles/linked-to';
 import measuresAgainst from './roles/measures-against';
 import nameOnClaim from './roles/name-on-claim';
@@ -51,6 +52,7 @@ import victimList from './roles/victim-list';
 import type { RoleRule } from './types';
 
 export const ROLE_RULES: readonly RoleRule[] = [
+  languageQualifier,
   employeeOf,
   fingerprints,
   perpetratorAs,

@@ -1,4 +1,8 @@
-/** "pro-Russian hacktivists": the actor on the other side of "pro-" is behind them. */
+/**
+ * "pro-Russian hacktivists", "a pro-Kremlin group": a sympathy, not the state
+ * behind them. The group is named as it is (the labelling guide: a state is the
+ * accused only when the sentence names it as the one behind the group).
+ */
 import { B, rx } from '../patterns';
 import { defineRule } from '../types';
 
@@ -8,13 +12,13 @@ export default defineRule({
   id: 'pro-prefix',
   langs: ['en', 'fr'],
   priority: 20,
-  summary: '"pro-Russian hacktivists": the actor on the other side of "pro-" is behind them.',
+  summary: '"pro-Russian hacktivists": a sympathy, not a party — the group is accused by its own name.',
   examples: [
     {
       lang: 'en',
-      text: 'A pro-Russian hacktivist collective knocked the websites of several Dutch ministries offline.',
+      text: 'NoName057(16), a pro-Russian hacktivist collective, took credit for the attacks within hours.',
       actor: 'Russian',
-      role: 'perpetrator',
+      role: 'target',
     },
     {
       lang: 'fr',
@@ -23,5 +27,5 @@ export default defineRule({
       role: null,
     },
   ],
-  apply: (c) => (PRO_BEFORE.test(c.before) ? c.evidence('perpetrator', 2, `pro-${c.surface}`) : null),
+  apply: (c) => (PRO_BEFORE.test(c.before) ? c.evidence('target', 0, `pro-${c.surface} (sympathy)`) : null),
 });

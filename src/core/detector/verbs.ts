@@ -11,7 +11,7 @@ import type { Role } from './types';
 
 /** Verbs that are attacks in themselves. */
 const ATTACK_VERB_RE = rx(
-  `^(?:hack\\w*|pirat\\w*|breach\\w*|infiltr\\w*|espionn\\w*|spied|spying|spy|spies|stole|steal\\w*|exfiltr\\w*|compromis(?:e|es|ed|ing)|penetrat\\w*|sabot\\w*|surveill\\w*|derob\\w*|vol(?:e|ent|ait|aient)|target(?:s|ed|ing)?|attack(?:s|ed|ing)?|attaqu\\w*|cibl(?:e|es|ee|ees|ent|ait|aient|er|ant)|vis(?:e|es|ee|ees|ent|ait|aient|er|ant)|struck|hit|infect\\w*|disrupt\\w*|hijack\\w*|deploy\\w*|deploi\\w*|deploy|plant\\w*|implant\\w*|exploit\\w*|defac\\w*|leak(?:s|ed)?|s'en|eavesdrop\\w*|intercept\\w*|soutien\\w*|souten\\w*|financ\\w*|parrain\\w*|commandit\\w*|sponsor(?:s|ed|ing)?|fund(?:s|ed|ing)?|backed|orchestrat\\w*|orchestr\\w*|perpetrat\\w*|perpetr\\w*|wag(?:e|es|ed|ing)|pre-positioned|prepositioned|gained|accessed|broke|tricked|drained|encrypted|chiffr\\w*|paraly\\w*|crippl\\w*)$`,
+  `^(?:revendiqu\\w*|hack\\w*|pirat\\w*|breach\\w*|infiltr\\w*|espionn\\w*|spied|spying|spy|spies|stole|steal\\w*|exfiltr\\w*|compromis(?:e|es|ed|ing)|penetrat\\w*|sabot\\w*|surveill\\w*|derob\\w*|vol(?:e|ent|ait|aient)|target(?:s|ed|ing)?|attack(?:s|ed|ing)?|attaqu\\w*|cibl(?:e|es|ee|ees|ent|ait|aient|er|ant)|vis(?:e|es|ee|ees|ent|ait|aient|er|ant)|struck|hit|infect\\w*|disrupt\\w*|hijack\\w*|deploy\\w*|deploi\\w*|deploy|plant\\w*|implant\\w*|exploit\\w*|defac\\w*|leak(?:s|ed)?|s'en|eavesdrop\\w*|intercept\\w*|soutien\\w*|souten\\w*|financ\\w*|parrain\\w*|commandit\\w*|sponsor(?:s|ed|ing)?|fund(?:s|ed|ing)?|backed|orchestrat\\w*|orchestr\\w*|perpetrat\\w*|perpetr\\w*|wag(?:e|es|ed|ing)|pre-positioned|prepositioned|gained|accessed|broke|tricked|drained|encrypted|chiffr\\w*|paraly\\w*|crippl\\w*)$`,
 );
 /** Verbs that make an attack only with an operation as their object: "launched a cyberattack", not "launched a service". */
 const LIGHT_ATTACK_VERB_RE = rx(
@@ -28,6 +28,8 @@ const DENY_VERB_RE = rx(
   `^(?:den(?:y|ies|ied|ying)|reject\\w*|dismiss\\w*|refut\\w*|rebuff\\w*|repudiat\\w*|rebut\\w*|ni(?:e|ent|er|ant)|nie|dement\\w*|rejett\\w*|rejet\\w*|balay\\w*|contest\\w*|oppos\\w*|condemn\\w*)$`,
 );
 /** "X, which has tapped…", "Washington, qui a écouté…": a relative clause about X, whose verb is X's. */
+/** What follows "claimed" / "took" when a group claims an attack. */
+const CLAIMED_OBJECT = /^\s+(?:responsibility|credit|the (?:attack|hack|breach|intrusion|operation|cyberattack)s?)\b/;
 const RELATIVE_AFTER_MENTION = /^\s*,\s*(?:qui|which|who)\s/;
 
 export interface VerbRole {
@@ -71,6 +73,9 @@ export function verbRoleAfter(terms: readonly Term[], f: string, from: number): 
       continue;
     }
     if (DENY_VERB_RE.test(w)) return { role: 'denier', negated };
+    // "X claimed responsibility for", "took credit for the attack": the claimant did it.
+    if (/^(?:claim(?:s|ed|ing)?|took|takes|take)$/.test(w) && CLAIMED_OBJECT.test(f.slice(t.end, t.end + 40)))
+      return { role: 'perpetrator', negated };
     // "is accused of", "a été accusée de", "were blamed for": the subject is the accused.
     if (passive && ACCUSE_STEM_RE.test(w)) return { role: 'perpetrator', negated };
     if (w === 'hit' && /^\s+back\b/.test(f.slice(t.end))) return { role: 'accuser', negated };

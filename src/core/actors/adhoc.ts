@@ -48,6 +48,8 @@ const PATTERNS: RegExp[] = [
   new RegExp(String.raw`\b[Tt]he\s+(${PROPER})\s+${GROUP_NOUN}\b`, 'gu'),
   // "le gang Play", "le groupe Silent Crow".
   new RegExp(String.raw`\b(?:[Ll]e|[Dd]u|[Aa]u|[Uu]n)\s+${GROUPE}\s+(${PROPER})`, 'gu'),
+  // "Un groupe se réclamant d'Algérie, JabaRoot DZ, a revendiqué…": the name in apposition to a group.
+  new RegExp(String.raw`\b(?:${GROUPE}|${GROUP_NOUN})\s+[^,;]{3,60},\s+(${PROPER}),`, 'gu'),
   // "Akira, the gang behind the attack" (not "…, the group said").
   new RegExp(
     String.raw`(${PROPER}),\s+(?:the|a|an|le|un)\s+(?:[\p{L}-]+\s+)?(?:${GROUP_NOUN}|${GROUPE})\b(?!\s+(?:said|says|told|wrote|a\s+(?:déclaré|indiqué|affirmé)))`,

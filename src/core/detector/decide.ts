@@ -80,7 +80,11 @@ export function decide(input: DecisionInput): Decision | null {
     .filter((r) => r.role === 'perpetrator' && (r.mention.kind !== 'organisation' || r.strength >= 3))
     .sort(byStrength);
   let deniers = roles.filter((r) => r.role === 'denier').sort(byStrength);
-  const rejected = roles.filter((r) => r.role === 'rejected').sort(byStrength);
+  // A party accused before and now answering ("Accusé par Canberra, Pékin…") is the last one taken as blamed.
+  const answering = (r: RoleEvidence) => (r.rule === 'fronted-accused' ? 1 : 0);
+  const rejected = roles
+    .filter((r) => r.role === 'rejected')
+    .sort((a, b) => answering(a) - answering(b) || byStrength(a, b));
   const accusers = roles.filter((r) => r.role === 'accuser' && r.mention.kind !== 'group').sort(byStrength);
   const denial = DENIAL_RE.test(f);
   const counter = COUNTER_RE.test(f);
@@ -173,7 +177,10 @@ export function decide(input: DecisionInput): Decision | null {
   } else if (rejectedParty !== null) {
     accusedEv = rejected[0] as RoleEvidence;
     accused = rejectedParty;
-    const turning = roles.find((r) => r.role === 'unknown' && isParty(r) && !afterPrep(r) && norm(r) !== accused);
+    const turning = roles.find(
+      (r) =>
+        (r.role === 'unknown' || r.rule === 'fronted-accused') && isParty(r) && !afterPrep(r) && norm(r) !== accused,
+    );
     if (strongCounter && (turning !== undefined || (speaker !== null && speaker !== accused))) {
       // The accusation turned around: "Mis en cause par Paris, Moscou a retourné l'accusation en affirmant que…".
       stance = 'counter_accusation';

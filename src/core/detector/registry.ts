@@ -10,6 +10,7 @@ import attributedByTo from './roles/attributed-by-to';
 import attributedTo from './roles/attributed-to';
 import bareBehind from './roles/bare-behind';
 import byAgent from './roles/by-agent';
+import claimedAllegiance from './roles/claimed-allegiance';
 import claimsAbout from './roles/claims-about';
 import claimsOf from './roles/claims-of';
 import cleft from './roles/cleft';
@@ -20,6 +21,7 @@ import demonymClaim from './roles/demonym-claim';
 import demonymPerpetrator from './roles/demonym-perpetrator';
 import employeeOf from './roles/employee-of';
 import fingerprints from './roles/fingerprints';
+import frontedAccused from './roles/fronted-accused';
 import groupDefault from './roles/group-default';
 import headlineParticiple from './roles/headline-participle';
 import hyphenLinked from './roles/hyphen-linked';
@@ -52,6 +54,8 @@ import victimList from './roles/victim-list';
 import type { RoleRule } from './types';
 
 export const ROLE_RULES: readonly RoleRule[] = [
+  claimedAllegiance,
+  frontedAccused,
   languageQualifier,
   employeeOf,
   fingerprints,

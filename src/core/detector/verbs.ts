@@ -15,7 +15,7 @@ const ATTACK_VERB_RE = rx(
 );
 /** Verbs that make an attack only with an operation as their object: "launched a cyberattack", not "launched a service". */
 const LIGHT_ATTACK_VERB_RE = rx(
-  `^(?:launch(?:es|ed|ing)?|lanc\\w*|carr(?:y|ies|ied|ying)|conduct(?:s|ed|ing)?|stag(?:e|es|ed|ing)|mount(?:s|ed|ing)?|run|runs|ran|running|operat\\w*|use[sd]?|using|utilis\\w*|men(?:e|ent|er|ait|aient|ee|ees|es|ons|ant)|men[ea]|menerait|meneraient|effectu\\w*|realis\\w*|commit\\w*|commis|engag\\w*|direct\\w*|control\\w*|employ\\w*|behind|install\\w*|cess\\w*|stop\\w*|arret\\w*|halt\\w*|mettre|mis|met|invent\\w*|develop\\w*|develop\\w*|unleash\\w*|instrumentalis\\w*)$`,
+  `^(?:particip\\w*|took part|prend\\w* part|launch(?:es|ed|ing)?|lanc\\w*|carr(?:y|ies|ied|ying)|conduct(?:s|ed|ing)?|stag(?:e|es|ed|ing)|mount(?:s|ed|ing)?|run|runs|ran|running|operat\\w*|use[sd]?|using|utilis\\w*|men(?:e|ent|er|ait|aient|ee|ees|es|ons|ant)|men[ea]|menerait|meneraient|effectu\\w*|realis\\w*|commit\\w*|commis|engag\\w*|direct\\w*|control\\w*|employ\\w*|behind|install\\w*|cess\\w*|stop\\w*|arret\\w*|halt\\w*|mettre|mis|met|invent\\w*|develop\\w*|develop\\w*|unleash\\w*|instrumentalis\\w*)$`,
 );
 /** Verbs that may come before the verb that decides ("continues to target", "tente de pirater"). */
 const PASS_THROUGH_VERB_RE = rx(

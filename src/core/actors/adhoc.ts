@@ -81,9 +81,9 @@ export function findAdHocGroups(text: string, known: readonly ActorMention[]): A
 
 /** "the North" / "le Nord" is North Korea in a sentence about the two Koreas, nothing else. */
 const THE_NORTH =
-  /\b(?:the North|le Nord|du Nord|au Nord)\b(?!\s+(?:Atlantic|Atlantique|American|Am[ée]ricain|Africa|Afrique|Sea|Mer|Pole|P[ôo]le|Caucasus|Caucase))/gu;
+  /\b(?:[Tt]he North|le Nord|du Nord|au Nord)\b(?!\s+(?:Atlantic|Atlantique|American|Am[ée]ricain|Africa|Afrique|Sea|Mer|Pole|P[ôo]le|Caucasus|Caucase))/gu;
 const KOREAN_CONTEXT =
-  /\b(?:Kor(?:ea|ean)|Cor[ée]e|cor[ée]en\w*|Pyongyang|Seoul|S[ée]oul|the South|le Sud|du Sud|KCNA)\b/u;
+  /\b(?:Kor(?:ea|ean)|Cor[ée]e|cor[ée]en\w*|Pyongyang|Seoul|S[ée]oul|the South|le Sud|du Sud|KCNA|Unification|Rodong)\b/u;
 
 /** States named by a relative word that their sentence makes clear: "the North" beside Seoul is North Korea. */
 export function findContextualStates(text: string, known: readonly ActorMention[]): ActorMention[] {
@@ -91,7 +91,7 @@ export function findContextualStates(text: string, known: readonly ActorMention[
   const out: ActorMention[] = [];
   THE_NORTH.lastIndex = 0;
   for (let m = THE_NORTH.exec(text); m !== null; m = THE_NORTH.exec(text)) {
-    const surface = m[0].replace(/^(?:the|le|du|au)\s+/, '');
+    const surface = m[0].replace(/^(?:[Tt]he|le|du|au)\s+/, '');
     const start = m.index + m[0].length - surface.length;
     const end = m.index + m[0].length;
     if (known.some((k) => k.start < end && start < k.end)) continue;

@@ -36,6 +36,12 @@ const INCIDENT_RE = rx(words(INCIDENT_NAMES));
 const INCIDENT_VICTIM_RE = rx(words(INCIDENT_VICTIMS));
 const ATTRIBUTION_RE = rx(words(ATTRIBUTION_CUES));
 const KINETIC_RE = rx(words(KINETIC_CUES));
+/** "any involvement", "toute implication": a part in the operation already named. */
+const INVOLVEMENT_RE = rx(
+  words(
+    'any (?:involvement|role|part|responsibility|hand)|(?:toute|aucune) (?:implication|responsabilite|participation)|(?:tout|aucun) role',
+  ),
+);
 /** A group named before, by anaphora: "the group", "ce groupe", "the same hackers". */
 const GROUP_ANAPHOR_RE = rx(
   words(
@@ -142,7 +148,7 @@ export function newDocumentState(speakers: SpeakerMemory, cyberTopic = false): D
  */
 function refersToOperation(f: string): boolean {
   if (KINETIC_RE.test(f)) return false;
-  if (GENERIC_OPERATION_RE.test(f) || ANAPHOR_RE.test(f)) return true;
+  if (GENERIC_OPERATION_RE.test(f) || ANAPHOR_RE.test(f) || INVOLVEMENT_RE.test(f)) return true;
   return f.split(/\s+/).length <= 12 && !/\b(?:of|for|over|de|d'|pour)\s+\S+/.test(f);
 }
 

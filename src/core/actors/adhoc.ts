@@ -61,8 +61,13 @@ const PATTERNS: RegExp[] = [
 const NOT_NAMES =
   /^(?:The|A|An|Le|La|Les|Un|Une|Telegram|State|Chinese|Russian|Iranian|French|British|American|Islamic|European|Western|Microsoft|Google|Lazarus|Mandiant|X|Facebook|TikTok|Internet|Web|APT|Group|Groupe)$/;
 
+/** Words every pattern needs: a cheap test that spares most sentences the patterns themselves. */
+const TRIGGER =
+  /group|gang|crew|collecti|outfit|persona|actor|cluster|groupe|groupuscule|fingerprint|hallmark|handiwork|hand|signature|main|marque|Storm|DEV|UNC|TA\d|APT|FIN\d|UA[CT]|TAG|STA|Typhoon|Blizzard|Sandstorm|Sleet|Tempest|Panda|Bear|Kitten|Chollima|Spider|Jackal|Tiger|Leopard/i;
+
 export function findAdHocGroups(text: string, known: readonly ActorMention[]): ActorMention[] {
   const out: ActorMention[] = [];
+  if (!TRIGGER.test(text)) return out;
   PATTERNS.forEach((re, i) => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {

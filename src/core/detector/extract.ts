@@ -82,6 +82,8 @@ interface Operation {
 }
 function operations(f: string): Operation[] {
   const out: Operation[] = [];
+  // One pass first: most sentences name no operation, and eleven passes cost more than one.
+  if (!OPERATION_ANY.test(f)) return out;
   for (const [action, re] of OPERATION_RES) {
     re.lastIndex = 0;
     for (let m = re.exec(f); m !== null; m = re.exec(f))

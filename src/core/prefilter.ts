@@ -162,6 +162,7 @@ export const GROUP_NAMES_SOURCE = [
 const TEST_RE = new RegExp(PREFILTER_SOURCE, 'i');
 const TEST_GROUPS_RE = new RegExp(GROUP_NAMES_SOURCE);
 const TEST_INCIDENTS_RE = new RegExp(INCIDENTS_SOURCE, 'i');
+const CONTEXT_RE = new RegExp(CONTEXT_SOURCE, 'i');
 
 /** Whether a text mentions anything the detector could care about. */
 export function prefilter(text: string): boolean {
@@ -215,8 +216,9 @@ export function candidateSegments(
     if (options.cyberTopic ?? count >= TOPIC_SENTENCES) {
       // Allegations cluster around the sentences that name an operation: only their neighbourhood is read.
       const near = options.cyberTopic === true ? hit.map(() => true) : nearHits(hit, CONTEXT_WINDOW);
-      const cues = sentencesWith(matchOffsets(new RegExp(CONTEXT_SOURCE, 'gi'), text), segments);
-      for (let i = 0; i < segments.length; i++) if (cues[i] && near[i]) picked[i] = true;
+      // Only the neighbourhood is tested: on a long page with few candidates, most sentences are never read.
+      for (let i = 0; i < segments.length; i++)
+        if (near[i] && !picked[i] && CONTEXT_RE.test((segments[i] as Segment).text)) picked[i] = true;
     }
     // "Hackers hit the ministry. The outage lasted two days. Officials blamed Moscow.": the two sentences after a candidate.
     for (let i = 1; i < segments.length; i++) if (hit[i - 1] || (i > 1 && hit[i - 2])) picked[i] = true;

@@ -6,27 +6,22 @@
  * perpetrator is accused by the speaker.
  */
 import type { Gazetteer } from '../actors/gazetteer';
-import {
-  ATTRIBUTION_CUES,
-  COUNTER_CUES,
-  DEFENSIVE_CUES,
-  DENIAL_CUES,
-  DESCRIPTION_CUES,
-  ENFORCEMENT_CUES,
-  OPERATION_TERMS,
-  SPEECH_VERBS,
-  STRONG_COUNTER_CUES,
-} from '../lexicon';
+import { OPERATION_TERMS, SPEECH_VERBS } from '../lexicon';
 import type { Term } from '../nlp';
 import type { Stance } from '../types';
+import {
+  ATTRIBUTION_RE,
+  COUNTER_RE,
+  DEFENSIVE_RE,
+  DENIAL_RE,
+  DESCRIPTION_RE,
+  ENFORCEMENT_RE,
+  STRONG_COUNTER_RE,
+} from './cues';
 import { B, E, PREP_BEFORE, rx, words } from './patterns';
 import type { RoleEvidence } from './types';
 import { verbBetween, verbRoleAfter } from './verbs';
 
-const DENIAL_RE = rx(words(DENIAL_CUES));
-const ATTRIBUTION_RE = rx(words(ATTRIBUTION_CUES));
-const DESCRIPTION_RE = rx(words(DESCRIPTION_CUES));
-const ENFORCEMENT_RE = rx(words(ENFORCEMENT_CUES));
 const CLAIMED_RE = rx(words('claim(?:s|ed|ing)?|revendiqu\\w*'));
 /** Talk about attributing in general ("before publicly attributing cyberattacks", "name the country responsible"). */
 const ATTRIBUTION_TALK_RE = rx(
@@ -34,9 +29,6 @@ const ATTRIBUTION_TALK_RE = rx(
     "(?:before|without|avoid|refrain from|avant d'|sans)\\s+(?:\\w+\\s+)?(?:attributing|blaming|naming|attribuer|accuser|nommer)|to (?:publicly )?(?:attribute|blame|name)|(?:d'|de )(?:attribuer|imputer|nommer)|the (?:country|state|actor) responsible|l'(?:etat|acteur|pays) responsable",
   ),
 );
-const COUNTER_RE = rx(words(COUNTER_CUES));
-const STRONG_COUNTER_RE = rx(words(STRONG_COUNTER_CUES));
-const DEFENSIVE_RE = rx(words(DEFENSIVE_CUES));
 const NEGATION_RE = rx(words("not|n't|never|no longer|ne|n'|jamais|nullement"));
 const SPEECH_ANY_RE = rx(
   words(SPEECH_VERBS),

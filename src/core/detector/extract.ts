@@ -7,35 +7,26 @@
  * ./roles), and ./decide.ts turns the roles into stance, accused and accuser.
  */
 import type { ActorMention, Gazetteer } from '../actors/gazetteer';
-import {
-  ATTRIBUTION_CUES,
-  CLAIM_NOUNS,
-  DENIAL_CUES,
-  GENERIC_ATTACK_VERBS,
-  GENERIC_OPERATION_NOUNS,
-  HEDGE_CUES,
-  INCIDENT_NAMES,
-  INCIDENT_VICTIMS,
-  KINETIC_CUES,
-} from '../lexicon';
 import type { Term } from '../nlp';
 import { fold } from '../text';
 import type { Action, Lang, Stance } from '../types';
 import { assignRoles } from './assign';
+import {
+  ATTRIBUTION_RE,
+  CLAIM_RE,
+  DENIAL_RE,
+  GENERIC_ATTACK_RE,
+  GENERIC_OPERATION_RE,
+  HEDGE_RE,
+  INCIDENT_RE,
+  INCIDENT_VICTIM_RE,
+  KINETIC_RE,
+} from './cues';
 import { decide } from './decide';
 import { B, OPERATION_ANY, OPERATION_RES, rx, words } from './patterns';
 import { rememberSpeakers, resolveSpeaker, type SpeakerMemory } from './speakers';
 import type { RoleEvidence } from './types';
 
-const DENIAL_RE = rx(words(DENIAL_CUES));
-const HEDGE_RE = rx(words(HEDGE_CUES));
-const GENERIC_ATTACK_RE = rx(words(GENERIC_ATTACK_VERBS));
-const CLAIM_RE = rx(words(CLAIM_NOUNS));
-const GENERIC_OPERATION_RE = rx(words(GENERIC_OPERATION_NOUNS));
-const INCIDENT_RE = rx(words(INCIDENT_NAMES));
-const INCIDENT_VICTIM_RE = rx(words(INCIDENT_VICTIMS));
-const ATTRIBUTION_RE = rx(words(ATTRIBUTION_CUES));
-const KINETIC_RE = rx(words(KINETIC_CUES));
 /** "any involvement", "toute implication": a part in the operation already named. */
 const INVOLVEMENT_RE = rx(
   words(

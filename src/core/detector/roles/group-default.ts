@@ -1,15 +1,5 @@
-/**
- * A threat group named in an allegation, with no other role: its likely
- * author — unless the sentence only describes it ("LockBit operated as
- * ransomware-as-a-service", "Emotet evolved into…") or reports enforcement
- * against it (police seizing its servers).
- */
-import { DESCRIPTION_CUES, ENFORCEMENT_CUES } from '../../lexicon';
-import { rx, words } from '../patterns';
+import { DESCRIPTION_RE, ENFORCEMENT_RE } from '../cues';
 import { defineRule } from '../types';
-
-const DESCRIPTION_RE = rx(words(DESCRIPTION_CUES));
-const ENFORCEMENT_RE = rx(words(ENFORCEMENT_CUES));
 
 export default defineRule({
   id: 'group-default',

@@ -7,7 +7,7 @@
  * --build DIR  the build to measure: a WXT output dir holding chrome-mv3/, or
  *              the chrome-mv3 dir itself. Default: .output-bench, built with
  *              `COUNTERPOINT_OUT_DIR=.output-bench npx wxt build` when missing
- *              (or always, with --rebuild), so a build in progress elsewhere
+ *              (or when src/ or entrypoints/ are newer than it, or always with --rebuild), so a build in progress elsewhere
  *              (.output, .output-e2e) is never touched.
  * --loads N    measured page loads per budget (default 7), after one warm-up.
  * --verbose    also print each load's extension tasks (start in the trace, duration).
@@ -85,18 +85,18 @@ function chromeBuildDir(): string {
   }
   const outDir = '.output-bench';
   const dir = join(PROJECT_DIR, outDir, 'chrome-mv3');
-  if (args.rebuild || !existsSync(join(dir, 'manifest.json'))) {
+  const stale =
+    existsSync(join(dir, 'manifest.json')) &&
+    Math.max(newestMtime(join(PROJECT_DIR, 'src')), newestMtime(join(PROJECT_DIR, 'entrypoints'))) >
+      statSync(join(dir, 'manifest.json')).mtimeMs;
+  // A build older than the sources would measure other code than the one the figures describe.
+  if (args.rebuild || stale || !existsSync(join(dir, 'manifest.json'))) {
     console.log(`Building the extension into ${outDir}/ …`);
     execFileSync('npx', ['wxt', 'build'], {
       cwd: PROJECT_DIR,
       env: { ...process.env, COUNTERPOINT_OUT_DIR: outDir },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-  } else {
-    const built = statSync(join(dir, 'manifest.json')).mtimeMs;
-    const sources = Math.max(newestMtime(join(PROJECT_DIR, 'src')), newestMtime(join(PROJECT_DIR, 'entrypoints')));
-    if (sources > built)
-      console.warn(`⚠ ${outDir} is older than src/ or entrypoints/: pass --rebuild to measure them.`);
   }
   return dir;
 }

@@ -49,6 +49,10 @@ Options:
   --pack FILE    match allegations against this claim pack instead of the
                  built-in seed pack (repeatable)
   --no-counter   do not look up counter-statements
+  --cyber-page   the input comes from a page about cyber operations: read
+                 attribution and denial sentences that name no operation
+                 ("Beijing called the accusations a smear") as about one;
+                 with --jsonl, every line is read so
   --color        force ANSI colours in the human output
   --no-color     disable colours (also: NO_COLOR environment variable)
   -h, --help     show this help
@@ -75,6 +79,8 @@ interface Options {
   misp: string | undefined;
   packs: string[];
   noCounter: boolean;
+  /** The input comes from a page about cyber operations (`--cyber-page`). */
+  cyberPage: boolean;
   input: string | undefined;
 }
 
@@ -95,6 +101,7 @@ function parseOptions(argv: string[]): Options {
         misp: { type: 'string' },
         pack: { type: 'string', multiple: true },
         'no-counter': { type: 'boolean', default: false },
+        'cyber-page': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -118,6 +125,7 @@ function parseOptions(argv: string[]): Options {
     misp: typeof values.misp === 'string' ? values.misp : undefined,
     packs: Array.isArray(values.pack) ? values.pack.filter((x): x is string => typeof x === 'string') : [],
     noCounter: values['no-counter'] === true,
+    cyberPage: values['cyber-page'] === true,
     input: positionals[0],
   };
   if (opts.help) return opts;
@@ -367,7 +375,7 @@ async function scanDocument(opts: Options, io: ScanIO, scanner: Scanner): Promis
   const ext = input === '-' ? '' : extname(input).toLowerCase();
   const isHtml = opts.text ? false : opts.html || ext === '.html' || ext === '.htm' || looksLikeHtml(raw);
   const text = isHtml ? htmlToText(raw) : raw;
-  const result = scanner.detector.detect(text);
+  const result = scanner.detector.detect(text, opts.cyberPage ? { cyberTopic: true } : {});
   const allegations = withCounterStatements(result.allegations, scanner);
   if (opts.json) {
     await writeOut(io.stdout, `${JSON.stringify({ lang: result.lang, allegations }, null, 2)}\n`);
@@ -435,7 +443,7 @@ async function scanJsonl(opts: Options, io: ScanIO, scanner: Scanner): Promise<n
       }
       let result: DetectResult;
       try {
-        result = scanner.detector.detect(text);
+        result = scanner.detector.detect(text, opts.cyberPage ? { cyberTopic: true } : {});
       } catch (err) {
         failed = true;
         io.stderr.write(lineError(idLabel, `detector error: ${err instanceof Error ? err.message : String(err)}`));

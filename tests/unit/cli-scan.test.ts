@@ -131,6 +131,16 @@ describe('scan --json', () => {
 });
 
 describe('scan --jsonl', () => {
+  it('--cyber-page reads each line as a sentence of a page about cyber operations', async () => {
+    const line = `${JSON.stringify({ id: 'd', text: 'The Chinese embassy called the accusations a malicious smear.' })}\n`;
+    const alone = makeIO(line);
+    expect(await runScan(['--jsonl', '--no-counter', '-'], alone.io)).toBe(0);
+    expect(JSON.parse(alone.stdout()).allegations).toEqual([]);
+    const onPage = makeIO(line);
+    expect(await runScan(['--jsonl', '--no-counter', '--cyber-page', '-'], onPage.io)).toBe(0);
+    expect(JSON.parse(onPage.stdout()).allegations[0]).toMatchObject({ stance: 'denial', accused: 'CN' });
+  });
+
   it('preserves the input order and skips blank lines', async () => {
     const t = makeIO();
     expect(await runScan(['--jsonl', BATCH], t.io)).toBe(0);

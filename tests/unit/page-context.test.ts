@@ -26,6 +26,12 @@ describe('page context', () => {
     expect(found[1]).toMatchObject({ accused: 'APT28', stance: 'accusation' });
   });
 
+  it('lets an organ named without its state ("the ministry said") speak for the accuser the article named', () => {
+    const text =
+      'France accused Russian military hackers of breaching a dozen French ministries since 2021.\n\nThe same unit also hacked the television channel in 2015, the ministry said.';
+    expect(last(text)).toMatchObject({ accused: 'RU', accuser: 'FR' });
+  });
+
   it('resolves a speaker introduced earlier ("M. Wang") to the state they speak for', () => {
     const text =
       'Wang Wenbin, porte-parole du ministère chinois des Affaires étrangères, a répondu mardi aux journalistes.\n\n« Les États-Unis mènent des cyberattaques contre le monde entier », a dit M. Wang.';

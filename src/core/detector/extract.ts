@@ -33,6 +33,12 @@ const INVOLVEMENT_RE = rx(
     'any (?:involvement|role|part|responsibility|hand)|(?:toute|aucune) (?:implication|responsabilite|participation)|(?:tout|aucun) role',
   ),
 );
+/** An organ named without its state, as a speaker or an accuser ("the ministry said", "selon l'agence"). */
+const UNNAMED_ORGAN_RE = rx(
+  words(
+    "(?:the|le|la|l') ?(?:ministry|agency|centre|center|bureau|department|directorate|government|prosecutors?|investigators|police|commission|ministere|agence|centre|direction|gouvernement|parquet|enqueteurs|police) (?:said|says|added|wrote|concluded|found|stated|a (?:indique|precise|affirme|declare|ajoute|conclu|estime)|affirme|indique|estime|precise)|(?:selon|d'apres|according to) (?:the|le|la|l') ?(?:ministry|agency|centre|center|bureau|department|directorate|government|ministere|agence|centre|direction|gouvernement|parquet|enqueteurs|police)",
+  ),
+);
 /** A group named before, by anaphora: "the group", "ce groupe", "the same hackers". */
 const GROUP_ANAPHOR_RE = rx(
   words(
@@ -128,10 +134,12 @@ export interface DocumentState {
   sinceOperation: number;
   /** The last threat group the article blamed: "the group", "ces pirates" refer back to it. */
   lastGroup: string | null;
+  /** The last accuser the article named: "the ministry said" speaks for it. */
+  lastAccuser: string | null;
 }
 
 export function newDocumentState(speakers: SpeakerMemory, cyberTopic = false): DocumentState {
-  return { speakers, cyberTopic, sinceOperation: Number.POSITIVE_INFINITY, lastGroup: null };
+  return { speakers, cyberTopic, sinceOperation: Number.POSITIVE_INFINITY, lastGroup: null, lastAccuser: null };
 }
 
 /**
@@ -226,7 +234,12 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   const roles = assignRoles(all, f, terms, hasOperation, input.lang);
   const decision = decide({ roles, f, terms, operations: ops, speakerState, gazetteer });
   if (decision === null) return null;
-  const { stance, accused, accuser, accusedEvidence: accusedEv } = decision;
+  const { stance, accused, accusedEvidence: accusedEv } = decision;
+  let accuser = decision.accuser;
+  // "…, the ministry said": an organ named without its state speaks for the accuser the article named.
+  if (accuser === null && stance === 'accusation' && doc?.lastAccuser != null && doc.lastAccuser !== accused)
+    if (UNNAMED_ORGAN_RE.test(f)) accuser = doc.lastAccuser;
+  if (doc !== undefined && accuser !== null && stance === 'accusation') doc.lastAccuser = accuser;
   if (doc !== undefined && accusedEv.mention.kind === 'group' && stance === 'accusation')
     doc.lastGroup = accusedEv.mention.id;
   const norm = (r: RoleEvidence) => gazetteer.normalise(r.mention.id);

@@ -136,7 +136,7 @@ export const INCIDENTS_SOURCE = BOUNDED(`${INCIDENT_NAMES}|${INCIDENT_VICTIMS}`)
  * "the attack", "l'affaire", "blamed", "accusations", "the Sony hack". They
  * carry allegations whose operation was named in an earlier sentence.
  */
-const CONTEXT_SOURCE = BOUNDED([GENERIC_OPERATION_NOUNS, ATTRIBUTION_CUES, ACCUSATION_NOUNS].join('|'));
+const CONTEXT_SOURCE = () => BOUNDED([GENERIC_OPERATION_NOUNS, ATTRIBUTION_CUES, ACCUSATION_NOUNS].join('|'));
 /** Candidate sentences that make a page "about cyber operations". */
 const TOPIC_SENTENCES = 2;
 /** How far (in sentences) from a candidate a context sentence may be. */
@@ -162,7 +162,12 @@ export const GROUP_NAMES_SOURCE = [
 const TEST_RE = new RegExp(PREFILTER_SOURCE, 'i');
 const TEST_GROUPS_RE = new RegExp(GROUP_NAMES_SOURCE);
 const TEST_INCIDENTS_RE = new RegExp(INCIDENTS_SOURCE, 'i');
-const CONTEXT_RE = new RegExp(CONTEXT_SOURCE, 'i');
+// Built on the first page about cyber operations only: most pages never need it.
+let contextRe: RegExp | undefined;
+const contextRegExp = () => {
+  contextRe ??= new RegExp(CONTEXT_SOURCE(), 'i');
+  return contextRe;
+};
 
 /** Whether a text mentions anything the detector could care about. */
 export function prefilter(text: string): boolean {
@@ -218,7 +223,7 @@ export function candidateSegments(
       const near = options.cyberTopic === true ? hit.map(() => true) : nearHits(hit, CONTEXT_WINDOW);
       // Only the neighbourhood is tested: on a long page with few candidates, most sentences are never read.
       for (let i = 0; i < segments.length; i++)
-        if (near[i] && !picked[i] && CONTEXT_RE.test((segments[i] as Segment).text)) picked[i] = true;
+        if (near[i] && !picked[i] && contextRegExp().test((segments[i] as Segment).text)) picked[i] = true;
     }
     // "Hackers hit the ministry. The outage lasted two days. Officials blamed Moscow.": the two sentences after a candidate.
     for (let i = 1; i < segments.length; i++) if (hit[i - 1] || (i > 1 && hit[i - 2])) picked[i] = true;

@@ -19,7 +19,7 @@ import {
   TARGET_BEFORE,
 } from './patterns';
 import type { MentionContext, Role, RoleEvidence } from './types';
-import { hasVerbAfter, verbBetween } from './verbs';
+import { hasVerbAfter } from './verbs';
 
 const SPEAKERS_IN_BEFORE = rx(
   `(?:officials?|authorities|police|prosecutors?|investigators?|ministers?|lawmakers|government|diplomats|responsables?|autorites|enqueteurs|procureurs?|ministres?|gouvernement|diplomates|dirigeants|leaders)\\s+(?:in|en|a|au|at)\\s+$`,
@@ -109,5 +109,3 @@ export function opNear(f: string, from: number, to: number): boolean {
   if (cut >= 0) window = window.slice(cut + 1);
   return OPERATION_ANY.test(window) || AGENT_PARTICIPLE_BEFORE.test(window);
 }
-
-export { verbBetween };

@@ -93,4 +93,12 @@ export const ORGANISATIONS: ActorRecord[] = [
   org('Antiy', 'CN', ['Antiy'], ['Antiy Labs']),
   org('NSFOCUS', 'CN', ['NSFOCUS']),
   org('Orange Cyberdefense', 'FR', ['Orange Cyberdefense']),
+  // Blockchain analytics firms: the usual source for the attribution of crypto thefts.
+  org('Chainalysis', 'US', ['Chainalysis']),
+  org('Elliptic', 'GB', ['Elliptic']),
+  org('TRM Labs', 'US', ['TRM Labs']),
+  // Platforms that publish takedowns of influence operations and threat reports.
+  { ...org('Meta', 'US', ['Meta'], ['Meta Platforms']), exactCase: true },
+  org('OpenAI', 'US', ['OpenAI']),
+  org('Graphika', 'US', ['Graphika']),
 ];

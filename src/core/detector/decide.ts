@@ -38,6 +38,8 @@ const POSSESSIVE_OP_RE = rx(
 );
 /** Rules whose perpetrator is named as "the real culprit": a counter-accusation when someone else speaks. */
 const CLEFT_RULES = new Set(['real-culprit', 'cleft']);
+/** Rules that name the source of claims ("les accusations néerlandaises", "Washington's allegations"). */
+const CLAIM_OWNER_RULES = new Set(['demonym-claim', 'claims-of', 'name-on-claim', 'possessive-claim']);
 
 export interface DecisionInput {
   roles: RoleEvidence[];
@@ -227,6 +229,53 @@ export function decide(input: DecisionInput): Decision | null {
         accused = norm(blamed);
         accuser = speaker;
         if (accuser !== null && accuser !== accused && (strongCounter || counter)) stance = 'counter_accusation';
+      }
+    }
+  }
+  if (accusedEv === undefined) {
+    // "Interrogée sur les accusations néerlandaises, l'ambassade de Chine a renvoyé La Haye vers son allié
+    // américain": a party answering claims whose source is named. It blames another party, or it denies.
+    const owner = accusers.find((r) => CLAIM_OWNER_RULES.has(r.rule));
+    const subject =
+      owner &&
+      roles.find(
+        (r) =>
+          r.mention.start > owner.mention.end &&
+          (r.role === 'unknown' || r.role === 'accuser') &&
+          isParty(r) &&
+          norm(r) !== norm(owner),
+      );
+    if (owner !== undefined && subject !== undefined) {
+      const others = roles.filter(
+        (r) =>
+          r.mention.start > subject.mention.end &&
+          r.role !== 'target' &&
+          r.role !== 'accuser' &&
+          norm(r) !== norm(subject),
+      );
+      const blamed = others.find((r) => norm(r) !== norm(owner)) ?? others[0];
+      if (blamed !== undefined) {
+        accusedEv = {
+          ...blamed,
+          role: 'perpetrator',
+          strength: 1,
+          rule: 'fallback',
+          reason: `${blamed.mention.surface} (blamed in answer)`,
+        };
+        accused = norm(blamed);
+        accuser = norm(subject);
+        stance = 'counter_accusation';
+      } else {
+        accusedEv = {
+          ...subject,
+          role: 'denier',
+          strength: 1,
+          rule: 'fallback',
+          reason: `${subject.mention.surface} (answers)`,
+        };
+        accused = norm(subject);
+        accuser = norm(owner);
+        stance = 'denial';
       }
     }
   }

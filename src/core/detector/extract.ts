@@ -239,6 +239,9 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   // "…, the ministry said": an organ named without its state speaks for the accuser the article named.
   if (accuser === null && stance === 'accusation' && doc?.lastAccuser != null && doc.lastAccuser !== accused)
     if (UNNAMED_ORGAN_RE.test(f)) accuser = doc.lastAccuser;
+  // "Moscou a balayé ces accusations": a denial in an article answers the accuser the article named.
+  if (accuser === null && stance === 'denial' && doc?.lastAccuser != null && doc.lastAccuser !== accused)
+    accuser = doc.lastAccuser;
   if (doc !== undefined && accuser !== null && stance === 'accusation') doc.lastAccuser = accuser;
   if (doc !== undefined && accusedEv.mention.kind === 'group' && stance === 'accusation')
     doc.lastGroup = accusedEv.mention.id;

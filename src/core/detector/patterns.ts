@@ -63,6 +63,6 @@ export const SPEECH_BEFORE = rx(
 );
 /** ", a rétorqué lundi Wang Wenbin", "», a ironisé le vice-ministre iranien": a post-posed speaker. */
 export const POSTPOSED_BEFORE = rx(
-  `(?:,|»|"|”)\\s*(?:a|ont|avait)\\s+[\\p{L}-]+\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$|(?:,|"|”)\\s*(?:said|says|told|added|wrote|retorted|replied|responded|insisted|argued|noted|warned)\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$`,
+  `(?:,|»|"|”)\\s*(?:a|ont|avait)\\s+[\\p{L}-]+\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$|(?:,|»|"|”)\\s*(?:s'alarm(?:e|ent)|s'inquiet(?:e|ent)|previen(?:t|nent)|avert(?:it|issent)|estim(?:e|ent)|affirm(?:e|ent)|assur(?:e|ent)|indiqu(?:e|ent)|soulign(?:e|ent)|alert(?:e|ent)|deplor(?:e|ent)|denonc(?:e|ent))\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$|(?:,|"|”)\\s*(?:said|says|told|added|wrote|retorted|replied|responded|insisted|argued|noted|warned)\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$`,
   'u',
 );

@@ -51,6 +51,7 @@ import unitOf from './roles/unit-of';
 import urgedToStop from './roles/urged-to-stop';
 import victim from './roles/victim';
 import victimList from './roles/victim-list';
+import worriedParty from './roles/worried-party';
 import type { RoleRule } from './types';
 
 export const ROLE_RULES: readonly RoleRule[] = [
@@ -61,6 +62,7 @@ export const ROLE_RULES: readonly RoleRule[] = [
   fingerprints,
   perpetratorAs,
   victimList,
+  worriedParty,
   dateline,
   interviewer,
   nominalOperation,

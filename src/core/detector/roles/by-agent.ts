@@ -6,7 +6,7 @@ import { defineRule } from '../types';
 export default defineRule({
   id: 'by-agent',
   langs: ['en', 'fr'],
-  priority: 240,
+  priority: 234,
   summary: '"by X" after a report (the source) or after an operation (its agent).',
   examples: [
     {

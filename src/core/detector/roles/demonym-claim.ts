@@ -1,14 +1,16 @@
 /** "British accusations", "les accusations américaines": a nationality on a claim noun names its source. */
-import { CLAIM_NOUNS } from '../../lexicon';
-import { CLAIM_AFTER_DEMONYM, rx } from '../patterns';
+import { B, CLAIM_AFTER_DEMONYM, PERP_AFTER_DEMONYM, rx } from '../patterns';
 import { defineRule } from '../types';
 
-const CLAIM_BEFORE_DEMONYM = rx(`(?:${CLAIM_NOUNS})\\s+$`);
+/** French order ("les accusations américaines"); not "de fabrication israélienne" (made in Israel). */
+const CLAIM_BEFORE_DEMONYM = rx(
+  `${B}(?:accusations?|allegations?|affirmations?|assertions?|soupcons|mises? en cause|inculpations?|attributions?|rapports?|declarations?|calomnies|conclusions|enquetes?)\\s+$`,
+);
 
 export default defineRule({
   id: 'demonym-claim',
   langs: ['en', 'fr'],
-  priority: 140,
+  priority: 125,
   summary: '"British accusations", "les accusations américaines": a nationality on a claim noun names its source.',
   examples: [
     {
@@ -17,10 +19,20 @@ export default defineRule({
       actor: 'British',
       role: 'accuser',
     },
+    {
+      lang: 'fr',
+      text: "Pyongyang a qualifié d'« absurdes » les accusations américaines de piratage.",
+      actor: 'américaines',
+      role: 'accuser',
+    },
     { lang: 'en', text: 'British hackers were not involved in the intrusion.', actor: 'British', role: null },
+    { lang: 'en', text: 'Washington claims Russian hackers broke into the grid.', actor: 'Russian', role: null },
   ],
   apply: (c) =>
-    c.demonym && (CLAIM_AFTER_DEMONYM.test(c.after) || CLAIM_BEFORE_DEMONYM.test(c.before))
+    c.demonym &&
+    (CLAIM_AFTER_DEMONYM.test(c.after) ||
+      // "les accusations américaines", not "Washington claims Russian hackers…".
+      (CLAIM_BEFORE_DEMONYM.test(c.before) && !PERP_AFTER_DEMONYM.test(c.after)))
       ? c.evidence('accuser', 1, `${c.surface} claims`)
       : null,
 });

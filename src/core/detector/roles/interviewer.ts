@@ -1,9 +1,9 @@
 /** "Interrogée par l'AFP, l'ambassade…", "told Reuters", "asked by the BBC": whoever asks is not a party. */
-import { DET, rx } from '../patterns';
+import { B, DET, rx } from '../patterns';
 import { defineRule } from '../types';
 
 const ASKED_BY_BEFORE = rx(
-  `(?:(?:told|addressed|speaking to|a (?:dit|declare) (?:a|devant))\\s+(?:an? )?(?:audience|conference|gathering|meeting|assemblee|conference|reunion)\\s+(?:of|de|des|du)\\s+(?:[\\p{L}-]+\\s+){0,2}|(?:interroge|sollicite|contacte|joint)e?s?\\s+par|(?:asked|questioned|contacted|reached)\\s+by|told|speaking to|in an interview with|(?:a|ont)\\s+(?:declare|indique|confie|dit|assure|precise)\\s+a|dans un entretien (?:a|avec)|interview(?:e|ee)? par)\\s+(?:${DET}\\s*)?$`,
+  `${B}(?:(?:told|addressed|speaking to|a (?:dit|declare) (?:a|devant))\\s+(?:an? )?(?:audience|conference|gathering|meeting|assemblee|conference|reunion)\\s+(?:of|de|des|du)\\s+(?:[\\p{L}-]+\\s+){0,2}|(?:interroge|sollicite|contacte|joint)e?s?\\s+par|(?:asked|questioned|contacted|reached)\\s+by|told|speaking to|in an interview with|(?:a|ont)\\s+(?:declare|indique|confie|dit|assure|precise)\\s+a|dans un entretien (?:a|avec)|interview(?:e|ee)? par)\\s+(?:${DET}\\s*)?$`,
   'u',
 );
 

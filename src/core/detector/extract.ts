@@ -147,10 +147,11 @@ export function newDocumentState(speakers: SpeakerMemory, cyberTopic = false): D
  * object is "the attack" or "cette opération", or it names none ("Officials
  * blamed Moscow."). "Accused Beijing of economic coercion" is about something else.
  */
-function refersToOperation(f: string): boolean {
+function refersToOperation(f: string, text: string): boolean {
   if (KINETIC_RE.test(f)) return false;
   if (GENERIC_OPERATION_RE.test(f) || ANAPHOR_RE.test(f) || INVOLVEMENT_RE.test(f)) return true;
-  return f.split(/\s+/).length <= 12 && !/\b(?:of|for|over|de|d'|pour)\s+\S+/.test(f);
+  // "accused Beijing of economic coercion" is about something else; "the handiwork of Sandworm" names a party.
+  return f.split(/\s+/).length <= 12 && !/\b(?:of|for|over|de|d'|pour)\s*\p{Ll}/u.test(text);
 }
 
 /** Whether a folded sentence names a cyber operation on its own (used to find the page's topic). */
@@ -207,9 +208,9 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   const hasOperation =
     ownOperation ||
     (recent === 0 && ATTRIBUTION_RE.test(f) && !KINETIC_RE.test(f)) ||
-    (recent < RECENT && ATTRIBUTION_RE.test(f) && refersToOperation(f)) ||
-    (cyberTopic && ATTRIBUTION_RE.test(f) && refersToOperation(f)) ||
-    (cyberTopic && DENIAL_RE.test(f) && (CLAIM_RE.test(f) || refersToOperation(f)));
+    (recent < RECENT && ATTRIBUTION_RE.test(f) && refersToOperation(f, text)) ||
+    (cyberTopic && ATTRIBUTION_RE.test(f) && refersToOperation(f, text)) ||
+    (cyberTopic && DENIAL_RE.test(f) && (CLAIM_RE.test(f) || refersToOperation(f, text)));
   if (doc !== undefined) doc.sinceOperation = ownOperation ? 0 : doc.sinceOperation + 1;
   const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
   rememberSpeakers(text, mentions, gazetteer, memory);

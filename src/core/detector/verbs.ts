@@ -61,6 +61,13 @@ export function verbRoleAfter(terms: readonly Term[], f: string, from: number): 
       if (w0 === 'behind' || w0 === 'derriere') return { role: 'perpetrator', negated };
       continue;
     }
+    // "DarkSide ransomware was used to compromise…", "Pegasus a été utilisé pour…": the instrument of the attack.
+    if (
+      (passive || copula) &&
+      /^(?:used|utilise\w*|employed|employe\w*|deployed|deploye\w*)$/.test(w0) &&
+      /^\s+(?:to|pour|in|dans|against|contre)\b/.test(f.slice(t.end, t.end + 12))
+    )
+      return { role: 'perpetrator', negated };
     if (t.tags.has('Auxiliary') || t.tags.has('Copula') || t.tags.has('Modal')) {
       if (/^(?:is|are|was|were|be|est|sont|etait|etaient|fut|furent|serait|seraient)$/.test(w0)) copula = true;
       continue;
@@ -85,6 +92,7 @@ export function verbRoleAfter(terms: readonly Term[], f: string, from: number): 
       return { role: 'accuser', negated };
     }
     if (ATTACK_VERB_RE.test(w)) return { role: passive ? 'target' : 'perpetrator', negated };
+
     if (LIGHT_ATTACK_VERB_RE.test(w)) {
       if (OPERATION_EVENT.test(f.slice(t.end, t.end + 50)))
         return { role: passive ? 'target' : 'perpetrator', negated };

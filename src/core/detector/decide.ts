@@ -97,9 +97,14 @@ export function decide(input: DecisionInput): Decision | null {
 
   // A denial with nobody denying in so many words: the subject that is not the source of the claims.
   if (denial && perps.length === 0 && deniers.length === 0 && rejected.length === 0) {
+    // The first of them: "The Russian embassy said Germany had presented no evidence" — the embassy denies.
     const subject =
-      roles.find((r) => r.role === 'unknown' && isParty(r) && !afterPrep(r)) ??
-      roles.find((r) => r.role === 'accuser' && r.strength >= 2 && isParty(r));
+      roles.find(
+        (r) =>
+          ((r.role === 'unknown' && !afterPrep(r)) ||
+            (r.role === 'accuser' && r.strength >= 2 && r.rule === 'subject-verb')) &&
+          isParty(r),
+      ) ?? roles.find((r) => r.role === 'accuser' && r.strength >= 2 && isParty(r));
     if (subject !== undefined)
       deniers = [{ ...subject, role: 'denier', strength: 1, reason: `${subject.reason} denies` }];
   }
@@ -290,6 +295,17 @@ export function decide(input: DecisionInput): Decision | null {
   )
     return null;
   if (accuser === accused) accuser = null;
+  // "The Chinese embassy in London called the allegations a fabrication": the host state is the accuser.
+  if (stance === 'denial' && accuser === null) {
+    // Only when the sentence names that state again ("…with the British side"): a seat alone is a place.
+    const seat = roles.find(
+      (r) =>
+        r.rule === 'seat-of-organ' &&
+        norm(r) !== accused &&
+        roles.some((o) => o !== r && o.rule !== 'seat-of-organ' && norm(o) === norm(r)),
+    );
+    if (seat !== undefined) accuser = norm(seat);
+  }
   return { stance, accused, accuser, accusedEvidence: accusedEv };
 }
 

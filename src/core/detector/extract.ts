@@ -136,10 +136,19 @@ export interface DocumentState {
   lastGroup: string | null;
   /** The last accuser the article named: "the ministry said" speaks for it. */
   lastAccuser: string | null;
+  /** The last party the article said was accused: it is the one that turns the charge around. */
+  lastAccused: string | null;
 }
 
 export function newDocumentState(speakers: SpeakerMemory, cyberTopic = false): DocumentState {
-  return { speakers, cyberTopic, sinceOperation: Number.POSITIVE_INFINITY, lastGroup: null, lastAccuser: null };
+  return {
+    speakers,
+    cyberTopic,
+    sinceOperation: Number.POSITIVE_INFINITY,
+    lastGroup: null,
+    lastAccuser: null,
+    lastAccused: null,
+  };
 }
 
 /**
@@ -243,7 +252,13 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   // "Moscou a balayé ces accusations": a denial in an article answers the accuser the article named.
   if (accuser === null && stance === 'denial' && doc?.lastAccuser != null && doc.lastAccuser !== accused)
     accuser = doc.lastAccuser;
+  // "The spokesman said the US government had no moral standing": the party accused before answers back.
+  if (accuser === null && stance === 'counter_accusation' && doc?.lastAccused != null && doc.lastAccused !== accused)
+    accuser = doc.lastAccused;
   if (doc !== undefined && accuser !== null && stance === 'accusation') doc.lastAccuser = accuser;
+  // The party on the defensive: the one accused, the one denying, the one turning the charge around.
+  if (doc !== undefined && accusedEv.mention.kind !== 'group')
+    doc.lastAccused = stance === 'counter_accusation' ? (accuser ?? doc.lastAccused) : accused;
   if (doc !== undefined && accusedEv.mention.kind === 'group' && stance === 'accusation')
     doc.lastGroup = accusedEv.mention.id;
   const norm = (r: RoleEvidence) => gazetteer.normalise(r.mention.id);

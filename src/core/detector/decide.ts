@@ -38,6 +38,9 @@ const POSSESSIVE_OP_RE = rx(
 );
 /** Rules whose perpetrator is named as "the real culprit": a counter-accusation when someone else speaks. */
 const CLEFT_RULES = new Set(['real-culprit', 'cleft']);
+const ORGAN_OF_BEFORE = rx(
+  `${B}(?:ambassade|embassy|consulat|consulate|ministere|ministry|gouvernement|government|diplomatie|porte-parole|spokesman|spokeswoman|spokesperson|mission|presidence|presidency)\\s+(?:de|du|d'|of)\\s+(?:(?:la|l'|the)\\s*)?$`,
+);
 /** Rules that name the source of claims ("les accusations néerlandaises", "Washington's allegations"). */
 const CLAIM_OWNER_RULES = new Set(['demonym-claim', 'claims-of', 'name-on-claim', 'possessive-claim']);
 
@@ -66,7 +69,11 @@ export function decide(input: DecisionInput): Decision | null {
   const ops = input.operations;
   const norm = (r: RoleEvidence) => gazetteer.normalise(r.mention.id);
   const isParty = (r: RoleEvidence) => r.mention.kind !== 'group' && r.mention.kind !== 'organisation';
-  const afterPrep = (r: RoleEvidence) => PREP_BEFORE.test(f.slice(Math.max(0, r.mention.start - 30), r.mention.start));
+  const afterPrep = (r: RoleEvidence) => {
+    const before = f.slice(Math.max(0, r.mention.start - 30), r.mention.start);
+    // "l'ambassade de Chine", "the embassy of China": the state speaking through its organ, not a complement.
+    return PREP_BEFORE.test(before) && !ORGAN_OF_BEFORE.test(before);
+  };
 
   // A company is blamed only by an explicit construction ("attributed to i-Soon"), not as "caused by a faulty
   // CrowdStrike update".
@@ -209,34 +216,6 @@ export function decide(input: DecisionInput): Decision | null {
       accuser = speakerState;
     }
   }
-  if (
-    accusedEv === undefined &&
-    (denial || strongCounter || (ATTRIBUTION_RE.test(f) && !ATTRIBUTION_TALK_RE.test(f)))
-  ) {
-    // No construction named the accused, but the sentence says an operation is someone's doing (or denies
-    // it): an actor with no other role is the party concerned. The subject denies; otherwise the actor the
-    // speaker names is the one blamed.
-    const open = roles.filter(
-      (r) => (r.role === 'unknown' || r.role === 'rejected') && r.mention.kind !== 'organisation',
-    );
-    if (denial && !strongCounter) {
-      const subject = open.find((r) => isParty(r) && !afterPrep(r));
-      if (subject !== undefined) {
-        accusedEv = { ...subject, strength: 1, rule: 'fallback', reason: `${subject.mention.surface} (denies)` };
-        accused = norm(subject);
-        stance = 'denial';
-        accuser = otherParty(roles, accused, norm, afterPrep);
-      }
-    } else {
-      const blamed = open.filter((r) => norm(r) !== speaker && isParty(r) && !afterPrep(r)).at(-1);
-      if (blamed !== undefined && !DEFENSIVE_RE.test(f)) {
-        accusedEv = { ...blamed, strength: 1, rule: 'fallback', reason: `${blamed.mention.surface} (blamed)` };
-        accused = norm(blamed);
-        accuser = speaker;
-        if (accuser !== null && accuser !== accused && (strongCounter || counter)) stance = 'counter_accusation';
-      }
-    }
-  }
   if (accusedEv === undefined) {
     // "Interrogée sur les accusations néerlandaises, l'ambassade de Chine a renvoyé La Haye vers son allié
     // américain": a party answering claims whose source is named. It blames another party, or it denies.
@@ -281,6 +260,34 @@ export function decide(input: DecisionInput): Decision | null {
         accused = norm(subject);
         accuser = norm(owner);
         stance = 'denial';
+      }
+    }
+  }
+  if (
+    accusedEv === undefined &&
+    (denial || strongCounter || (ATTRIBUTION_RE.test(f) && !ATTRIBUTION_TALK_RE.test(f)))
+  ) {
+    // No construction named the accused, but the sentence says an operation is someone's doing (or denies
+    // it): an actor with no other role is the party concerned. The subject denies; otherwise the actor the
+    // speaker names is the one blamed.
+    const open = roles.filter(
+      (r) => (r.role === 'unknown' || r.role === 'rejected') && r.mention.kind !== 'organisation',
+    );
+    if (denial && !strongCounter) {
+      const subject = open.find((r) => isParty(r) && !afterPrep(r));
+      if (subject !== undefined) {
+        accusedEv = { ...subject, strength: 1, rule: 'fallback', reason: `${subject.mention.surface} (denies)` };
+        accused = norm(subject);
+        stance = 'denial';
+        accuser = otherParty(roles, accused, norm, afterPrep);
+      }
+    } else {
+      const blamed = open.filter((r) => norm(r) !== speaker && isParty(r) && !afterPrep(r)).at(-1);
+      if (blamed !== undefined && !DEFENSIVE_RE.test(f)) {
+        accusedEv = { ...blamed, strength: 1, rule: 'fallback', reason: `${blamed.mention.surface} (blamed)` };
+        accused = norm(blamed);
+        accuser = speaker;
+        if (accuser !== null && accuser !== accused && (strongCounter || counter)) stance = 'counter_accusation';
       }
     }
   }

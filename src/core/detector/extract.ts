@@ -255,7 +255,8 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   // "The spokesman said the US government had no moral standing": the party accused before answers back.
   if (accuser === null && stance === 'counter_accusation' && doc?.lastAccused != null && doc.lastAccused !== accused)
     accuser = doc.lastAccused;
-  if (doc !== undefined && accuser !== null && stance === 'accusation') doc.lastAccuser = accuser;
+  // The accuser of the article: who accused, or whose accusation a denial names.
+  if (doc !== undefined && accuser !== null && stance !== 'counter_accusation') doc.lastAccuser = accuser;
   // The party on the defensive: the one accused, the one denying, the one turning the charge around.
   if (doc !== undefined && accusedEv.mention.kind !== 'group')
     doc.lastAccused = stance === 'counter_accusation' ? (accuser ?? doc.lastAccused) : accused;

@@ -38,7 +38,7 @@ export const ENTITY_OF_BEFORE = rx(`(?:${ENTITY_NOUNS})\\s+(?:of|de|du|d')\\s+(?
 export const CLAIM_AFTER_DEMONYM = rx(`^(?:\\s+[\\p{L}-]+)?\\s+(?:${CLAIM_NOUNS})${E}`, 'u');
 export const GENERIC_AGENT_BEFORE = rx(`${B}(?:by|par)\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`, 'u');
 export const SOURCE_BY_BEFORE = rx(
-  `${B}(?:(?:accusee?s?|soupconnee?s?|mise?s? en cause|pointee?s? du doigt|designee?s?|condamnee?s?|sanctionnee?s?)\\s+(?:[\\p{L}'-]+\\s+)?(?:par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$|(?:attribut\\w*|attribue\\w*|blamed|pinned|imput\\w*|traced|denounced|named|cooked up|concocted|fabricated|invented|spread|accused|charged|sanctioned|condemned|unmasked|singled out|exposed|revealed|identified|reported|published|discovered|detected|uncovered|according to a report|denonce\\w*|revele\\w*|publie\\w*|identifie\\w*|detecte\\w*|decouvert\\w*)\\s+(?:[\\p{L}\\p{N}'-]+\\s+){0,4}?(?:by|par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$)`,
+  `${B}(?:(?:accusee?s?|soupconnee?s?|mise?s? en cause|pointee?s? du doigt|designee?s?|condamnee?s?|sanctionnee?s?)\\s+(?:[\\p{L}'-]+\\s+)?(?:par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$|(?:attribut\\w*|attribue\\w*|formulee?s?|portee?s?|lancee?s?|emise?s?|made|levell?ed|blamed|pinned|imput\\w*|traced|denounced|named|cooked up|concocted|fabricated|invented|spread|accused|charged|sanctioned|condemned|unmasked|singled out|exposed|revealed|identified|reported|published|discovered|detected|uncovered|according to a report|denonce\\w*|revele\\w*|publie\\w*|identifie\\w*|detecte\\w*|decouvert\\w*)\\s+(?:[\\p{L}\\p{N}'-]+\\s+){0,4}?(?:by|par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$)`,
   'u',
 );
 /** "sanctions against two Chinese nationals", "des poursuites contre des pirates russes". */

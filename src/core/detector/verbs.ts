@@ -105,7 +105,13 @@ export function verbRoleAfter(terms: readonly Term[], f: string, from: number): 
 }
 
 export function hasVerbAfter(terms: readonly Term[], from: number): boolean {
-  return terms.some((t) => t.start >= from && (t.tags.has('Verb') || t.tags.has('Copula')));
+  return terms.some(
+    (t, i) =>
+      t.start >= from &&
+      (t.tags.has('Verb') || t.tags.has('Copula')) &&
+      // "dans un message publié sur X": a participle on a noun is no verb of the clause.
+      !(t.tags.has('PastParticiple') && !terms[i - 1]?.tags.has('Auxiliary') && terms[i - 1]?.tags.has('Noun')),
+  );
 }
 
 /** What follows a speech verb in inverted order: a short speaker phrase, no "que"/"that" clause. */

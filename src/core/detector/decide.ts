@@ -288,6 +288,7 @@ export function decide(input: DecisionInput): Decision | null {
         accused = norm(blamed);
         accuser = speaker;
         if (accuser !== null && accuser !== accused && (strongCounter || counter)) stance = 'counter_accusation';
+        else if (accuser === null && strongCounter) stance = 'counter_accusation';
       }
     }
   }

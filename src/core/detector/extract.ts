@@ -219,7 +219,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
     (recent === 0 && ATTRIBUTION_RE.test(f) && !KINETIC_RE.test(f)) ||
     (recent < RECENT && ATTRIBUTION_RE.test(f) && refersToOperation(f, text)) ||
     (cyberTopic && ATTRIBUTION_RE.test(f) && refersToOperation(f, text)) ||
-    (cyberTopic && DENIAL_RE.test(f));
+    (cyberTopic && DENIAL_RE.test(f) && !KINETIC_RE.test(f));
   if (doc !== undefined) doc.sinceOperation = ownOperation ? 0 : doc.sinceOperation + 1;
   const speakerState = hasOperation ? resolveSpeaker(f, memory) : null;
   rememberSpeakers(text, mentions, gazetteer, memory);

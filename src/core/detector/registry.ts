@@ -35,6 +35,7 @@ import noRole from './roles/no-role';
 import nominalOperation from './roles/nominal-operation';
 import organisationDefault from './roles/organisation-default';
 import origin from './roles/origin';
+import partOfAccusing from './roles/part-of-accusing';
 import perpetratorAs from './roles/perpetrator-as';
 import possessiveClaim from './roles/possessive-claim';
 import possessivePerpetrator from './roles/possessive-perpetrator';
@@ -63,6 +64,7 @@ export const ROLE_RULES: readonly RoleRule[] = [
   perpetratorAs,
   victimList,
   worriedParty,
+  partOfAccusing,
   dateline,
   interviewer,
   nominalOperation,

@@ -15,7 +15,7 @@ export const OPERATION_TERMS: ReadonlyArray<readonly [Action, string]> = [
   ],
   [
     'data_theft',
-    '(?:cyber|crypto(?:currency)?|digital)[- ]?(?:thefts?|heists?)|heists?|braquages? (?:numeriques?|informatiques?|de cryptomonnaies)|vols? (?:massifs? )?de (?:cryptomonnaies|cryptos?|bitcoins?|fonds)|(?:crypto(?:currency)?|bitcoin) (?:thefts?|heists?)|stole (?:[$\\d.,]+ (?:million|billion) )?(?:(?:in|worth of) )?(?:cryptocurrency|crypto|bitcoin)|vols? (?:massifs? )?de donnees|data thefts?|theft of (?:data|secrets|intellectual property)|exfiltr\\w*|stole|stolen|steal(?:s|ing)?|siphon\\w*|derob\\w*|fuites? de donnees|hack[- ]and[- ]leak|leak(?:ed|ing)? (?:e-?mails|documents|data)|vol(?:e|es|ee|ees|ent|aient|ait) (?:des |de |les )?(?:donnees|documents|secrets|informations)',
+    '(?:cyber|crypto(?:currency)?|digital)[- ]?(?:thefts?|heists?)|siphon\\w*(?: off)? (?:data|files|documents|secrets)|siphonn\\w* (?:des )?(?:donnees|fichiers|documents)|heists?|braquages? (?:numeriques?|informatiques?|de cryptomonnaies)|vols? (?:massifs? )?de (?:cryptomonnaies|cryptos?|bitcoins?|fonds)|(?:crypto(?:currency)?|bitcoin) (?:thefts?|heists?)|stole (?:[$\\d.,]+ (?:million|billion) )?(?:(?:in|worth of) )?(?:cryptocurrency|crypto|bitcoin)|vols? (?:massifs? )?de donnees|data thefts?|theft of (?:data|secrets|intellectual property)|exfiltr\\w*|stole|stolen|steal(?:s|ing)?|siphon\\w*|derob\\w*|fuites? de donnees|hack[- ]and[- ]leak|leak(?:ed|ing)? (?:e-?mails|documents|data)|vol(?:e|es|ee|ees|ent|aient|ait) (?:des |de |les )?(?:donnees|documents|secrets|informations)',
   ],
   [
     'espionage',
@@ -133,7 +133,7 @@ export const ATTRIBUTION_CUES =
 
 /** Words of physical violence: a generic "attack" next to them is not a cyber operation. */
 export const KINETIC_CUES =
-  'missiles?|leaflets?|tracts?|balloons?|ballons?|warships?|navires? de guerre|frigates?|fregates?|rockets?|roquettes?|drones?|bombs?|bombes?|bombing|bombardements?|air ?strikes?|frappes?|shelling|artillery|artillerie|troops|troupes|soldiers|soldats|tanks?|chars|gunm[ae]n|shooting|fusillade|knife|couteau|stabbing|poison\\w*|empoisonn\\w*|nerve agent|novichok|chemical weapons?|armes? chimiques?|terror\\w*|terroris\\w*|suicide|explosions?|explosives?|blasts?|arson|incendie|assassinat\\w*|assassination|murder|meurtre|pipeline explosion|nord stream';
+  'missiles?|leaflets?|tracts?|balloons?|ballons?|warships?|navires? de guerre|frigates?|fregates?|rockets?|roquettes?|drones?|bombs?|bombes?|bombing|bombardements?|air ?strikes?|frappes?|shelling|artillery|artillerie|troops|troupes|soldiers|soldats|(?<!think )tanks?|chars|gunm[ae]n|shooting|fusillade|knife|couteau|stabbing|poison\\w*|empoisonn\\w*|nerve agent|novichok|chemical weapons?|armes? chimiques?|terror\\w*|terroris\\w*|suicide|explosions?|explosives?|blasts?|arson\\w*|incendi\\w*|assassinat\\w*|assassination|murder|meurtre|pipeline explosion|nord stream';
 
 /**
  * A malware family, a gang or an incident described, not blamed: what it is,

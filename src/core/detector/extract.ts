@@ -7,6 +7,7 @@
  * ./roles), and ./decide.ts turns the roles into stance, accused and accuser.
  */
 import type { ActorMention, Gazetteer } from '../actors/gazetteer';
+import { GENERIC_ATTACK_VERBS, KINETIC_CUES } from '../lexicon';
 import type { Term } from '../nlp';
 import { fold } from '../text';
 import type { Action, Lang, Stance } from '../types';
@@ -23,7 +24,7 @@ import {
   KINETIC_RE,
 } from './cues';
 import { decide } from './decide';
-import { B, OPERATION_ANY, OPERATION_RES, rx, words } from './patterns';
+import { B, E, OPERATION_ANY, OPERATION_RES, rx, words } from './patterns';
 import { rememberSpeakers, resolveSpeaker, type SpeakerMemory } from './speakers';
 import type { RoleEvidence } from './types';
 
@@ -183,6 +184,8 @@ export interface ExtractInput {
   /** The article so far; without it the sentence is read alone. */
   doc?: DocumentState;
 }
+/** A generic verb whose object is physical: "commandité des incendies criminels", "launched missile strikes". */
+const KINETIC_OBJECT_RE = rx(`${B}(?:${GENERIC_ATTACK_VERBS})\\s+(?:[\\p{L}'-]+\\s+){0,2}?(?:${KINETIC_CUES})${E}`);
 /** Cyber words in other senses: blanked out (same length) before the sentence is read. */
 const OTHER_SENSES_RE = rx(
   words(
@@ -208,7 +211,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
     ops.length > 0 ||
     incident ||
     (DENIAL_RE.test(f) && CLAIM_RE.test(f) && CYBER_CONTEXT_RE.test(f)) ||
-    (GENERIC_ATTACK_RE.test(f) && (groupNamed || CYBER_CONTEXT_RE.test(f))) ||
+    (GENERIC_ATTACK_RE.test(f) && (groupNamed || CYBER_CONTEXT_RE.test(f)) && !KINETIC_OBJECT_RE.test(f)) ||
     (groupNamed && GROUP_CONTEXT_RE.test(f)) ||
     // "the attack on Sony", "l'affaire" in an article about a cyber operation.
     (GENERIC_OPERATION_RE.test(f) && (INCIDENT_VICTIM_RE.test(f) || groupNamed || cyberTopic) && !KINETIC_RE.test(f));

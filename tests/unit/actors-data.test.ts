@@ -28,8 +28,17 @@ function loadMisp(): { values: MispEntry[] } {
  */
 const ALLOWED_SHARED: Record<string, string[]> = {};
 
-/** Builtin groups that have no entry of their own in the MISP threat-actor cluster (ransomware brands). */
-const GROUPS_NOT_IN_MISP = ['Conti', 'Cl0p', 'Black Basta', 'DarkSide', 'Rhysida', 'Qilin'];
+/** Builtin groups that have no entry of their own in the MISP threat-actor cluster (ransomware brands, recent hacktivists). */
+const GROUPS_NOT_IN_MISP = [
+  'Conti',
+  'Cl0p',
+  'Black Basta',
+  'DarkSide',
+  'Rhysida',
+  'Qilin',
+  'Silent Crow',
+  'IT Army of Ukraine',
+];
 
 /**
  * Builtin groups whose `state` deliberately differs from the MISP country /
@@ -45,6 +54,8 @@ const STATE_DIFFERS_FROM_MISP: Record<string, string | undefined> = {
   'WIZARD SPIDER': undefined,
   FIN7: undefined,
   TA505: undefined,
+  'Cyber Partisans': undefined,
+  Jabaroot: undefined,
   'TEMP.Veles': 'RU',
   'STARDUST CHOLLIMA': 'KP',
 };

@@ -298,6 +298,21 @@ export const GROUPS: ActorRecord[] = [
   grp('NoName057(16)', 'NoName057(16)', ['NoName057', 'NoName05716']),
   grp('Cyber Army of Russia Reborn', 'Cyber Army of Russia Reborn', ['CARR']),
 
+  // ---- Other hacktivist groups that claim attacks under their own name ----
+  // MISP gives these hacktivists their country of origin; they act against that state's government or on their
+  // own account, so no state is recorded as their sponsor.
+  grp('Cyber Partisans', 'Belarusian Cyber Partisans', [
+    'Cyber Partisans',
+    'Cyber-Partisans',
+    'Cyberpartisans',
+    'Cyberpartisans biélorusses',
+    'Cyber-partisans biélorusses',
+  ]),
+  grp('Silent Crow', 'Silent Crow', []),
+  grp('IT Army of Ukraine', 'IT Army of Ukraine', ['IT Army', 'armée informatique ukrainienne']),
+  grp('Jabaroot', 'JabaRoot DZ', ['Jabaroot DZ', 'JabaRoot']),
+  grp('Guacamaya', 'Guacamaya', []),
+
   // ---- North Korea ----
   grp(
     'Lazarus Group',

@@ -9,7 +9,8 @@
  *   (its threat-intelligence team, which signs most attributions) is its own
  *   record.
  * - FireEye Inc. renamed itself Mandiant Inc. in 2021 (the product business
- *   became Trellix), so "FireEye" attributions are Mandiant's.
+ *   became Trellix); reports published as FireEye are cited under that name,
+ *   so FireEye keeps its own entry.
  * - Amnesty Tech (Amnesty International's Security Lab) has no `state`: it is
  *   part of an international NGO.
  * - Group-IB moved its headquarters from Moscow to Singapore in 2019.
@@ -50,7 +51,9 @@ export const ORGANISATIONS: ActorRecord[] = [
     ['Google Threat Intelligence Group'],
     ['GTIG', 'Google Threat Intelligence', 'Google Threat Analysis Group', 'Google TAG', 'Threat Analysis Group'],
   ),
-  org('Mandiant', 'US', ['Mandiant'], ['FireEye', 'Google Mandiant']),
+  org('Mandiant', 'US', ['Mandiant'], ['Google Mandiant']),
+  // Reports published as FireEye (before the 2021 split) are cited under that name.
+  org('FireEye', 'US', ['FireEye'], ['FireEye iSight', 'iSight Partners']),
   org('CrowdStrike', 'US', ['CrowdStrike'], ['CrowdStrike Intelligence']),
   org('Palo Alto Networks', 'US', ['Palo Alto Networks']),
   org('Unit 42', 'US', ['Unit 42'], ['Palo Alto Networks Unit 42']),

@@ -184,6 +184,12 @@ export interface ExtractInput {
   /** The article so far; without it the sentence is read alone. */
   doc?: DocumentState;
 }
+/** The link between a threat group and its sponsor. */
+const GROUP_SPONSOR_RE = rx(
+  words(
+    'works? for|worked for|working for|au service (?:de|du|des)|run by|operated by|controlled by|directed by|aligned with|tied to|linked to|backed by|sponsored by|a front for|une? (?:facade|paravent|vitrine) (?:de|du|des)|lie\\w* (?:a|au|aux)|rattache\\w* (?:a|au|aux)|soutenue?s? par|pilote\\w* par|dirige\\w* par|controle\\w* par|proches? (?:de|du|des)',
+  ),
+);
 /** A generic verb whose object is physical: "commandité des incendies criminels", "launched missile strikes". */
 const KINETIC_OBJECT_RE = rx(`${B}(?:${GENERIC_ATTACK_VERBS})\\s+(?:[\\p{L}'-]+\\s+){0,2}?(?:${KINETIC_CUES})${E}`);
 /** Cyber words in other senses: blanked out (same length) before the sentence is read. */
@@ -213,6 +219,8 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
     (DENIAL_RE.test(f) && CLAIM_RE.test(f) && CYBER_CONTEXT_RE.test(f)) ||
     (GENERIC_ATTACK_RE.test(f) && (groupNamed || CYBER_CONTEXT_RE.test(f)) && !KINETIC_OBJECT_RE.test(f)) ||
     (groupNamed && GROUP_CONTEXT_RE.test(f)) ||
+    // "APT40, a group that works for China's Ministry of State Security": who is behind a known group is an attribution.
+    (groupNamed && GROUP_SPONSOR_RE.test(f)) ||
     // "the attack on Sony", "l'affaire" in an article about a cyber operation.
     (GENERIC_OPERATION_RE.test(f) && (INCIDENT_VICTIM_RE.test(f) || groupNamed || cyberTopic) && !KINETIC_RE.test(f));
   // "The outage crippled the ministry. Officials blamed Moscow.": the operation is the one just named;

@@ -3,8 +3,13 @@ import { B, CYBER_AFTER_RE, DET, rx } from '../patterns';
 import { defineRule } from '../types';
 
 const ACCUSE_OBJECT_BEFORE = rx(
-  `${B}(?:accus\\w*|blam\\w*|charg\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|pointed the finger at|points the finger at|pointe du doigt|montre\\w* du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient|qualifi\\w*|branded|branding|labell?ed|described|describing|called|calling|calls|dubbed|dubs|traite\\w*)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  `${B}(?:accus\\w*|blam\\w*|charg\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|point(?:ed|s|ing)? (?:the )?fingers? at|pin(?:ned|s|ning)? (?:the )?(?:[\\p{L}-]+\\s+){0,4}?on|pointe du doigt|montre\\w* du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient|qualifi\\w*|branded|branding|labell?ed|described|describing|called|calling|calls|dubbed|dubs|traite\\w*)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,2}$`,
   'u',
+);
+
+/** "ont été inculpés aux États-Unis": the place of a passive charge is where the accuser sits, not its object. */
+const CHARGED_IN_BEFORE = rx(
+  `${B}(?:ete|been|were|was|est|sont|etaient)\\s+(?:accuse\\w*|inculpe\\w*|poursuivi\\w*|condamne\\w*|sanctionne\\w*|charged|indicted|sanctioned|convicted)\\s+(?:aux|au|en|in)\\s+(?:${DET}\\s*)?$`,
 );
 
 export default defineRule({
@@ -33,9 +38,11 @@ export default defineRule({
     },
   ],
   apply: (c) =>
-    ACCUSE_OBJECT_BEFORE.test(c.before) &&
-    c.hasOperation &&
-    (CYBER_AFTER_RE.test(c.after.slice(0, 160)) || !/^\s*(?:of|de|d'|for|pour|over|with)\b/.test(c.after))
-      ? c.evidence('perpetrator', 3, `accused ${c.surface}`)
-      : null,
+    CHARGED_IN_BEFORE.test(c.before)
+      ? c.evidence('accuser', 1, `charged in ${c.surface}`)
+      : ACCUSE_OBJECT_BEFORE.test(c.before) &&
+          c.hasOperation &&
+          (CYBER_AFTER_RE.test(c.after.slice(0, 160)) || !/^\s*(?:of|de|d'|for|pour|over|with)\b/.test(c.after))
+        ? c.evidence('perpetrator', 3, `accused ${c.surface}`)
+        : null,
 });

@@ -9,6 +9,11 @@ const ACCUSED_RELATIVE_AFTER = rx(
   `^\\s*,\\s*(?:qu'(?:il|elle|ils|elles|on)|whom|which (?:it|they|he|she)|that (?:it|they))\\s+(?:\\w+\\s+)?(?:accus\\w*|blam\\w*|soupconn\\w*|suspect\\w*|tient pour responsable|hold\\w* responsible|tracks?)${E}`,
 );
 
+/** "a Russian military intelligence officer they suspect of leading the hack": a zero relative. */
+const ZERO_RELATIVE_AFTER = rx(
+  `^(?:\\s+[\\p{L}-]+){0,4}?\\s+(?:whom\\s+)?(?:they|he|she|it|we)\\s+(?:(?:had|have|has)\\s+)?(?:suspect|accuse|blame)(?:s|d|ed)?\\s+(?:of|for)${E}`,
+);
+
 export default defineRule({
   id: 'accused-passive',
   langs: ['en', 'fr'],
@@ -40,10 +45,16 @@ export default defineRule({
       actor: 'Pékin',
       role: 'perpetrator',
     },
+    {
+      lang: 'en',
+      text: 'Prosecutors issued a warrant for a Russian officer they suspect of leading the hack.',
+      actor: 'Russian',
+      role: 'perpetrator',
+    },
     { lang: 'en', text: 'Russia accused Ukraine of hacking its railways.', actor: 'Russia', role: null },
   ],
   apply: (c) =>
-    ACCUSED_PASSIVE_AFTER.test(c.after) || ACCUSED_RELATIVE_AFTER.test(c.after)
+    ACCUSED_PASSIVE_AFTER.test(c.after) || ACCUSED_RELATIVE_AFTER.test(c.after) || ZERO_RELATIVE_AFTER.test(c.after)
       ? c.evidence('perpetrator', 3, `${c.surface} is accused`)
       : null,
 });

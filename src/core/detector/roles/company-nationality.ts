@@ -8,6 +8,12 @@ const ORG_NOUNS =
 const ORG_AFTER_DEMONYM = rx(`^(?:\\s+[\\p{L}-]+){0,2}?\\s+(?:${ORG_NOUNS})${E}`, 'u');
 const ORG_BEFORE_DEMONYM = rx(`(?:${ORG_NOUNS})(?:\\s+[\\p{L}-]+)?\\s+$`, 'u');
 
+/** "la justice américaine accuse la société i-Soon": the nationality of a state organ, which may be the speaker. */
+const STATE_ORGAN_BEFORE = rx(
+  `(?:justice|police|parquet|gouvernement|armee|diplomatie|renseignement|autorites|services|ministere|tribunal|cour|tresor|marine|defense)\\s+$`,
+  'u',
+);
+
 export default defineRule({
   id: 'company-nationality',
   langs: ['en', 'fr'],
@@ -28,9 +34,16 @@ export default defineRule({
       role: 'target',
     },
     { lang: 'en', text: 'Chinese hackers stole the designs, German prosecutors said.', actor: 'German', role: null },
+    {
+      lang: 'fr',
+      text: "La justice américaine accuse la société i-Soon d'avoir piraté des ministères.",
+      actor: 'américaine',
+      role: null,
+    },
   ],
   apply: (c) =>
     c.demonym &&
+    !STATE_ORGAN_BEFORE.test(c.before) &&
     (ORG_AFTER_DEMONYM.test(c.after) || ORG_BEFORE_DEMONYM.test(c.before)) &&
     !PERP_AFTER_DEMONYM.test(c.after)
       ? c.evidence('target', 1, `${c.surface} (nationality of a company or victim)`)

@@ -27,5 +27,8 @@ export default defineRule({
       role: null,
     },
   ],
-  apply: (c) => (ORIGIN_BEFORE.test(c.before) ? c.evidence('perpetrator', 3, `hackers from ${c.surface}`) : null),
+  apply: (c) =>
+    c.mention.kind !== 'person' && ORIGIN_BEFORE.test(c.before)
+      ? c.evidence('perpetrator', 3, `hackers from ${c.surface}`)
+      : null,
 });

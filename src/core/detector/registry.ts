@@ -48,6 +48,7 @@ import reportedBy from './roles/reported-by';
 import seatOfOrgan from './roles/seat-of-organ';
 import subjectVerb from './roles/subject-verb';
 import target from './roles/target';
+import tiesCut from './roles/ties-cut';
 import unitOf from './roles/unit-of';
 import urgedToStop from './roles/urged-to-stop';
 import victim from './roles/victim';
@@ -64,6 +65,7 @@ export const ROLE_RULES: readonly RoleRule[] = [
   perpetratorAs,
   victimList,
   worriedParty,
+  tiesCut,
   partOfAccusing,
   dateline,
   interviewer,

@@ -4,7 +4,7 @@ import { E, rx } from '../patterns';
 import { defineRule } from '../types';
 
 const COPULA_PERP_AFTER = rx(
-  `^(?:'s)?\\s+(?:is|are|was|were|remains?|remained|has become|behaves? as|acts? as|is acting as|se comporte comme|agit comme|est|restait|etait reste|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?!(?:\\w+\\s+)?(?:against|opposed|contre|opposee?s?)\\s)(?:[\\p{L}'"“”«»-]+,?\\s+){0,7}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
+  `^(?:'s)?(?:,\\s*(?:and\\s+|et\\s+)?(?:not|non|pas)\\s+[^,]{1,30},)?\\s+(?:is|are|was|were|remains?|remained|has become|behaves? as|acts? as|is acting as|se comporte comme|agit comme|est|restait|etait reste|sont|reste|restent|demeure|demeurent|serait|seraient|etait|etaient|devient)\\s+(?!(?:\\w+\\s+)?(?:against|opposed|contre|opposee?s?)\\s)(?:[\\p{L}'"“”«»-]+,?\\s+){0,7}?(?:hack\\w*|pirat\\w*|cyber\\w*|espion\\w*|spy\\w*|${PERPETRATOR_NOUNS})${E}`,
   'u',
 );
 

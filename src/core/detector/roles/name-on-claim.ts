@@ -4,7 +4,7 @@ import { E, rx } from '../patterns';
 import { defineRule } from '../types';
 
 /** "the US indictment", "la plainte de": a state name on a claim noun. */
-const NAME_CLAIM_AFTER = rx(`^(?:\\s+[\\p{L}-]+)?\\s+(?:${CLAIM_NOUNS})${E}`, 'u');
+const NAME_CLAIM_AFTER = rx(`^(?:-(?:led|backed|driven|inspired)|\\s+[\\p{L}-]+)?\\s+(?:${CLAIM_NOUNS})${E}`, 'u');
 
 export default defineRule({
   id: 'name-on-claim',

@@ -1,0 +1,35 @@
+/** "Albania cuts diplomatic ties with Iran over the cyberattack": the state a reprisal is aimed at. */
+import { B, DET, rx } from '../patterns';
+import { defineRule } from '../types';
+
+const TIES_CUT_BEFORE = rx(
+  `${B}(?:cuts?|cutting|sever(?:s|ed|ing)?|broke off|breaks off|downgrad\\w*|suspend\\w*|romp(?:t|ent|u|re)|rompant|suspend\\w*)\\s+(?:(?:its|their|all|ses|leurs|les)\\s+)?(?:diplomatic\\s+)?(?:ties|relations)(?:\\s+diplomatiques)?\\s+(?:with|avec)\\s+(?:${DET}\\s*)?$`,
+);
+/** The reprisal must be over an operation: "over July cyberattack", "accusé d'une cyberattaque". */
+const OVER_AFTER = /^.{0,40}?\b(?:over|after|following|in response to|apres|a la suite|en raison|pour|accus\w*|,)/;
+
+export default defineRule({
+  id: 'ties-cut',
+  langs: ['en', 'fr'],
+  priority: 65,
+  summary: '"Albania cuts diplomatic ties with Iran over the cyberattack": the state a reprisal is aimed at.',
+  examples: [
+    {
+      lang: 'en',
+      text: 'Albania cuts diplomatic ties with Iran over July cyberattack',
+      actor: 'Iran',
+      role: 'perpetrator',
+    },
+    {
+      lang: 'fr',
+      text: "L'Albanie rompt ses relations diplomatiques avec l'Iran, accusé d'une cyberattaque contre ses services publics",
+      actor: 'Iran',
+      role: 'perpetrator',
+    },
+    { lang: 'en', text: 'Albania restored diplomatic ties with Iran after the talks.', actor: 'Iran', role: null },
+  ],
+  apply: (c) =>
+    c.hasOperation && TIES_CUT_BEFORE.test(c.before) && OVER_AFTER.test(c.after)
+      ? c.evidence('perpetrator', 2, `ties cut with ${c.surface}`)
+      : null,
+});

@@ -59,7 +59,7 @@ const PATTERNS: RegExp[] = [
 
 /** Capitalised words that are not names when they follow "the … group" or "le groupe …". */
 const NOT_NAMES =
-  /^(?:The|A|An|Le|La|Les|Un|Une|Telegram|State|Chinese|Russian|Iranian|French|British|American|Islamic|European|Western|Microsoft|Google|Lazarus|Mandiant|X|Facebook|TikTok|Internet|Web|APT|Group|Groupe)$/;
+  /^(?:Parlement|Parliament|Congress|Congrès|Senate|Sénat|Bundestag|Assemblée|Kremlin|Pentagon|Pentagone|Commission|Conseil|Council|The|A|An|Le|La|Les|Un|Une|Telegram|State|Chinese|Russian|Iranian|French|British|American|Islamic|European|Western|Microsoft|Google|Lazarus|Mandiant|X|Facebook|TikTok|Internet|Web|APT|Group|Groupe)$/;
 
 /** Words every pattern needs: a cheap test that spares most sentences the patterns themselves. */
 const TRIGGER =

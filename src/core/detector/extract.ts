@@ -184,6 +184,9 @@ export interface ExtractInput {
   /** The article so far; without it the sentence is read alone. */
   doc?: DocumentState;
 }
+/** A charge with its own object ("accused Doha of bankrolling…", "accusé de financer…"): about something else. */
+const OTHER_CHARGE_RE =
+  /\b(?:accus|blam|charg|reproch)\p{L}*\s+(?:\S+\s+){0,4}?(?:(?:of|for)\s+\p{Ll}+ing|(?:de|d')\s*(?:avoir\s+)?\p{Ll}+(?:er|ée?s?))(?!\p{L})/u;
 /** The link between a threat group and its sponsor. */
 const GROUP_SPONSOR_RE = rx(
   words(
@@ -227,7 +230,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   // "called the allegations baseless" in an article about one.
   const hasOperation =
     ownOperation ||
-    (recent === 0 && ATTRIBUTION_RE.test(f) && !KINETIC_RE.test(f)) ||
+    (recent === 0 && ATTRIBUTION_RE.test(f) && !KINETIC_RE.test(f) && !OTHER_CHARGE_RE.test(text)) ||
     (recent < RECENT && ATTRIBUTION_RE.test(f) && refersToOperation(f, text)) ||
     (cyberTopic && ATTRIBUTION_RE.test(f) && refersToOperation(f, text)) ||
     (cyberTopic && DENIAL_RE.test(f) && !KINETIC_RE.test(f));

@@ -9,6 +9,7 @@ import { GROUPS as BUILTIN_GROUPS } from './actors/groups';
 import {
   ACCUSATION_NOUNS,
   ATTRIBUTION_CUES,
+  DENIAL_CUES,
   GENERIC_OPERATION_NOUNS,
   INCIDENT_NAMES,
   INCIDENT_VICTIMS,
@@ -135,10 +136,12 @@ export const INCIDENTS_SOURCE = BOUNDED(`${INCIDENT_NAMES}|${INCIDENT_VICTIMS}`)
 
 /**
  * On a page about cyber operations, sentences with these words are read too:
- * "the attack", "l'affaire", "blamed", "accusations", "the Sony hack". They
+ * "the attack", "l'affaire", "blamed", "accusations", "the Sony hack", "a joint
+ * investigation", "n'a rien à voir". They
  * carry allegations whose operation was named in an earlier sentence.
  */
-const CONTEXT_SOURCE = () => BOUNDED([GENERIC_OPERATION_NOUNS, ATTRIBUTION_CUES, ACCUSATION_NOUNS].join('|'));
+const CONTEXT_SOURCE = () =>
+  BOUNDED([GENERIC_OPERATION_NOUNS, ATTRIBUTION_CUES, ACCUSATION_NOUNS, DENIAL_CUES].join('|'));
 /** Candidate sentences that make a page "about cyber operations". */
 const TOPIC_SENTENCES = 2;
 /** How far (in sentences) from a candidate a context sentence may be. */

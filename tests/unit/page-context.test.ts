@@ -58,4 +58,32 @@ describe('page context', () => {
       accused: 'CN',
     });
   });
+
+  it('lets a denial of "these accusations" answer the accuser the article named', () => {
+    const text =
+      "Les Pays-Bas accusent des pirates russes d'avoir infiltré le réseau de la police.\n\nMoscou a balayé ces accusations, qu'elle juge « grotesques ».";
+    expect(last(text)).toMatchObject({ stance: 'denial', accused: 'RU', accuser: 'NL' });
+  });
+
+  it('gives a counter-accusation without a named speaker to the party the article said was accused', () => {
+    const text =
+      'Washington accused Chinese state hackers of breaching the Treasury.\n\nThe spokesman said the United States itself was the biggest hacker in the world.';
+    expect(last(text)).toMatchObject({ stance: 'counter_accusation', accused: 'US', accuser: 'CN' });
+  });
+
+  it('reads a denial with no cyber word as one on a page about an operation, not on another page', () => {
+    const denial = 'Beijing offered to work with Brussels on a joint investigation to establish the facts.';
+    expect(detector.detect(denial, { cyberTopic: true }).allegations[0]).toMatchObject({
+      stance: 'denial',
+      accused: 'CN',
+    });
+    expect(detector.detect(denial).allegations).toEqual([]);
+  });
+
+  it('does not take a charge with its own object for the operation just named', () => {
+    const text =
+      'Hackers wiped the servers of the port authority on Monday.\n\nThe minister accused Doha of bankrolling armed groups in the region.';
+    expect(detector.detect(text).allegations.some((a) => a.text.includes('Doha'))).toBe(false);
+  });
 });
+

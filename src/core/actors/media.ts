@@ -42,6 +42,11 @@ export const STATE_MEDIA: ActorRecord[] = [
   stateMedium('Press TV', 'IR', ['Press TV']),
   stateMedium('Tasnim', 'IR', ['Tasnim']),
   stateMedium('Fars', 'IR', ['Fars News Agency'], ['agence Fars']),
+  stateMedium('APS', 'DZ', ['Algérie Presse Service', 'APS'], ['Algérie Presse Service', 'agence APS', 'APS']),
+  stateMedium('MAP', 'MA', ['Maghreb Arabe Presse'], ['Maghreb Arabe Presse', 'agence MAP']),
+  stateMedium('Anadolu', 'TR', ['Anadolu Agency', 'Anadolu'], ['agence Anadolu', 'Anadolu']),
+  stateMedium('QNA', 'QA', ['Qatar News Agency', 'QNA']),
+  stateMedium('SANA', 'SY', ['Syrian Arab News Agency', 'SANA']),
 ];
 
 export const MEDIA: ActorRecord[] = [

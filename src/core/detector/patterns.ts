@@ -38,7 +38,7 @@ export const ENTITY_OF_BEFORE = rx(`(?:${ENTITY_NOUNS})\\s+(?:of|de|du|d')\\s+(?
 export const CLAIM_AFTER_DEMONYM = rx(`^(?:\\s+[\\p{L}-]+)?\\s+(?:${CLAIM_NOUNS})${E}`, 'u');
 export const GENERIC_AGENT_BEFORE = rx(`${B}(?:by|par)\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,2}$`, 'u');
 export const SOURCE_BY_BEFORE = rx(
-  `${B}(?:(?:accusee?s?|soupconnee?s?|mise?s? en cause|pointee?s? du doigt|designee?s?|condamnee?s?|sanctionnee?s?)\\s+(?:[\\p{L}'-]+\\s+)?(?:par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$|(?:attribut\\w*|attribue\\w*|formulee?s?|portee?s?|lancee?s?|emise?s?|made|levell?ed|blamed|pinned|imput\\w*|traced|denounced|named|cooked up|concocted|fabricated|invented|spread|accused|charged|sanctioned|condemned|unmasked|singled out|exposed|revealed|identified|reported|published|discovered|detected|uncovered|according to a report|denonce\\w*|revele\\w*|publie\\w*|identifie\\w*|detecte\\w*|decouvert\\w*)\\s+(?:[\\p{L}\\p{N}'-]+\\s+){0,4}?(?:by|par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$)`,
+  `${B}(?:(?:accusee?s?|soupconnee?s?|mise?s? en cause|pointee?s? du doigt|designee?s?|condamnee?s?|sanctionnee?s?)\\s+(?:[\\p{L}'-]+\\s+)?(?:par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$|(?:attribut\\w*|attribue\\w*|formulee?s?|portee?s?|lancee?s?|emise?s?|made|levell?ed|blamed|pinned|imput\\w*|traced|denounced|named|cooked up|concocted|fabricated|invented|spread|accused|charged|sanctioned|condemned|unmasked|singled out|exposed|revealed|identified|reported|published|discovered|detected|uncovered|according to a report|document\\w*|denonce\\w*|revele\\w*|publie\\w*|identifie\\w*|detecte\\w*|decouvert\\w*)\\s+(?:[\\p{L}\\p{N}'-]+\\s+){0,4}?(?:by|par)\\s+(?:${DET}\\s*)?(?:[\\p{L}-]+\\s+){0,3}$)`,
   'u',
 );
 /** "sanctions against two Chinese nationals", "des poursuites contre des pirates russes". */
@@ -58,11 +58,11 @@ export const PREP_BEFORE = rx(
   `${B}(?:au|aux|de|des|du|d'|in|of|at|from|with|avec|pour|for|sur|on|to|en|dans|vers|chez|par|by|than|que|between|entre)\\s+(?:${DET}\\s*)?$`,
 );
 export const SPEECH_BEFORE = rx(
-  `${B}(?:said|says|told|added|according to|a declare|ont declare|a dit|a affirme|a indique|a souligne|a ajoute|a poursuivi|a precise|a explique|a estime|a martele|a assure|a averti|a denonce|a accuse|a retorque|a reagi|a repondu|selon|d'apres|declare|affirme|indique|souligne|estime|explique|precise|note|ajoute|retorque|reports?|reported|wrote|concluded)\\s+(?:(?:mercredi|mardi|lundi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hier|yesterday|today|aujourd'hui|jeudi soir|on \\w+|in a statement|dans un communique|lors d'un point de presse)\\s+)?(?:[\\p{L}'.,-]+\\s+){0,8}$`,
+  `${B}(?:said|says|told|added|according to|a declare|ont declare|a dit|a affirme|a indique|a souligne|a ajoute|a poursuivi|a precise|a explique|a estime|a martele|a assure|a averti|a retorque|a reagi|a repondu|selon|d'apres|declare|affirme|indique|souligne|estime|explique|precise|note|ajoute|retorque|reports?|reported|wrote|concluded)\\s+(?:(?:mercredi|mardi|lundi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hier|yesterday|today|aujourd'hui|jeudi soir|on \\w+|in a statement|dans un communique|lors d'un point de presse)\\s+)?(?:[\\p{L}'.,-]+\\s+){0,8}$`,
   'u',
 );
 /** ", a rétorqué lundi Wang Wenbin", "», a ironisé le vice-ministre iranien": a post-posed speaker. */
 export const POSTPOSED_BEFORE = rx(
-  `(?:,|»|"|”)\\s*(?:a|ont|avait)\\s+[\\p{L}-]+\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$|(?:,|»|"|”)\\s*(?:s'alarm(?:e|ent)|s'inquiet(?:e|ent)|previen(?:t|nent)|avert(?:it|issent)|estim(?:e|ent)|affirm(?:e|ent)|assur(?:e|ent)|indiqu(?:e|ent)|soulign(?:e|ent)|alert(?:e|ent)|deplor(?:e|ent)|denonc(?:e|ent))\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$|(?:,|"|”)\\s*(?:said|says|told|added|wrote|retorted|replied|responded|insisted|argued|noted|warned)\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$`,
+  `(?:,|»|"|”)\\s*(?:a|ont|avait)\\s+[\\p{L}-]+\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$|(?:,|»|"|”)\\s*(?:precis(?:e|ent)|ajout(?:e|ent)|not(?:e|ent)|rappell?(?:e|ent)|expliqu(?:e|ent)|observ(?:e|ent)|relev(?:e|ent)|constat(?:e|ent)|s'alarm(?:e|ent)|s'inquiet(?:e|ent)|previen(?:t|nent)|avert(?:it|issent)|estim(?:e|ent)|affirm(?:e|ent)|assur(?:e|ent)|indiqu(?:e|ent)|soulign(?:e|ent)|alert(?:e|ent)|deplor(?:e|ent)|denonc(?:e|ent))\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$|(?:,|"|”)\\s*(?:said|says|told|added|wrote|retorted|replied|responded|insisted|argued|noted|warned)\\s+(?:[\\p{L}'.,-]+\\s+){0,9}$`,
   'u',
 );

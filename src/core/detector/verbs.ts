@@ -23,7 +23,7 @@ const PASS_THROUGH_VERB_RE = rx(
 );
 const SPEECH_VERB_RE = rx(`^(?:${SPEECH_VERBS})$`);
 const ACCUSE_STEM_RE =
-  /^(?:accus|blam|attribut|attribu|charg|indict|inculp|sanction|condemn|condamn|denounc|denonc|urg|exhort|reproch|soupconn|suspect|pointe|point(?:s|ed)?$|montr|impute|imput|name|identif)/;
+  /^(?:accus|blam|attribut|attribu|charg|indict|inculp|sanction|condemn|condamn|denounc|denonc|urg|exhort|reproch|soupconn|suspect|pointe|point(?:s|ed)?$|montr|design|relie(?:nt)?$|impute|imput|name|identif)/;
 const DENY_VERB_RE = rx(
   `^(?:den(?:y|ies|ied|ying)|reject\\w*|dismiss\\w*|refut\\w*|rebuff\\w*|repudiat\\w*|rebut\\w*|ni(?:e|ent|er|ant)|nie|dement\\w*|rejett\\w*|rejet\\w*|balay\\w*|contest\\w*|oppos\\w*|condemn\\w*)$`,
 );

@@ -10,6 +10,7 @@ import attributedByTo from './roles/attributed-by-to';
 import attributedTo from './roles/attributed-to';
 import bareBehind from './roles/bare-behind';
 import byAgent from './roles/by-agent';
+import citedSource from './roles/cited-source';
 import claimedAllegiance from './roles/claimed-allegiance';
 import claimsAbout from './roles/claims-about';
 import claimsOf from './roles/claims-of';
@@ -65,6 +66,7 @@ export const ROLE_RULES: readonly RoleRule[] = [
   perpetratorAs,
   victimList,
   worriedParty,
+  citedSource,
   tiesCut,
   partOfAccusing,
   dateline,

@@ -22,6 +22,10 @@ const PASS_THROUGH_VERB_RE = rx(
   `^(?:continu\\w*|tr(?:y|ies|ied|ying)|seek\\w*|sought|appear\\w*|seem\\w*|begin|began|begun|start\\w*|attempt\\w*|keep\\w*|kept|plan\\w*|help\\w*|tent\\w*|essay\\w*|cherch\\w*|commenc\\w*|sembl\\w*|parai\\w*|chose|choisi\\w*|decid\\w*|cess\\w*|manag\\w*|went|go|goes|going|allow\\w*|permis|permet\\w*|aim\\w*|pass\\w*|hid|hide|hidden|caught|devrai\\w*|doi\\w*|should|must|ought|would|feraient|ferait)$`,
 );
 const SPEECH_VERB_RE = rx(`^(?:${SPEECH_VERBS})$`);
+/** A purpose clause whose verb is an attack, in the same clause: "… pour espionner", "… to spy on". */
+const PURPOSE_ATTACK_RE = rx(
+  `^[^;:.()«»"“”]*?\\s(?:pour|afin d'|afin de|in order to|to)\\s+(?:mieux\\s+|better\\s+)?(?:espionner|pirater|saboter|surveiller|infiltrer|penetrer|spy|hack|sabotage|infiltrate|penetrate|breach|steal|voler)(?![\\p{L}])`,
+);
 const ACCUSE_STEM_RE =
   /^(?:accus|blam|attribut|attribu|charg|indict|inculp|sanction|condemn|condamn|denounc|denonc|urg|exhort|reproch|soupconn|suspect|pointe|point(?:s|ed)?$|montr|design|relie(?:nt)?$|impute|imput|name|identif)/;
 const DENY_VERB_RE = rx(
@@ -99,6 +103,8 @@ export function verbRoleAfter(terms: readonly Term[], f: string, from: number): 
       return { role: 'unknown', negated };
     }
     if (PASS_THROUGH_VERB_RE.test(w)) continue;
+    // "tirent parti de leur domination … pour espionner", "use their access to spy on": the purpose is the attack.
+    if (!passive && PURPOSE_ATTACK_RE.test(f.slice(t.end, t.end + 110))) return { role: 'perpetrator', negated };
     return { role: 'unknown', negated };
   }
   return { role: 'unknown', negated };

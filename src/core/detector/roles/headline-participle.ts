@@ -8,7 +8,7 @@ import { E, rx } from '../patterns';
 import { defineRule } from '../types';
 
 const PARTICIPLE_AFTER = rx(
-  `^(?:'s)?(?:\\s+(?!(?:is|are|was|were|has|have|had|est|sont|a|ont|etait|etaient)\\s)[\\p{L}-]+){0,2}?,?\\s+(?:accused|blamed|named|suspected|singled out|charged|sanctioned|implicated|accusee?s?|soupconnee?s?|mise?s? en cause|pointee?s? du doigt|designee?s?|epinglee?s?|nommee?s?)\\s+(?:by|par|of|for|as|de|d'|comme)${E}`,
+  `^(?:'s)?(?:\\s+(?!(?:is|are|was|were|has|have|had|est|sont|a|ont|etait|etaient)\\s)[\\p{L}-]+){0,2}?,?\\s+(?:accused|blamed|named|suspected|singled out|charged|sanctioned|implicated|accusee?s?|soupconnee?s?|mise?s? en cause|pointee?s? du doigt|designee?s?|epinglee?s?|nommee?s?)(?:\\s+(?:by|par|of|for|as|de|d'|comme)${E}|\\s*(?:[,;:–—]|$))`,
 );
 
 export default defineRule({
@@ -18,6 +18,12 @@ export default defineRule({
   summary:
     'A subject followed by a participle of accusing ("China accused of…", "la Russie accusée par…") is the accused.',
   examples: [
+    {
+      lang: 'fr',
+      text: 'Piratage de parlementaires : la Chine mise en cause, son chargé d’affaires convoqué',
+      actor: 'Chine',
+      role: 'perpetrator',
+    },
     { lang: 'en', text: 'China accused of cyberattacks by Washington and London', actor: 'China', role: 'perpetrator' },
     {
       lang: 'en',

@@ -24,7 +24,9 @@ export default defineRule({
     !c.demonym &&
     (/(?:the|la|le|les|l')\s+$/.test(c.before) ||
       /^\s+(?:accusations|allegations|indictments?|assessments?|attributions?)\b/.test(c.after)) &&
-    NAME_CLAIM_AFTER.test(c.after)
+    NAME_CLAIM_AFTER.test(c.after) &&
+    // "la Chine mise en cause": a participle, not "the claims of China".
+    !/^\s+mise?s?\s+en\s+cause/.test(c.after)
       ? c.evidence('accuser', 1, `${c.surface} claims`)
       : null,
 });

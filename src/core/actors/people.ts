@@ -24,6 +24,12 @@ export const PEOPLE: ActorRecord[] = [
   person('Guo Jiakun', 'CN', ['Guo Jiakun']),
   person('Liu Pengyu', 'CN', ['Liu Pengyu']),
   person('Wang Yi', 'CN', ['Wang Yi']),
+  person('Hong Lei', 'CN', ['Hong Lei']),
+  person('Lu Kang', 'CN', ['Lu Kang']),
+  person('Qin Gang', 'CN', ['Qin Gang']),
+  // China: national defence ministry spokespersons.
+  person('Zhang Xiaogang', 'CN', ['Zhang Xiaogang']),
+  person('Wu Qian', 'CN', ['Wu Qian']),
   person('Xi Jinping', 'CN', ['Xi Jinping'], ['Xi']),
   // Russia.
   person('Dmitry Peskov', 'RU', ['Dmitry Peskov', 'Dmitri Peskov', 'Dmitri Peskov'], ['Peskov']),
@@ -43,6 +49,11 @@ export const PEOPLE: ActorRecord[] = [
   person('Marco Rubio', 'US', ['Marco Rubio'], ['Rubio']),
   person('Mike Pompeo', 'US', ['Mike Pompeo'], ['Pompeo']),
   person('Lisa Monaco', 'US', ['Lisa Monaco']),
+  person('Rod Rosenstein', 'US', ['Rod Rosenstein'], ['Rosenstein']),
+  person('John Demers', 'US', ['John Demers'], ['Demers']),
+  person('Jen Psaki', 'US', ['Jen Psaki'], ['Psaki']),
+  person('John Kirby', 'US', ['John Kirby']),
+  person('Sarah Sanders', 'US', ['Sarah Sanders', 'Sarah Huckabee Sanders']),
   // United Kingdom.
   person('Oliver Dowden', 'GB', ['Oliver Dowden'], ['Dowden']),
   person('Ben Wallace', 'GB', ['Ben Wallace']),
@@ -51,6 +62,8 @@ export const PEOPLE: ActorRecord[] = [
   person('Rishi Sunak', 'GB', ['Rishi Sunak'], ['Sunak']),
   person('Dominic Raab', 'GB', ['Dominic Raab'], ['Raab']),
   person('James Cleverly', 'GB', ['James Cleverly']),
+  person('Ken McCallum', 'GB', ['Ken McCallum'], ['McCallum']),
+  person('Jeremy Hunt', 'GB', ['Jeremy Hunt']),
   // France.
   person('Jean-Noël Barrot', 'FR', ['Jean-Noël Barrot', 'Jean-Noel Barrot'], ['Barrot']),
   person('Emmanuel Macron', 'FR', ['Emmanuel Macron'], ['Macron']),
@@ -78,4 +91,7 @@ export const PEOPLE: ActorRecord[] = [
   person('Le Thi Thu Hang', 'VN', ['Le Thi Thu Hang', 'Lê Thị Thu Hằng']),
   // North Korea.
   person('Kim Jong Un', 'KP', ['Kim Jong Un', 'Kim Jong-un', 'Kim Jong-Un']),
+  // European Union (foreign-policy chiefs, who issue the Union's attributions).
+  person('Josep Borrell', 'EU', ['Josep Borrell'], ['Borrell']),
+  person('Kaja Kallas', 'EU', ['Kaja Kallas'], ['Kallas']),
 ];

@@ -37,7 +37,7 @@ const INVOLVEMENT_RE = rx(
 /** An organ named without its state, as a speaker or an accuser ("the ministry said", "selon l'agence"). */
 const UNNAMED_ORGAN_RE = rx(
   words(
-    "(?:the|le|la|l') ?(?:ministry|agency|centre|center|bureau|department|directorate|government|prosecutors?|investigators|police|commission|ministere|agence|centre|direction|gouvernement|parquet|enqueteurs|police) (?:said|says|added|wrote|concluded|found|stated|a (?:indique|precise|affirme|declare|ajoute|conclu|estime)|affirme|indique|estime|precise)|(?:selon|d'apres|according to) (?:the|le|la|l') ?(?:ministry|agency|centre|center|bureau|department|directorate|government|ministere|agence|centre|direction|gouvernement|parquet|enqueteurs|police)",
+    "(?:the|le|la|l') ?(?:ministry|agency|centre|center|bureau|department|directorate|government|prosecutors?|investigators|police|commission|ministere|agence|centre|direction|gouvernement|parquet|enqueteurs|police) (?:said|says|added|wrote|concluded|found|stated|attributed|blamed|pinned|accused|linked|tied|traced|a (?:indique|precise|affirme|declare|ajoute|conclu|estime|attribue|impute|accuse)|affirme|indique|estime|precise|attribue|impute|accuse)|(?:selon|d'apres|according to) (?:the|le|la|l') ?(?:ministry|agency|centre|center|bureau|department|directorate|government|ministere|agence|centre|direction|gouvernement|parquet|enqueteurs|police)",
   ),
 );
 /** A group named before, by anaphora: "the group", "ce groupe", "the same hackers". */

@@ -1,5 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { candidateSegments, prefilter, prefilterHits } from '../../src/core/prefilter';
+import {
+  candidateSegments,
+  factorByFirstLetter,
+  PREFILTER_STEMS,
+  prefilter,
+  prefilterHits,
+} from '../../src/core/prefilter';
 
 describe('prefilter', () => {
   it.each([
@@ -91,5 +99,24 @@ describe('prefilter', () => {
     expect(prefilter('Washington never doubted that Pyongyang was behind the attack on Sony.')).toBe(true);
     expect(prefilter('NotPetya coûta des milliards.')).toBe(true);
     expect(prefilter("L'attaque contre TV5Monde a surpris.")).toBe(true);
+  });
+});
+
+describe('the factored lexicon expression', () => {
+  it('factors stems by their first letter and keeps the others whole', () => {
+    expect(factorByFirstLetter(['cyber', 'compromis', 'exploit', '[dD]erob', 'z?ero'])).toBe(
+      'c(?:yber|ompromis)|exploit|[dD]erob|z?ero',
+    );
+  });
+
+  it('finds the same positions as the plain list of stems, on every labelled sentence', () => {
+    const dir = join(import.meta.dirname, '..', 'fixtures');
+    const corpus = ['news-dev', 'news-blind', 'labelled', 'heldout']
+      .flatMap((set) => ['en', 'fr'].map((lang) => readFileSync(join(dir, set, `${lang}.jsonl`), 'utf8')))
+      .join('\n');
+    const positions = (source: string) => [...corpus.matchAll(new RegExp(source, 'gi'))].map((m) => m.index);
+    const plain = positions(`(?:${PREFILTER_STEMS.join('|')})`);
+    expect(plain.length).toBeGreaterThan(1000);
+    expect(positions(`(?:${factorByFirstLetter(PREFILTER_STEMS)})`)).toEqual(plain);
   });
 });

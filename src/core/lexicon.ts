@@ -114,7 +114,7 @@ export const GENERIC_OPERATION_NOUNS =
 
 /** Cyber incidents, operations and malware known by a name that needs no other cyber word. */
 export const INCIDENT_NAMES =
-  'solarwinds|sunburst|notpetya|not-petya|wannacry|wanna ?cry|stuxnet|ka-sat|moveit|industroyer2?|crashoverride|olympic destroyer|blackenergy|shamoon|colonial pipeline|kaseya|bybit|macron ?leaks|moldova ?leaks|cloud hopper|operation aurora|proxylogon|eternalblue|ghostnet|bad rabbit|triton malware|trisis';
+  'solarwinds|sunburst|notpetya|not-petya|wannacry|wanna ?cry|stuxnet|ka-sat|moveit|industroyer2?|crashoverride|olympic destroyer|blackenergy|shamoon|colonial pipeline|kaseya|bybit|macron ?leaks|moldova ?leaks|cloud hopper|operation aurora|proxylogon|eternalblue|ghostnet|bad rabbit|triton malware|trisis|pegasus|doppelganger|portal kombat|secondary infektion|spamouflage|coathanger';
 
 /**
  * Victims or places that name a cyber incident in the press ("the Sony hack",

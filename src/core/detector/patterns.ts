@@ -31,7 +31,11 @@ export const PERP_AFTER_DEMONYM = rx(`^(?:[\\s-]+(?:${MODIFIERS})){0,3}[\\s-]+(?
 /** End of a word that is not the first half of a compound ("state" in "state-owned" is not a state organ). */
 export const EH = '(?![\\p{L}\\p{N}-])';
 export const ENTITY_AFTER_DEMONYM = rx(`^(?:[\\s-]+(?:[\\p{L}-]+)){0,2}?\\s+(?:${ENTITY_NOUNS})${EH}`, 'u');
-export const ENTITY_BEFORE_DEMONYM = rx(`(?:${ENTITY_NOUNS})(?:\\s+(?:des? |du |de la )?[\\p{L}'-]+){0,1}\\s+$`, 'u');
+/** "le ministère chinois", "le Directorat national de la cyberdéfense israélien": the demonym closes the organ's name. */
+export const ENTITY_BEFORE_DEMONYM = rx(
+  `(?:${ENTITY_NOUNS})(?:\\s+(?:des? |du |de la )?[\\p{L}'-]+)?(?:\\s+(?:des?|du|de la|de l')\\s*[\\p{L}'-]+){0,2}\\s+$`,
+  'u',
+);
 export const POSSESSIVE_ENTITY_AFTER = rx(`^'s?\\s+(?:own\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${ENTITY_NOUNS})${EH}`, 'u');
 /** "l'ambassade de Chine", "the government of Iran": an organ of that state. */
 export const ENTITY_OF_BEFORE = rx(`(?:${ENTITY_NOUNS})\\s+(?:of|de|du|d')\\s+(?:${DET}\\s*)?$`);

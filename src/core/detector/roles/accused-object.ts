@@ -3,7 +3,7 @@ import { B, CYBER_AFTER_RE, DET, rx } from '../patterns';
 import { defineRule } from '../types';
 
 const ACCUSE_OBJECT_BEFORE = rx(
-  `${B}(?:accus\\w*|blam\\w*|charg\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|point(?:ed|s|ing)? (?:the )?fingers? at|pin(?:ned|s|ning)? (?:the )?(?:[\\p{L}-]+\\s+){0,4}?on|pointe du doigt|montre\\w* du doigt|met en cause|mis en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient|qualifi\\w*|branded|branding|labell?ed|described|describing|called|calling|calls|dubbed|dubs|traite\\w*)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,2}$`,
+  `${B}(?:accus\\w*|blam\\w*|charg\\w*|reproch\\w* (?:a|au|aux)|suspect\\w*|soupconn\\w*|point(?:ed|s|ing)? (?:the )?fingers? at|pin(?:ned|s|ning)? (?:the )?(?:[\\p{L}-]+\\s+){0,4}?on|pointe du doigt|montre\\w* du doigt|met (?:\\p{L}+ment )?en cause|mis (?:\\p{L}+ment )?en cause|mettent (?:\\p{L}+ment )?en cause|condemn\\w*|condamn\\w*|denounc\\w*|denonc\\w*|sanction\\w*|indict\\w*|inculp\\w*|named|nomme\\w*|identified|identifie\\w*|attribu\\w* (?:to|a|au|aux)|held|tient|qualifi\\w*|branded|branding|labell?ed|described|describing|called|calling|calls|dubbed|dubs|traite\\w*)\\s+(?:${DET}\\s*)?(?:(?:[\\p{L}\\p{N}-]+\\s+){0,3}(?:of|de|du|des|d')\\s+(?:${DET}\\s*)?)?(?:[\\p{L}-]+\\s+){0,2}$`,
   'u',
 );
 

@@ -56,6 +56,7 @@ const STATE_DIFFERS_FROM_MISP: Record<string, string | undefined> = {
   TA505: undefined,
   'Cyber Partisans': undefined,
   Jabaroot: undefined,
+  Handala: undefined,
   'TEMP.Veles': 'RU',
   'STARDUST CHOLLIMA': 'KP',
 };

@@ -86,4 +86,3 @@ describe('page context', () => {
     expect(detector.detect(text).allegations.some((a) => a.text.includes('Doha'))).toBe(false);
   });
 });
-

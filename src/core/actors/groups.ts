@@ -258,6 +258,7 @@ export const GROUPS: ActorRecord[] = [
     'Gamaredon',
     [
       'Primitive Bear',
+      'Armageddon',
       'Shuckworm',
       'Aqua Blizzard',
       'ACTINIUM',
@@ -312,6 +313,10 @@ export const GROUPS: ActorRecord[] = [
   grp('IT Army of Ukraine', 'IT Army of Ukraine', ['IT Army', 'armée informatique ukrainienne']),
   grp('Jabaroot', 'JabaRoot DZ', ['Jabaroot DZ', 'JabaRoot']),
   grp('Guacamaya', 'Guacamaya', []),
+  // Persona that claims hack-and-leak operations against Israel; MISP gives PS, researchers tie it to Iran.
+  grp('Handala', 'Handala', ['Handala Hack', 'Handala Hack Team']),
+  // Recorded Future's name for a China-linked cluster (no state recorded in MISP).
+  grp('RedEcho', 'RedEcho', []),
 
   // ---- North Korea ----
   grp(

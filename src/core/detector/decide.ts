@@ -140,7 +140,16 @@ export function decide(input: DecisionInput): Decision | null {
   const speakerBlamed = speaker !== null && statePerps.some((r) => norm(r) === speaker);
   const otherPerp = speakerBlamed ? statePerps.find((r) => norm(r) !== speaker) : undefined;
 
-  if (blamedParty !== null && perp !== undefined && perpId !== null && perpId !== blamedParty && isParty(perp)) {
+  // Claims about a group ("le rapport révèle que le groupe RedEcho…") are not a party answering unless it denies.
+  const blamedAnswers = denier !== null || (rejected[0] !== undefined && (isParty(rejected[0]) || denial || counter || strongCounter));
+  if (
+    blamedParty !== null &&
+    blamedAnswers &&
+    perp !== undefined &&
+    perpId !== null &&
+    perpId !== blamedParty &&
+    isParty(perp)
+  ) {
     // The accused turns it back: the denier (or the party the rejected claims are about) blames another.
     accusedEv = perp;
     accused = perpId;

@@ -46,6 +46,7 @@ import proPrefix from './roles/pro-prefix';
 import qualifier from './roles/qualifier';
 import realCulprit from './roles/real-culprit';
 import reportedBy from './roles/reported-by';
+import reprisalAgainst from './roles/reprisal-against';
 import seatOfOrgan from './roles/seat-of-organ';
 import subjectVerb from './roles/subject-verb';
 import target from './roles/target';
@@ -66,6 +67,7 @@ export const ROLE_RULES: readonly RoleRule[] = [
   perpetratorAs,
   victimList,
   worriedParty,
+  reprisalAgainst,
   citedSource,
   tiesCut,
   partOfAccusing,

@@ -78,7 +78,13 @@ export const ORGANISATIONS: ActorRecord[] = [
   org('Trend Micro', 'JP', ['Trend Micro']),
   org('Qihoo 360', 'CN', ['Qihoo 360'], ['Qihoo', '360 Digital Security Group']),
   org('Citizen Lab', 'CA', ['Citizen Lab'], ['The Citizen Lab']),
-  org('Amnesty Tech', undefined, ['Amnesty Tech'], ['Amnesty International Security Lab', 'Amnesty Security Lab']),
+  // Amnesty's Security Lab (Amnesty Tech) publishes the forensic attributions; the press cites Amnesty International.
+  org(
+    'Amnesty International',
+    undefined,
+    ['Amnesty International', 'Amnesty'],
+    ['Amnesty Tech', 'Amnesty International Security Lab', 'Amnesty Security Lab'],
+  ),
   org('Secureworks', 'US', ['Secureworks'], ['Secureworks Counter Threat Unit', 'Secureworks CTU']),
   org('Positive Technologies', 'RU', ['Positive Technologies'], ['PT Expert Security Center', 'PT ESC']),
   org('Group-IB', 'SG', ['Group-IB'], ['Group IB']),

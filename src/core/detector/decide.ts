@@ -141,7 +141,8 @@ export function decide(input: DecisionInput): Decision | null {
   const otherPerp = speakerBlamed ? statePerps.find((r) => norm(r) !== speaker) : undefined;
 
   // Claims about a group ("le rapport révèle que le groupe RedEcho…") are not a party answering unless it denies.
-  const blamedAnswers = denier !== null || (rejected[0] !== undefined && (isParty(rejected[0]) || denial || counter || strongCounter));
+  const blamedAnswers =
+    denier !== null || (rejected[0] !== undefined && (isParty(rejected[0]) || denial || counter || strongCounter));
   if (
     blamedParty !== null &&
     blamedAnswers &&

@@ -40,6 +40,7 @@ import partOfAccusing from './roles/part-of-accusing';
 import perpetratorAs from './roles/perpetrator-as';
 import possessiveClaim from './roles/possessive-claim';
 import possessivePerpetrator from './roles/possessive-perpetrator';
+import possessiveSpeaker from './roles/possessive-speaker';
 import postposedSpeaker from './roles/postposed-speaker';
 import predicateDemonym from './roles/predicate-demonym';
 import proPrefix from './roles/pro-prefix';
@@ -67,6 +68,7 @@ export const ROLE_RULES: readonly RoleRule[] = [
   perpetratorAs,
   victimList,
   worriedParty,
+  possessiveSpeaker,
   reprisalAgainst,
   citedSource,
   tiesCut,

@@ -24,7 +24,7 @@ const PASS_THROUGH_VERB_RE = rx(
 const SPEECH_VERB_RE = rx(`^(?:${SPEECH_VERBS})$`);
 /** A purpose clause whose verb is an attack, in the same clause: "… pour espionner", "… to spy on". */
 const PURPOSE_ATTACK_RE = rx(
-  `^[^;:.()«»"“”]*?\\s(?:pour|afin d'|afin de|in order to|to)\\s+(?:mieux\\s+|better\\s+)?(?:espionner|pirater|saboter|surveiller|infiltrer|penetrer|spy|hack|sabotage|infiltrate|penetrate|breach|steal|voler)(?![\\p{L}])`,
+  `^[^;:.()«»"“”]*?\\s(?:pour|afin d'|afin de|in order to|to)\\s+(?:mieux\\s+|better\\s+)?(?:espionner|pirater|saboter|surveiller|infiltrer|penetrer|cibler|spy|hack|sabotage|infiltrate|penetrate|breach|steal|voler|target)(?![\\p{L}])`,
 );
 const ACCUSE_STEM_RE =
   /^(?:accus|blam|attribut|attribu|charg|indict|inculp|sanction|condemn|condamn|denounc|denonc|urg|exhort|reproch|soupconn|suspect|pointe|point(?:s|ed)?$|montr|design|relie(?:nt)?$|impute|imput|name|identif)/;
@@ -100,6 +100,8 @@ export function verbRoleAfter(terms: readonly Term[], f: string, from: number): 
     if (LIGHT_ATTACK_VERB_RE.test(w)) {
       if (OPERATION_EVENT.test(f.slice(t.end, t.end + 50)))
         return { role: passive ? 'target' : 'perpetrator', negated };
+      // "Morocco used Pegasus to target the phone of…": the purpose is the attack.
+      if (!passive && PURPOSE_ATTACK_RE.test(f.slice(t.end, t.end + 110))) return { role: 'perpetrator', negated };
       return { role: 'unknown', negated };
     }
     if (PASS_THROUGH_VERB_RE.test(w)) continue;

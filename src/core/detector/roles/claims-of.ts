@@ -5,7 +5,7 @@ import { defineRule } from '../types';
 
 /** "les accusations de Londres", "claims by Washington": the source of the claims. */
 const CLAIM_SOURCE_BEFORE = rx(
-  `${B}(?:${CLAIM_NOUNS})(?:\\s+[\\p{L}'-]+){0,2}?\\s*[»"”]?\\s+(?:de|du|des|d'|by|from|par|emanant de|venues? de|of)\\s+(?:${DET}\\s*)?$`,
+  `${B}(?:${CLAIM_NOUNS})(?:\\s+[\\p{L}'-]+){0,2}?\\s*[»"”]?\\s+(?:(?:de|du|des|by|from|par|emanant de|venues? de|of)\\s+|d')(?:${DET}\\s*)?$`,
   'u',
 );
 

@@ -3,7 +3,7 @@ import { rx } from '../patterns';
 import { defineRule } from '../types';
 
 const PERPETRATORS_WERE_BEFORE = rx(
-  `(?:culprits?|hackers?|attackers?|perpetrators?|intruders?|auteurs?|pirates?|hackeurs?|coupables?|attaquants?)\\s+(?:[\\p{L}'-]+\\s+){0,3}?(?:were|was|are|is|seemed|appeared|etaient|etait|sont|est|seraient|serait|semblaient|semblent)\\s+(?:(?:probably|likely|most likely|almost certainly|probablement|vraisemblablement|sans doute|tres probablement)\\s+)?$`,
+  `(?:culprits?|hackers?|attackers?|perpetrators?|intruders?|auteurs?|pirates?|hackeurs?|coupables?|attaquants?|(?:compromise|breach|intrusion|attack|hack|campaign|operation|attaque|intrusion|campagne|operation|piratage)s?)\\s+(?:[\\p{L}'-]+\\s+){0,3}?(?:were|was|are|is|seemed|appeared|etaient|etait|sont|est|seraient|serait|semblaient|semblent)\\s+[«"“]?\\s*(?:(?:probably|likely|most likely|almost certainly|probablement|vraisemblablement|sans doute|tres probablement)\\s+)?$`,
   'u',
 );
 

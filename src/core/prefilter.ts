@@ -42,6 +42,7 @@ const STEMS = [
   'guerre informationnelle',
   'faux comptes',
   "s['’]introdui",
+  "s(?:e sont|['’]est|['’][ée]taient?) introdui",
   'contr[ôo]le (?:de|des|du) (?:r[ée]seaux|syst[èe]mes|serveurs|ordinateurs)',
   'braquage',
   'd[ée]rob',

@@ -89,6 +89,20 @@ function operations(f: string): Operation[] {
   }
   return out;
 }
+/** Spies arrested, recruited or handing over documents; no network, system or hacking named. */
+const HUMINT_RE = rx(
+  words(
+    'arrest\\w*|detained|detention|jailed|convicted|recruited|arrete\\w*|arrestation|interpell\\w*|ecroue\\w*|condamne\\w*|recrute\\w*|assistant parlementaire|parliamentary aide|aide to|transmis des (?:informations|documents)|passed (?:information|documents|secrets)|handed over',
+  ),
+);
+const CYBER_WORD_RE = rx(
+  words(
+    'cyber\\w*|hack\\w*|pirat\\w*|informatiques?|numeriques?|malware\\w*|logiciels?|phishing|intrusions?|breach\\w*|networks?|reseaux|servers?|serveurs?|e-?mails?|courriels?|online|en ligne|systems?|systemes?|spyware|data|donnees',
+  ),
+);
+function humanEspionage(f: string): boolean {
+  return HUMINT_RE.test(f) && !CYBER_WORD_RE.test(f);
+}
 const TARGET_PHRASE_RE = rx(
   `${B}(?:against|targeting|targetting|aimed at|contre|visant|ciblant|ayant vise|a l'encontre des?|a l'encontre du)\\s+`,
   'gu',
@@ -213,7 +227,8 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   const recent = doc?.sinceOperation ?? Number.POSITIVE_INFINITY;
   // "The group also targeted three embassies": a group the article named before, by anaphora.
   const anaphor = doc?.lastGroup != null ? GROUP_ANAPHOR_RE.exec(f) : null;
-  const ops = operations(f);
+  // "Germany arrests three people suspected of spying for China": human espionage, not a cyber operation.
+  const ops = humanEspionage(f) ? [] : operations(f);
   const groupNamed = mentions.some((m) => m.kind === 'group') || anaphor !== null;
   const incident = INCIDENT_RE.test(f);
   const ownOperation =

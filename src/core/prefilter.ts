@@ -44,6 +44,8 @@ const STEMS = [
   "s['’]introdui",
   "s(?:e sont|['’]est|['’][ée]taient?) introdui",
   'contr[ôo]le (?:de|des|du) (?:r[ée]seaux|syst[èe]mes|serveurs|ordinateurs)',
+  '(?:pris|prendre|prise) le contr[ôo]le',
+  't(?:ook|ake|aken|aking) control',
   'braquage',
   'd[ée]rob',
   'hors (?:ligne|service)',

@@ -8,7 +8,7 @@ const URGE_OBJECT_BEFORE = rx(
   'u',
 );
 const STOP_AFTER = rx(
-  `^(?:\\s+\\S+){0,3}?\\s+(?:to stop|to cease|to end|to halt|to refrain from|a cesser|de cesser|a mettre (?:immediatement )?fin|de mettre (?:immediatement )?fin|a arreter|d'arreter|a renoncer|de renoncer)${E}`,
+  `^(?:\\s+\\S+){0,3}?\\s+(?:to stop|to cease|to end|to halt|to refrain from|to desist from|a cesser|de cesser|a mettre (?:immediatement )?fin|de mettre (?:immediatement )?fin|a arreter|d'arreter|a renoncer|de renoncer|a\\s+[«"“]?\\s*s'abstenir|de\\s+[«"“]?\\s*s'abstenir)${E}`,
 );
 
 export default defineRule({

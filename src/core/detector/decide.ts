@@ -38,6 +38,8 @@ const POSSESSIVE_OP_RE = rx(
 );
 /** Rules whose perpetrator is named as "the real culprit": a counter-accusation when someone else speaks. */
 const CLEFT_RULES = new Set(['real-culprit', 'cleft']);
+/** A second clause that turns the sentence: ", but Moscow said…", ", mais Pékin juge…". */
+const TURN_RE = /,\s*(?:but|mais|yet|while|whereas|alors que|tandis que|however)\s/;
 const ORGAN_OF_BEFORE = rx(
   `${B}(?:ambassade|embassy|consulat|consulate|ministere|ministry|gouvernement|government|diplomatie|porte-parole|spokesman|spokeswoman|spokesperson|mission|presidence|presidency)\\s+(?:de|du|d'|of)\\s+(?:(?:la|l'|the)\\s*)?$`,
 );
@@ -114,6 +116,34 @@ export function decide(input: DecisionInput): Decision | null {
       ) ?? roles.find((r) => r.role === 'accuser' && r.strength >= 2 && isParty(r));
     if (subject !== undefined)
       deniers = [{ ...subject, role: 'denier', strength: 1, reason: `${subject.reason} denies` }];
+  }
+
+  // "Britain named the GRU as the culprit, but Moscow said the claims were disinformation": the sentence ends on
+  // the accused party's denial of the accusation its first clause reports.
+  const turn = TURN_RE.exec(f);
+  if (turn !== null && DENIAL_RE.test(f.slice(turn.index)) && !DENIAL_RE.test(f.slice(0, turn.index))) {
+    const answering = roles.find(
+      (r) => r.mention.start > turn.index && isParty(r) && r.role !== 'target' && r.role !== 'perpetrator',
+    );
+    const blamedBefore = roles.filter((r) => r.mention.start < turn.index && r.role === 'perpetrator');
+    const answerer = answering !== undefined ? norm(answering) : null;
+    if (
+      answering !== undefined &&
+      blamedBefore.some((r) => norm(r) === answerer || gazetteer.stateOf(r.mention.id) === answerer)
+    ) {
+      const source =
+        roles.find((r) => r.mention.start < turn.index && r.role === 'accuser' && isParty(r)) ??
+        roles.find(
+          (r) =>
+            r.mention.start < turn.index && r.role !== 'target' && isParty(r) && !afterPrep(r) && norm(r) !== answerer,
+        );
+      return {
+        stance: 'denial',
+        accused: answerer as string,
+        accuser: source !== undefined && norm(source) !== answerer ? norm(source) : null,
+        accusedEvidence: { ...answering, role: 'denier', strength: 2, reason: `${answering.mention.surface} denies` },
+      };
+    }
   }
 
   let accusedEv: RoleEvidence | undefined;
@@ -338,7 +368,9 @@ function otherParty(
   afterPrep: (r: RoleEvidence) => boolean,
 ): string | null {
   const candidates = roles.filter((r) => norm(r) !== accused && r.mention.kind !== 'group');
+  // The owner of the claims denied ("les allégations chinoises") before any other source ("selon Bloomberg").
   const source =
+    candidates.find((r) => r.role === 'accuser' && CLAIM_OWNER_RULES.has(r.rule)) ??
     candidates.find((r) => r.role === 'accuser') ??
     candidates.find((r) => r.role === 'rejected') ??
     candidates.find((r) => r.role === 'unknown' && !afterPrep(r));

@@ -89,6 +89,22 @@ function operations(f: string): Operation[] {
   }
   return out;
 }
+/** Units and agencies whose attributed deeds in the news are cyber operations (not the FSB or police). */
+const CYBER_UNITS = new Set([
+  'GRU',
+  'GRU Unit 26165',
+  'GRU Unit 74455',
+  'GRU Unit 29155',
+  'SVR',
+  'MSS',
+  'PLA Unit 61398',
+  'RGB',
+  'NSA',
+  'TAO',
+  'GCHQ',
+  'Unit 8200',
+  'SSF',
+]);
 /** Spies arrested, recruited or handing over documents; no network, system or hacking named. */
 const HUMINT_RE = rx(
   words(
@@ -239,6 +255,11 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
     (groupNamed && GROUP_CONTEXT_RE.test(f)) ||
     // "APT40, a group that works for China's Ministry of State Security": who is behind a known group is an attribution.
     (groupNamed && GROUP_SPONSOR_RE.test(f)) ||
+    // "Britain named the GRU as the culprit": a unit whose trade is intrusion, blamed or defended, is about an operation.
+    (mentions.some((m) => CYBER_UNITS.has(m.id)) &&
+      (ATTRIBUTION_RE.test(f) || DENIAL_RE.test(f)) &&
+      !KINETIC_RE.test(f) &&
+      !humanEspionage(f)) ||
     // "the attack on Sony", "l'affaire" in an article about a cyber operation.
     (GENERIC_OPERATION_RE.test(f) && (INCIDENT_VICTIM_RE.test(f) || groupNamed || cyberTopic) && !KINETIC_RE.test(f));
   // "The outage crippled the ministry. Officials blamed Moscow.": the operation is the one just named;

@@ -1,0 +1,67 @@
+/**
+ * Constructions of real coverage that the decision handles across rules
+ * (each sentence written for this test): who denies in a second clause,
+ * reprisals, units whose trade is intrusion, and claim owners.
+ */
+import { describe, expect, it } from 'vitest';
+import { Detector } from '../../src/core/detect';
+
+const detector = new Detector();
+const first = (text: string) => detector.detect(text).allegations[0];
+
+describe('constructions across rules', () => {
+  it('reads a denial in the second clause as the accused answering the first clause', () => {
+    expect(
+      first('Britain named the GRU as the culprit, but Moscow said the claims were “pure Russophobia”.'),
+    ).toMatchObject({ stance: 'denial', accused: 'RU', accuser: 'GB' });
+    expect(
+      first(
+        "Le groupe APT41 serait lié au ministère chinois de la Sécurité d'État, mais Pékin juge ces accusations « sans fondement ».",
+      ),
+    ).toMatchObject({ stance: 'denial', accused: 'CN' });
+  });
+
+  it('blames the state a reprisal for an operation is aimed at', () => {
+    expect(first('Germany summons Russian ambassador over Bundestag hack')).toMatchObject({
+      accused: 'RU',
+      accuser: 'DE',
+    });
+    expect(first("L'Albanie rompt ses relations diplomatiques avec l'Iran, accusé d'une cyberattaque")).toMatchObject({
+      accused: 'IR',
+      accuser: 'AL',
+    });
+  });
+
+  it('takes a unit whose trade is intrusion, blamed without a cyber word, as an allegation', () => {
+    expect(first('Britain said the GRU was to blame, calling it a reckless campaign.')).toMatchObject({
+      accused: 'RU',
+      accuser: 'GB',
+    });
+    // The same blame about a poisoning is not a cyber operation.
+    expect(
+      detector.detect('Britain said the GRU was to blame for the nerve-agent poisoning in Salisbury.').allegations,
+    ).toEqual([]);
+  });
+
+  it('names the owner of the claims a denial rejects before any other source', () => {
+    expect(
+      first(
+        "Selon Bloomberg, la NSA et le département d'État ont rejeté les allégations chinoises de cyberespionnage.",
+      ),
+    ).toMatchObject({ stance: 'denial', accused: 'US', accuser: 'CN' });
+    expect(first("Pyongyang a qualifié d'« absurdes » les accusations américaines de piratage.")).toMatchObject({
+      stance: 'denial',
+      accused: 'KP',
+      accuser: 'US',
+    });
+  });
+
+  it('lets the organisation whose team speaks be the source', () => {
+    expect(
+      first("Iranian hackers phished a campaign official, Microsoft's threat intelligence team said."),
+    ).toMatchObject({
+      accused: 'IR',
+      accuser: 'Microsoft',
+    });
+  });
+});

@@ -9,7 +9,7 @@ import { GROUPS as BUILTIN_GROUPS } from './actors/groups';
 import {
   ACCUSATION_NOUNS,
   ATTRIBUTION_CUES,
-  DENIAL_CUES,
+  DENIAL_CONTEXT_CUES,
   GENERIC_OPERATION_NOUNS,
   INCIDENT_NAMES,
   INCIDENT_VICTIMS,
@@ -176,7 +176,7 @@ export const INCIDENTS_SOURCE = BOUNDED(`${INCIDENT_NAMES}|${INCIDENT_VICTIMS}`)
  * carry allegations whose operation was named in an earlier sentence.
  */
 const CONTEXT_SOURCE = () =>
-  BOUNDED([GENERIC_OPERATION_NOUNS, ATTRIBUTION_CUES, ACCUSATION_NOUNS, DENIAL_CUES].join('|'));
+  BOUNDED([GENERIC_OPERATION_NOUNS, ATTRIBUTION_CUES, ACCUSATION_NOUNS, DENIAL_CONTEXT_CUES].join('|'));
 /** Candidate sentences that make a page "about cyber operations". */
 const TOPIC_SENTENCES = 2;
 /** How far (in sentences) from a candidate a context sentence may be. */

@@ -119,6 +119,48 @@ export const STRONG_COUNTER_CUES =
 export const GENERIC_OPERATION_NOUNS =
   'modes? operatoires?|modus operandi|attacks?|attaques?|hacks?|heists?|breach(?:es)?|incidents?|intrusions?|outages?|pannes?|compromise|leaks?|fuites?|affair|affaire|operations?|campaigns?|campagnes?|piratages?|raids?|assauts?|offensives?|sabotages?|provocations?|aggression|agression|agissements|activit(?:y|ies)|activites?';
 
+/**
+ * Intelligence and military units whose attributed deeds in this news are cyber operations. By id:
+ * a sentence that blames or defends one of them is about an operation even with no cyber word
+ * ("Britain named the GRU as the culprit"); the FSB and police services are left out. By name, as
+ * written and with their case: the prefilter's leads ("impute au GRU l'attaque").
+ */
+export const CYBER_UNIT_IDS: readonly string[] = [
+  'GRU',
+  'GRU Unit 26165',
+  'GRU Unit 74455',
+  'GRU Unit 29155',
+  'SVR',
+  'MSS',
+  'PLA Unit 61398',
+  'PLA Unit 61486',
+  'PLA Strategic Support Force',
+  'PLA Cyberspace Force',
+  'RGB',
+  'IRGC-CEC',
+  'NSA',
+  'TAO',
+  'USCYBERCOM',
+  'GCHQ',
+  'National Cyber Force',
+  'Unit 8200',
+];
+export const CYBER_UNIT_NAMES: readonly string[] = [
+  'GRU',
+  'SVR',
+  'FSB',
+  'MSS',
+  'NSA',
+  'GCHQ',
+  'RGB',
+  'IRGC',
+  'TAO',
+  'Unit 8200',
+  'Unit 61398',
+  'Unit 26165',
+  'Unit 74455',
+];
+
 /** Cyber incidents, operations and malware known by a name that needs no other cyber word. */
 export const INCIDENT_NAMES =
   'solarwinds|sunburst|notpetya|not-petya|wannacry|wanna ?cry|stuxnet|ka-sat|moveit|industroyer2?|crashoverride|olympic destroyer|blackenergy|shamoon|colonial pipeline|kaseya|bybit|macron ?leaks|moldova ?leaks|cloud hopper|operation aurora|proxylogon|eternalblue|ghostnet|bad rabbit|triton malware|trisis|pegasus|doppelganger|portal kombat|secondary infektion|spamouflage|coathanger';

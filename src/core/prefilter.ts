@@ -9,6 +9,7 @@ import { GROUPS as BUILTIN_GROUPS } from './actors/groups';
 import {
   ACCUSATION_NOUNS,
   ATTRIBUTION_CUES,
+  CYBER_UNIT_NAMES,
   DENIAL_CONTEXT_CUES,
   GENERIC_OPERATION_NOUNS,
   INCIDENT_NAMES,
@@ -194,25 +195,8 @@ const WORDY_SET = new Set(WORDY);
 const OTHERS = GROUP_NAMES.filter((n) => !WORDY_SET.has(n));
 // One \b(?:…)\b group keeps the regex engine fast; the few names that start or end with a symbol
 // ("Lapsus$", "NoName057(16)") get their own boundaries.
-/** Intelligence services whose very name is a lead in this news ("impute au GRU l'attaque"): matched with their case. */
-const CYBER_SERVICES = [
-  'GRU',
-  'SVR',
-  'FSB',
-  'MSS',
-  'NSA',
-  'GCHQ',
-  'RGB',
-  'IRGC',
-  'CNE',
-  'TAO',
-  'Unit 8200',
-  'Unit 61398',
-  'Unit 26165',
-  'Unit 74455',
-];
 export const GROUP_NAMES_SOURCE = [
-  `\\b(?:${CYBER_SERVICES.join('|')})\\b`,
+  `\\b(?:${CYBER_UNIT_NAMES.join('|')})\\b`,
   `\\b(?:${WORDY.map(escapeRegExp).join('|')})\\b`,
   ...OTHERS.map((n) => `${/^\w/.test(n) ? '\\b' : ''}${escapeRegExp(n)}${/\w$/.test(n) ? '\\b' : ''}`),
 ].join('|');

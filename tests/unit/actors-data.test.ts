@@ -9,6 +9,7 @@ import { actorsFromMispGalaxy, foldForm, mergeActors, resolveState, surfaceForms
 import { ORGANISATIONS } from '../../src/core/actors/organisations';
 import { STATES } from '../../src/core/actors/states';
 import type { ActorRecord } from '../../src/core/actors/types';
+import { CYBER_UNIT_IDS } from '../../src/core/lexicon';
 
 const MISP_URL = new URL('../../../shared/data/misp-galaxy/threat-actor.json', import.meta.url);
 
@@ -406,5 +407,10 @@ describe('mergeActors', () => {
     expect(out[1]?.aliases).toEqual(['Zirconium', 'Judgment Panda', 'Violet Typhoon']);
     expect(out[2]?.aliases).toEqual(['Bleus']);
     expect(base[1]?.aliases).toEqual(['Zirconium']);
+  });
+
+  it('names only agencies it knows among the units whose trade is intrusion', () => {
+    const agencies = new Set(AGENCIES.map((a) => a.id));
+    expect(CYBER_UNIT_IDS.filter((id) => !agencies.has(id))).toEqual([]);
   });
 });

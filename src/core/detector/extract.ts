@@ -7,7 +7,7 @@
  * ./roles), and ./decide.ts turns the roles into stance, accused and accuser.
  */
 import type { ActorMention, Gazetteer } from '../actors/gazetteer';
-import { GENERIC_ATTACK_VERBS, KINETIC_CUES } from '../lexicon';
+import { CYBER_UNIT_IDS, GENERIC_ATTACK_VERBS, KINETIC_CUES } from '../lexicon';
 import type { Term } from '../nlp';
 import { fold } from '../text';
 import type { Action, Lang, Stance } from '../types';
@@ -89,22 +89,7 @@ function operations(f: string): Operation[] {
   }
   return out;
 }
-/** Units and agencies whose attributed deeds in the news are cyber operations (not the FSB or police). */
-const CYBER_UNITS = new Set([
-  'GRU',
-  'GRU Unit 26165',
-  'GRU Unit 74455',
-  'GRU Unit 29155',
-  'SVR',
-  'MSS',
-  'PLA Unit 61398',
-  'RGB',
-  'NSA',
-  'TAO',
-  'GCHQ',
-  'Unit 8200',
-  'SSF',
-]);
+const CYBER_UNITS = new Set(CYBER_UNIT_IDS);
 /** Spies arrested, recruited or handing over documents; no network, system or hacking named. */
 const HUMINT_RE = rx(
   words(

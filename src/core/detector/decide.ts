@@ -58,6 +58,13 @@ export interface DecisionInput {
   gazetteer: Gazetteer;
 }
 
+interface Helpers {
+  norm: (r: RoleEvidence) => string;
+  isParty: (r: RoleEvidence) => boolean;
+  afterPrep: (r: RoleEvidence) => boolean;
+  gazetteer: Gazetteer;
+}
+
 export interface Decision {
   stance: Stance;
   accused: string;
@@ -76,6 +83,7 @@ export function decide(input: DecisionInput): Decision | null {
     // "l'ambassade de Chine", "the embassy of China": the state speaking through its organ, not a complement.
     return PREP_BEFORE.test(before) && !ORGAN_OF_BEFORE.test(before);
   };
+  const helpers: Helpers = { norm, isParty, afterPrep, gazetteer };
 
   // A company is blamed only by an explicit construction ("attributed to i-Soon"), not as "caused by a faulty
   // CrowdStrike update".
@@ -118,33 +126,8 @@ export function decide(input: DecisionInput): Decision | null {
       deniers = [{ ...subject, role: 'denier', strength: 1, reason: `${subject.reason} denies` }];
   }
 
-  // "Britain named the GRU as the culprit, but Moscow said the claims were disinformation": the sentence ends on
-  // the accused party's denial of the accusation its first clause reports.
-  const turn = TURN_RE.exec(f);
-  if (turn !== null && DENIAL_RE.test(f.slice(turn.index)) && !DENIAL_RE.test(f.slice(0, turn.index))) {
-    const answering = roles.find(
-      (r) => r.mention.start > turn.index && isParty(r) && r.role !== 'target' && r.role !== 'perpetrator',
-    );
-    const blamedBefore = roles.filter((r) => r.mention.start < turn.index && r.role === 'perpetrator');
-    const answerer = answering !== undefined ? norm(answering) : null;
-    if (
-      answering !== undefined &&
-      blamedBefore.some((r) => norm(r) === answerer || gazetteer.stateOf(r.mention.id) === answerer)
-    ) {
-      const source =
-        roles.find((r) => r.mention.start < turn.index && r.role === 'accuser' && isParty(r)) ??
-        roles.find(
-          (r) =>
-            r.mention.start < turn.index && r.role !== 'target' && isParty(r) && !afterPrep(r) && norm(r) !== answerer,
-        );
-      return {
-        stance: 'denial',
-        accused: answerer as string,
-        accuser: source !== undefined && norm(source) !== answerer ? norm(source) : null,
-        accusedEvidence: { ...answering, role: 'denier', strength: 2, reason: `${answering.mention.surface} denies` },
-      };
-    }
-  }
+  const answered = secondClauseDenial(roles, f, helpers);
+  if (answered !== null) return answered;
 
   let accusedEv: RoleEvidence | undefined;
   let accused: string | null = null;
@@ -257,51 +240,8 @@ export function decide(input: DecisionInput): Decision | null {
     }
   }
   if (accusedEv === undefined) {
-    // "Interrogée sur les accusations néerlandaises, l'ambassade de Chine a renvoyé La Haye vers son allié
-    // américain": a party answering claims whose source is named. It blames another party, or it denies.
-    const owner = accusers.find((r) => CLAIM_OWNER_RULES.has(r.rule));
-    const subject =
-      owner &&
-      roles.find(
-        (r) =>
-          r.mention.start > owner.mention.end &&
-          (r.role === 'unknown' || r.role === 'accuser') &&
-          isParty(r) &&
-          norm(r) !== norm(owner),
-      );
-    if (owner !== undefined && subject !== undefined) {
-      const others = roles.filter(
-        (r) =>
-          r.mention.start > subject.mention.end &&
-          r.role !== 'target' &&
-          r.role !== 'accuser' &&
-          norm(r) !== norm(subject),
-      );
-      const blamed = others.find((r) => norm(r) !== norm(owner)) ?? others[0];
-      if (blamed !== undefined) {
-        accusedEv = {
-          ...blamed,
-          role: 'perpetrator',
-          strength: 1,
-          rule: 'fallback',
-          reason: `${blamed.mention.surface} (blamed in answer)`,
-        };
-        accused = norm(blamed);
-        accuser = norm(subject);
-        stance = 'counter_accusation';
-      } else {
-        accusedEv = {
-          ...subject,
-          role: 'denier',
-          strength: 1,
-          rule: 'fallback',
-          reason: `${subject.mention.surface} (answers)`,
-        };
-        accused = norm(subject);
-        accuser = norm(owner);
-        stance = 'denial';
-      }
-    }
+    const answer = answerToNamedClaims(roles, accusers, helpers);
+    if (answer !== null) ({ stance, accused, accuser, accusedEvidence: accusedEv } = answer);
   }
   if (
     accusedEv === undefined &&
@@ -355,6 +295,83 @@ export function decide(input: DecisionInput): Decision | null {
     if (seat !== undefined) accuser = norm(seat);
   }
   return { stance, accused, accuser, accusedEvidence: accusedEv };
+}
+
+/**
+ * "Britain named the GRU as the culprit, but Moscow said the claims were disinformation": the
+ * sentence ends on the accused party's denial of the accusation its first clause reports.
+ */
+function secondClauseDenial(roles: RoleEvidence[], f: string, h: Helpers): Decision | null {
+  const { norm, isParty, afterPrep, gazetteer } = h;
+  const turn = TURN_RE.exec(f);
+  if (turn === null || !DENIAL_RE.test(f.slice(turn.index)) || DENIAL_RE.test(f.slice(0, turn.index))) return null;
+  const answering = roles.find(
+    (r) => r.mention.start > turn.index && isParty(r) && r.role !== 'target' && r.role !== 'perpetrator',
+  );
+  if (answering === undefined) return null;
+  const answerer = norm(answering);
+  const blamedBefore = roles.filter((r) => r.mention.start < turn.index && r.role === 'perpetrator');
+  if (!blamedBefore.some((r) => norm(r) === answerer || gazetteer.stateOf(r.mention.id) === answerer)) return null;
+  const source =
+    roles.find((r) => r.mention.start < turn.index && r.role === 'accuser' && isParty(r)) ??
+    roles.find(
+      (r) => r.mention.start < turn.index && r.role !== 'target' && isParty(r) && !afterPrep(r) && norm(r) !== answerer,
+    );
+  return {
+    stance: 'denial',
+    accused: answerer,
+    accuser: source !== undefined && norm(source) !== answerer ? norm(source) : null,
+    accusedEvidence: { ...answering, role: 'denier', strength: 2, reason: `${answering.mention.surface} denies` },
+  };
+}
+
+/**
+ * "Interrogée sur les accusations néerlandaises, l'ambassade de Chine a renvoyé La Haye vers son
+ * allié américain": a party answering claims whose source is named blames another party, or denies.
+ */
+function answerToNamedClaims(roles: RoleEvidence[], accusers: RoleEvidence[], h: Helpers): Decision | null {
+  const { norm, isParty } = h;
+  const owner = accusers.find((r) => CLAIM_OWNER_RULES.has(r.rule));
+  if (owner === undefined) return null;
+  const source = norm(owner);
+  const subject = roles.find(
+    (r) =>
+      r.mention.start > owner.mention.end &&
+      (r.role === 'unknown' || r.role === 'accuser') &&
+      isParty(r) &&
+      norm(r) !== source,
+  );
+  if (subject === undefined) return null;
+  const answerer = norm(subject);
+  const others = roles.filter(
+    (r) => r.mention.start > subject.mention.end && r.role !== 'target' && r.role !== 'accuser' && norm(r) !== answerer,
+  );
+  const blamed = others.find((r) => norm(r) !== source) ?? others[0];
+  if (blamed !== undefined)
+    return {
+      stance: 'counter_accusation',
+      accused: norm(blamed),
+      accuser: answerer,
+      accusedEvidence: {
+        ...blamed,
+        role: 'perpetrator',
+        strength: 1,
+        rule: 'fallback',
+        reason: `${blamed.mention.surface} (blamed in answer)`,
+      },
+    };
+  return {
+    stance: 'denial',
+    accused: answerer,
+    accuser: source,
+    accusedEvidence: {
+      ...subject,
+      role: 'denier',
+      strength: 1,
+      rule: 'fallback',
+      reason: `${subject.mention.surface} (answers)`,
+    },
+  };
 }
 
 function byStrength(a: RoleEvidence, b: RoleEvidence): number {

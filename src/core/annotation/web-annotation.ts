@@ -63,6 +63,9 @@ export interface SavedClaim {
   url: string;
   title?: string;
   site?: string;
+  /** The page's authors and publication date, when the page declares them (citation metadata). */
+  authors?: string[];
+  published?: string;
   quote: v.InferOutput<typeof TextQuoteSelectorSchema>;
   position?: v.InferOutput<typeof TextPositionSelectorSchema>;
   note?: string;

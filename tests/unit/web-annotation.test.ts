@@ -102,5 +102,20 @@ describe('Web Annotation import', () => {
       fromWebAnnotations({ type: 'Annotation', target: { source: 'https://a.example', selector: [position] } }, NOW),
     ).toThrow('expected a TextQuoteSelector');
     expect(() => fromWebAnnotations({ type: 'Note' }, NOW)).toThrow(ImportError);
+    expect(() => fromWebAnnotations({ ...good, id: 'x'.repeat(3000) }, NOW)).toThrow(
+      '$.id: expected an id of at most 2048 characters',
+    );
+  });
+
+  it('gives an annotation without an id a new one, and dates it now', () => {
+    const [claim] = fromWebAnnotations(
+      {
+        type: 'Annotation',
+        target: { source: 'https://a.example/p', selector: { type: 'TextQuoteSelector', exact: 'x' } },
+      },
+      NOW,
+    );
+    expect(claim?.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(claim?.created).toBe(NOW);
   });
 });

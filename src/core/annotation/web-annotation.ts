@@ -38,7 +38,7 @@ const SpecificResourceSchema = v.object({
 /** A W3C Annotation as imported: what Counterpoint reads of it (other keys are allowed and ignored). */
 export const WebAnnotationSchema = v.object({
   '@context': v.optional(v.union([v.string(), v.array(v.unknown())])),
-  id: v.optional(v.string()),
+  id: v.optional(v.pipe(v.string(), v.maxLength(2048, 'expected an id of at most 2048 characters'))),
   type: v.union([v.literal('Annotation'), v.pipe(v.array(v.string()), v.includes('Annotation'))]),
   motivation: v.optional(v.union([v.string(), v.array(v.string())])),
   created: v.optional(isoDateTime),

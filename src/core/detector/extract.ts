@@ -96,13 +96,9 @@ const HUMINT_RE = rx(
     'arrest\\w*|detained|detention|jailed|convicted|recruited|arrete\\w*|arrestation|interpell\\w*|ecroue\\w*|condamne\\w*|recrute\\w*|assistant parlementaire|parliamentary aide|aide to|transmis des (?:informations|documents)|passed (?:information|documents|secrets)|handed over',
   ),
 );
-const CYBER_WORD_RE = rx(
-  words(
-    'cyber\\w*|hack\\w*|pirat\\w*|informatiques?|numeriques?|malware\\w*|logiciels?|phishing|intrusions?|breach\\w*|networks?|reseaux|servers?|serveurs?|e-?mails?|courriels?|online|en ligne|systems?|systemes?|spyware|data|donnees',
-  ),
-);
-function humanEspionage(f: string): boolean {
-  return HUMINT_RE.test(f) && !CYBER_WORD_RE.test(f);
+/** Spies named with no cyber thing: no device, network or hacking, and no operation but espionage itself. */
+function humanEspionage(f: string, ops: readonly Operation[]): boolean {
+  return HUMINT_RE.test(f) && !CYBER_CONTEXT_RE.test(f) && ops.every((o) => o.action === 'espionage');
 }
 const TARGET_PHRASE_RE = rx(
   `${B}(?:against|targeting|targetting|aimed at|contre|visant|ciblant|ayant vise|a l'encontre des?|a l'encontre du)\\s+`,
@@ -229,7 +225,9 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
   // "The group also targeted three embassies": a group the article named before, by anaphora.
   const anaphor = doc?.lastGroup != null ? GROUP_ANAPHOR_RE.exec(f) : null;
   // "Germany arrests three people suspected of spying for China": human espionage, not a cyber operation.
-  const ops = humanEspionage(f) ? [] : operations(f);
+  const named = operations(f);
+  const humint = humanEspionage(f, named);
+  const ops = humint ? [] : named;
   const groupNamed = mentions.some((m) => m.kind === 'group') || anaphor !== null;
   const incident = INCIDENT_RE.test(f);
   const ownOperation =
@@ -244,7 +242,7 @@ export function extractAllegation(input: ExtractInput): ExtractedAllegation | nu
     (mentions.some((m) => CYBER_UNITS.has(m.id)) &&
       (ATTRIBUTION_RE.test(f) || DENIAL_RE.test(f)) &&
       !KINETIC_RE.test(f) &&
-      !humanEspionage(f)) ||
+      !humint) ||
     // "the attack on Sony", "l'affaire" in an article about a cyber operation.
     (GENERIC_OPERATION_RE.test(f) && (INCIDENT_VICTIM_RE.test(f) || groupNamed || cyberTopic) && !KINETIC_RE.test(f));
   // "The outage crippled the ministry. Officials blamed Moscow.": the operation is the one just named;

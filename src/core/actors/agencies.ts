@@ -99,7 +99,13 @@ export const AGENCIES: ActorRecord[] = [
   }),
   ag('State Department', 'US', {
     en: ['State Department', 'Department of State', 'US State Department', 'U.S. State Department'],
-    fr: ["Département d'État", "Département d'Etat", "département d'État américain"],
+    fr: [
+      "Département d'État",
+      "Département d'Etat",
+      "département d'État",
+      "département d'Etat",
+      "département d'État américain",
+    ],
   }),
   ag('US Treasury', 'US', {
     en: [

@@ -34,7 +34,7 @@ export const COLLECTIVES: ActorRecord[] = [
   collective(
     'EU',
     ['European Union', 'European Commission', 'European Council'],
-    ['Union européenne', 'Commission européenne', 'Conseil européen'],
+    ['Union européenne', 'Commission européenne', 'Conseil européen', 'Vingt-Sept', 'Vingt-sept'],
     ['EU', 'UE'],
   ),
   collective('Five Eyes', ['Five Eyes', 'Five Eyes alliance'], ['Five Eyes', 'Cinq Yeux', 'alliance Five Eyes']),

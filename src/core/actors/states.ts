@@ -94,7 +94,8 @@ export const STATES: ActorRecord[] = [
   st('US', {
     en: ['United States', 'United States of America', 'U.S.', 'US', 'USA', 'U.S.A.', 'America'],
     fr: ['États-Unis', "États-Unis d'Amérique", 'USA', 'Amérique'],
-    metEn: ['Washington', 'White House', 'US government', 'U.S. government'],
+    // A federal grand jury indicts in the name of the United States.
+    metEn: ['Washington', 'White House', 'US government', 'U.S. government', 'federal grand jury', 'US grand jury'],
     metFr: ['Washington', 'Maison Blanche', 'Maison-Blanche', 'gouvernement américain', 'administration américaine'],
     demEn: en('American'),
     demFr: [
@@ -186,6 +187,9 @@ export const STATES: ActorRecord[] = [
   st('IL', {
     en: ['Israel', 'State of Israel'],
     fr: ['Israël', 'Israel', "État d'Israël"],
+    // How Iranian officials and media name Israel.
+    metEn: ['Zionist regime', 'Zionist entity'],
+    metFr: ['régime sioniste', 'entité sioniste'],
     demEn: en('Israeli'),
     demFr: fr('israélien', 'israélienne'),
   }),

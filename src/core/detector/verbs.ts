@@ -15,7 +15,7 @@ const ATTACK_VERB_RE = rx(
 );
 /** Verbs that make an attack only with an operation as their object: "launched a cyberattack", not "launched a service". */
 const LIGHT_ATTACK_VERB_RE = rx(
-  `^(?:particip\\w*|took part|prend\\w* part|launch(?:es|ed|ing)?|lanc\\w*|carr(?:y|ies|ied|ying)|conduct(?:s|ed|ing)?|stag(?:e|es|ed|ing)|mount(?:s|ed|ing)?|run|runs|ran|running|operat\\w*|use[sd]?|using|utilis\\w*|men(?:e|ent|er|ait|aient|ee|ees|es|ons|ant)|men[ea]|menerait|meneraient|effectu\\w*|realis\\w*|commit\\w*|commis|engag\\w*|direct\\w*|control\\w*|employ\\w*|behind|install\\w*|cess\\w*|stop\\w*|arret\\w*|halt\\w*|mettre|mis|met|invent\\w*|develop\\w*|develop\\w*|unleash\\w*|instrumentalis\\w*)$`,
+  `^(?:encourag\\w*|toler\\w*|harbou?r(?:s|ed|ing)?|abrit\\w*|particip\\w*|took part|prend\\w* part|launch(?:es|ed|ing)?|lanc\\w*|carr(?:y|ies|ied|ying)|conduct(?:s|ed|ing)?|stag(?:e|es|ed|ing)|mount(?:s|ed|ing)?|run|runs|ran|running|operat\\w*|use[sd]?|using|utilis\\w*|men(?:e|ent|er|ait|aient|ee|ees|es|ons|ant)|men[ea]|menerait|meneraient|effectu\\w*|realis\\w*|commit\\w*|commis|engag\\w*|direct\\w*|control\\w*|employ\\w*|behind|install\\w*|cess\\w*|stop\\w*|arret\\w*|halt\\w*|mettre|mis|met|invent\\w*|develop\\w*|develop\\w*|unleash\\w*|instrumentalis\\w*)$`,
 );
 /** Verbs that may come before the verb that decides ("continues to target", "tente de pirater"). */
 const PASS_THROUGH_VERB_RE = rx(
@@ -49,7 +49,12 @@ const CLAUSE_BREAK =
  * same clause (auxiliaries skipped, "continues to", "tente de" passed
  * through), classified as speech, denial or attack.
  */
-export function verbRoleAfter(terms: readonly Term[], f: string, from: number): VerbRole {
+/** "launched tens of thousands of malicious attacks": a generic attack as the object, read as one when the sentence names an operation. */
+const GENERIC_ATTACK_OBJECT = rx(
+  `^\\s+(?:out\\s+)?(?:[\\p{L}\\p{N}'-]+\\s+){0,6}?(?:attacks|attaques|assauts|offensives|intrusions|incursions)(?![\\p{L}])`,
+);
+
+export function verbRoleAfter(terms: readonly Term[], f: string, from: number, operationNamed = false): VerbRole {
   let negated = false;
   let passive = false;
   let copula = false;
@@ -99,6 +104,8 @@ export function verbRoleAfter(terms: readonly Term[], f: string, from: number): 
 
     if (LIGHT_ATTACK_VERB_RE.test(w)) {
       if (OPERATION_EVENT.test(f.slice(t.end, t.end + 50)))
+        return { role: passive ? 'target' : 'perpetrator', negated };
+      if (operationNamed && GENERIC_ATTACK_OBJECT.test(f.slice(t.end, t.end + 70)))
         return { role: passive ? 'target' : 'perpetrator', negated };
       // "Morocco used Pegasus to target the phone of…": the purpose is the attack.
       if (!passive && PURPOSE_ATTACK_RE.test(f.slice(t.end, t.end + 110))) return { role: 'perpetrator', negated };

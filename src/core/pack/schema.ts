@@ -79,13 +79,48 @@ export const ActorSchema = v.strictObject({
   source: v.optional(nonEmpty(200)),
 });
 
+/**
+ * Where an incident's attribution stands, summarised from who said what — never
+ * a verdict of the pack's own. The strongest public basis applies.
+ */
+export const EVIDENCE_KINDS = [
+  /** Named publicly by one or more governments (the basis says which, and how many). */
+  'attributed_by_governments',
+  /** Charged in court or sanctioned (indictments, EU/UK/US sanctions). */
+  'indicted_or_sanctioned',
+  /** Attributed by security companies or researchers only. */
+  'attributed_by_companies',
+  /** Claimed by the group that says it did it. */
+  'claimed_by_perpetrator',
+  /** Alleged by one side (its agencies, state media), denied, no independent public evidence. */
+  'alleged_denied_no_public_evidence',
+  /** The attribution is disputed by independent researchers. */
+  'contested_by_researchers',
+  /** No public attribution to a named actor. */
+  'unattributed',
+] as const;
+
+export const EvidenceSchema = v.strictObject({
+  kind: v.picklist(EVIDENCE_KINDS, `expected one of ${EVIDENCE_KINDS.join(', ')}`),
+  /** Who said what, in the pack author's words (no verdict of our own). */
+  basis: nonEmpty(600),
+  /** The claims of this incident that support the status. */
+  claims: v.array(id, 'expected an array of claim ids'),
+});
+
 export const IncidentSchema = v.strictObject({
   id,
+  /** The English name as the press uses it: "Sony Pictures hack (2014)". */
   name: nonEmpty(200),
+  /** Names the press uses, per language (the first French one is shown in French). */
+  names: v.optional(LocalisedSchema),
+  /** Other names: malware, operation and campaign names ("Industroyer2", "Opération Pawn Storm"). */
+  aliases: v.optional(v.array(nonEmpty(200), 'expected an array of aliases')),
   startDate: isoDate,
   endDate: v.optional(isoDate),
   summary: nonEmpty(1000),
   actors: v.optional(v.array(nonEmpty(128))),
+  evidence: v.optional(EvidenceSchema),
   tags: v.optional(v.array(nonEmpty(64))),
 });
 
@@ -143,6 +178,8 @@ export const ClaimPackSchema = v.pipe(
 
 export type PackActor = v.InferOutput<typeof ActorSchema>;
 export type Incident = v.InferOutput<typeof IncidentSchema>;
+export type IncidentEvidence = v.InferOutput<typeof EvidenceSchema>;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 export type Claim = v.InferOutput<typeof ClaimSchema>;
 export type ClaimSource = v.InferOutput<typeof SourceSchema>;
 export type Relation = v.InferOutput<typeof RelationSchema>;
@@ -205,6 +242,14 @@ export function parsePack(input: unknown): ClaimPack {
   pack.claims.forEach((c, i) => {
     if (c.incident !== undefined && !incidentIds.has(c.incident))
       issues.push(`claims[${i}].incident: unknown incident "${c.incident}"`);
+  });
+  pack.incidents.forEach((inc, i) => {
+    inc.evidence?.claims.forEach((cid, j) => {
+      const at = claimIds.get(cid);
+      if (at === undefined) issues.push(`incidents[${i}].evidence.claims[${j}]: unknown claim "${cid}"`);
+      else if (pack.claims[at]?.incident !== inc.id)
+        issues.push(`incidents[${i}].evidence.claims[${j}]: claim "${cid}" belongs to another incident`);
+    });
   });
   pack.relations.forEach((r, i) => {
     if (!claimIds.has(r.from)) issues.push(`relations[${i}].from: unknown claim "${r.from}"`);

@@ -27,10 +27,16 @@ export default defineRule({
       actor: 'Londres',
       role: 'accuser',
     },
+    {
+      lang: 'en',
+      text: 'China said the NSA had carried out tens of thousands of malicious attacks on Northwestern Polytechnical University.',
+      actor: 'NSA',
+      role: 'perpetrator',
+    },
     { lang: 'en', text: 'Moscow has a long record of cyberattacks on its neighbours.', actor: 'Moscow', role: null },
   ],
   apply(c) {
-    const v = verbRoleAfter(c.terms, c.f, c.mention.end);
+    const v = verbRoleAfter(c.terms, c.f, c.mention.end, c.hasOperation);
     if (v.role === 'perpetrator') return c.evidence(v.negated ? 'denier' : 'perpetrator', 2, `${c.surface} acts`);
     if (v.role === 'accuser' && c.mention.kind !== 'group') return c.evidence('accuser', 2, `${c.surface} says`);
     if (v.role === 'denier') return c.evidence('denier', 2, `${c.surface} denies`);

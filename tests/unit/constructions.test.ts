@@ -64,4 +64,63 @@ describe('constructions across rules', () => {
       accuser: 'Microsoft',
     });
   });
+
+  it('reads a generic attack as the object of a light verb when the sentence names the operation', () => {
+    expect(
+      first(
+        'Beijing said the NSA had carried out more than ten thousand malicious attacks on Northwestern Polytechnical University.',
+      ),
+    ).toMatchObject({ stance: 'accusation', accused: 'US', accuser: 'CN' });
+    // Without an operation named, "launched attacks" is not read as one.
+    expect(first('Rebels said the army had launched attacks on three villages.')).toBeUndefined();
+  });
+
+  it('takes "a cyberattack by X" as naming the agent, whatever verb came first', () => {
+    expect(
+      first(
+        "Islamabad said its services had uncovered a large cyberattack by Indian intelligence on officials' phones.",
+      ),
+    ).toMatchObject({ accused: 'IN', accuser: 'PK' });
+    // The charge of a passive accusation keeps "by" as the accuser.
+    expect(first('China accused of cyberattacks by Washington and London')).toMatchObject({
+      accused: 'CN',
+      accuser: 'US',
+    });
+  });
+
+  it('reads a negated support verb on a cyber operation as a denial', () => {
+    expect(
+      first("L'ambassade a assuré que Pékin « ne tolère aucune forme de piratage », en réponse au rapport de Manille."),
+    ).toMatchObject({ stance: 'denial', accused: 'CN' });
+    expect(first('Beijing has never encouraged or supported hacking of any kind, the spokeswoman said.')).toMatchObject(
+      {
+        stance: 'denial',
+        accused: 'CN',
+      },
+    );
+  });
+
+  it('turns a charge set aside while blaming another into a counter-accusation', () => {
+    expect(
+      first(
+        '“The Zionist regime is the main source of cyberattacks in our region,” the official said, brushing the charge aside.',
+      ),
+    ).toMatchObject({ stance: 'counter_accusation', accused: 'IL' });
+    // Officials setting aside a denial are not answering a charge.
+    expect(
+      first('Officials dismissed the Kremlin’s denials and said Russia was behind the cyberattack.'),
+    ).toMatchObject({ stance: 'accusation', accused: 'RU' });
+  });
+
+  it('names the West as accuser on what the West says, not elsewhere', () => {
+    expect(first('La Chine rejette les accusations occidentales de cyberespionnage')).toMatchObject({
+      stance: 'denial',
+      accused: 'CN',
+      accuser: 'West',
+    });
+    expect(first('Moscow rejected the Western allegations of hacking as “Russophobic”.')).toMatchObject({
+      accuser: 'West',
+    });
+    expect(first('Western hackers breached the ministry, Chinese officials said.')?.accused).not.toBe('West');
+  });
 });

@@ -91,9 +91,23 @@ const KOREAN_CONTEXT =
   /\b(?:Kor(?:ea|ean)|Cor[ée]e|cor[ée]en\w*|Pyongyang|Seoul|S[ée]oul|the South|le Sud|du Sud|KCNA|Unification|Rodong)\b/u;
 
 /** States named by a relative word that their sentence makes clear: "the North" beside Seoul is North Korea. */
+/**
+ * "the Western statements", "les accusations occidentales": "Western" names the West as a party only on
+ * what the West says (it is no form of the West elsewhere: "Western hackers", "Western targets").
+ */
+const WESTERN_CLAIM =
+  /\b(?:Western(?=\s+(?:accusations?|allegations?|claims?|statements?|charges?|attributions?|governments'? (?:accusations?|claims?)))|(?<=\b(?:accusations?|allegations?|affirmations?|attributions?|d[ée]clarations?)\s)occidentales?)\b/gu;
+
 export function findContextualStates(text: string, known: readonly ActorMention[]): ActorMention[] {
-  if (!KOREAN_CONTEXT.test(text)) return [];
   const out: ActorMention[] = [];
+  WESTERN_CLAIM.lastIndex = 0;
+  for (let m = WESTERN_CLAIM.exec(text); m !== null; m = WESTERN_CLAIM.exec(text)) {
+    const start = m.index;
+    const end = m.index + m[0].length;
+    if (known.some((k) => k.start < end && start < k.end)) continue;
+    out.push({ start, end, id: 'West', kind: 'collective', form: 'demonym', state: undefined, surface: m[0] });
+  }
+  if (!KOREAN_CONTEXT.test(text)) return out;
   THE_NORTH.lastIndex = 0;
   for (let m = THE_NORTH.exec(text); m !== null; m = THE_NORTH.exec(text)) {
     const surface = m[0].replace(/^(?:[Tt]he|le|du|au)\s+/, '');

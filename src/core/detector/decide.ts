@@ -22,6 +22,10 @@ import { B, E, PREP_BEFORE, rx, words } from './patterns';
 import type { RoleEvidence } from './types';
 import { verbBetween, verbRoleAfter } from './verbs';
 
+/** A charge set aside: the denial's object is the accusation itself, not a party or its denials. */
+const CHARGE_SET_ASIDE_RE =
+  /\b(?:brush\w*|sweep\w*|swept|dismiss\w*|reject\w*|balay\w*|rejet\w*|ecart\w*)\s+(?:\S+\s+){0,2}?(?:the|these|those|such|ces|cette|les|l'|la)\s*(?:charges?|accusations?|allegations?)\b/u;
+
 const CLAIMED_RE = rx(words('claim(?:s|ed|ing)?|revendiqu\\w*'));
 /** Talk about attributing in general ("before publicly attributing cyberattacks", "name the country responsible"). */
 const ATTRIBUTION_TALK_RE = rx(
@@ -202,6 +206,10 @@ export function decide(input: DecisionInput): Decision | null {
       )
         stance = 'counter_accusation';
       else if (strongCounter && accuser === null) stance = 'counter_accusation';
+      // "“X is the main source of cyberattacks,” the spokesman said, brushing the charge aside": an unnamed
+      // speaker sets a charge aside and blames another.
+      else if (denial && accuser === null && speaker === null && CHARGE_SET_ASIDE_RE.test(f))
+        stance = 'counter_accusation';
     }
   } else if (rejectedParty !== null) {
     accusedEv = rejected[0] as RoleEvidence;

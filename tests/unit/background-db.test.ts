@@ -259,6 +259,13 @@ describe('seed install', () => {
       claims: SEED_PACK.claims.slice(0, 10),
       relations: [],
     };
+    // Evidence that points at dropped claims would make the smaller pack invalid.
+    const kept = new Set(next.claims.map((c) => c.id));
+    next.incidents = SEED_PACK.incidents.map(({ evidence, ...incident }) =>
+      evidence === undefined
+        ? incident
+        : { ...incident, evidence: { ...evidence, claims: evidence.claims.filter((id) => kept.has(id)) } },
+    );
     expect(await ensureSeedPack(db, next)).toBe('upgraded');
     expect((await db.packs.get(SEED_PACK_ID))?.version).toBe(next.version);
     expect(await db.claims.count()).toBe(10);

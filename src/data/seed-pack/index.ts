@@ -8,6 +8,11 @@ import { type ClaimPack, PACK_FORMAT, PACK_FORMAT_VERSION, parsePack } from '../
 import partA from './part-a.json';
 import partB from './part-b.json';
 import partC from './part-c.json';
+import partD from './part-d.json';
+import partE from './part-e.json';
+import partF from './part-f.json';
+import partG from './part-g.json';
+import partH from './part-h.json';
 
 interface Part {
   actors: unknown[];
@@ -16,10 +21,10 @@ interface Part {
   relations: unknown[];
 }
 
-const PARTS: Part[] = [partA, partB, partC] as Part[];
+const PARTS: Part[] = [partA, partB, partC, partD, partE, partF, partG, partH] as Part[];
 
 /** Increase when the seed content changes: installed copies are then updated in place. */
-export const SEED_PACK_VERSION = 1;
+export const SEED_PACK_VERSION = 2;
 export const SEED_PACK_ID = 'counterpoint-seed';
 
 export const SEED_PACK: ClaimPack = parsePack({
@@ -31,7 +36,7 @@ export const SEED_PACK: ClaimPack = parsePack({
   description:
     'Attributions, denials and counter-accusations about major state-attributed cyber operations, each statement paraphrased with its speaker, date, language and source.',
   license: 'CC-BY-4.0',
-  publishedAt: '2026-11-21',
+  publishedAt: '2026-12-05',
   actors: PARTS.flatMap((p) => p.actors),
   incidents: PARTS.flatMap((p) => p.incidents),
   claims: PARTS.flatMap((p) => p.claims),

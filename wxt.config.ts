@@ -31,7 +31,8 @@ export default defineConfig({
     // activeTab + scripting: "Scan this page" on a site outside the list, after a click on the button.
     // scripting also registers the content script on sites the user granted (optional host permissions).
     // No "tabs": the popup reads a tab's address only where a host permission or activeTab allows it.
-    permissions: ['storage', 'activeTab', 'scripting'],
+    // contextMenus: "Save to Counterpoint library" on a selection (no install-time warning).
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
     // The built-in news sites: the content script's matches, and the hosts whose tab address the popup may read.
     host_permissions: [...NEWS_SITE_MATCHES],
     // Any other site, one at a time, when the user switches Counterpoint on there.
@@ -45,6 +46,10 @@ export default defineConfig({
       'previous-allegation': {
         suggested_key: { default: 'Alt+Shift+K' },
         description: '__MSG_commandPrevious__',
+      },
+      'save-selection': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSave__',
       },
     },
     // The toolbar button's title and icons are declared in entrypoints/popup/index.html,

@@ -6,12 +6,15 @@ import { CounterpointDB } from './db/database';
 import { createLibrary } from './library';
 import { createRegistrationSync, type RegistrationApi } from './registration';
 import { createReportStore, type SessionArea } from './report-store';
+import { createSavedStore } from './saved-store';
 import { createBackgroundService } from './service';
 
 /**
  * Binds the service to the browser. Listeners are registered synchronously:
  * an MV3 worker woken by an event only sees listeners added in its first turn.
  */
+const SAVE_MENU_ID = 'counterpoint-save-selection';
+
 export function startBackground(): void {
   const logError = (error: unknown) => console.warn('[counterpoint]', error);
   const storage = browser.storage as unknown as { session?: SessionArea };
@@ -21,8 +24,9 @@ export function startBackground(): void {
     detector ??= new Detector();
     return detector;
   };
+  const db = new CounterpointDB();
   const library = createLibrary({
-    db: new CounterpointDB(),
+    db,
     resolver: { stateOf: (id) => getDetector().gazetteer.stateOf(id) },
     seed: SEED_PACK,
     log: console,
@@ -40,6 +44,12 @@ export function startBackground(): void {
       const url = browser.runtime.getURL(`/popup.html?tab=${tabId}`);
       const tab = await browser.tabs.get(tabId).catch(() => undefined);
       await browser.tabs.create({ url, openerTabId: tabId, ...(tab ? { index: tab.index + 1 } : {}) });
+    },
+    savedStore: createSavedStore(db),
+    notifyTab: (tabId) => {
+      browser.tabs.sendMessage(tabId, { type: 'savedChanged' }).catch(() => {
+        // No content script there (any more): nothing to repaint.
+      });
     },
   });
 
@@ -59,8 +69,35 @@ export function startBackground(): void {
   });
   library.ready().catch(logError);
 
-  // The keyboard commands step through the allegations of the active tab.
+  // Save the selection: from the context menu and the keyboard command (both trusted browser events).
+  const saveSelection = async (tabId: number | undefined) => {
+    const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (id === undefined || service.saved === null) return;
+    const answer = (await browser.tabs.sendMessage(id, { type: 'collectSelection' })) as
+      | { ok: boolean; claim?: unknown; url?: unknown }
+      | undefined;
+    const tab = await browser.tabs.get(id);
+    if (answer?.ok !== true || typeof tab.url !== 'string') return;
+    await service.saved.saveFromTab(id, tab.url, answer.claim);
+  };
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus?.create({
+      id: SAVE_MENU_ID,
+      title: browser.i18n.getMessage('menuSaveSelection') || 'Save to Counterpoint library',
+      contexts: ['selection'],
+    });
+  });
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== SAVE_MENU_ID) return;
+    void saveSelection(tab?.id).catch(logError);
+  });
+
+  // The keyboard commands step through the allegations of the active tab, or save the selection.
   browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === 'save-selection') {
+      void saveSelection(tab?.id).catch(logError);
+      return;
+    }
     const direction = command === 'next-allegation' ? 1 : command === 'previous-allegation' ? -1 : 0;
     if (direction === 0) return;
     void stepActiveTab(direction, tab?.id).catch(() => {

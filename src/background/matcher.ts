@@ -5,6 +5,7 @@
  * benchmarks do over an in-memory ClaimIndex.
  */
 import type { ActorRecord } from '@core/actors/types';
+import { MY_ANNOTATIONS_PACK_ID } from '@core/annotation/statements';
 import {
   type ActorResolver,
   type CounterStatement,
@@ -131,7 +132,13 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
       .filter(([, n]) => n > 0 && n <= MATCH_LIMITS.maxClaimsPerTerm)
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
       .slice(0, MATCH_LIMITS.maxTerms);
-    const [fromAccused, aboutActors, ...byTerms] = await Promise.all([
+    const [own, fromAccused, aboutActors, ...byTerms] = await Promise.all([
+      // The reader's own statements ("My annotations") about either party: few, and always considered.
+      actorKeys.length === 0
+        ? Promise.resolve([] as ClaimRow[])
+        : once('own', () =>
+            db.claims.where('packId').equals(MY_ANNOTATIONS_PACK_ID).limit(MATCH_LIMITS.perRoute).toArray(),
+          ).then((rows) => rows.filter((r) => r.actorKeys.some((k) => actorKeys.includes(k)))),
       accusedSide.length === 0
         ? Promise.resolve([] as ClaimRow[])
         : once(`speaker:${[...accusedSide].sort().join('\n')}`, () =>
@@ -154,7 +161,11 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
     const both = [...byActor.values()].filter((r) => byTerm.has(r.key));
     const actorOnly = [...byActor.values()].filter((r) => !byTerm.has(r.key));
     const termOnly = [...byTerm.values()].filter((r) => !byActor.has(r.key));
-    return [...both, ...actorOnly, ...termOnly].slice(0, MATCH_LIMITS.maxCandidates);
+    const ownKeys = new Set(own.map((r) => r.key));
+    return [...own, ...[...both, ...actorOnly, ...termOnly].filter((r) => !ownKeys.has(r.key))].slice(
+      0,
+      MATCH_LIMITS.maxCandidates,
+    );
   }
 
   async function relationsOf(keys: string[]): Promise<StoredRelation[]> {

@@ -23,7 +23,10 @@ import {
 import type { Badge } from './badge';
 import type { Library } from './library';
 import { createMatchBatch } from './matcher';
+import { RejectedMessage } from './rejected';
 import type { ReportStore } from './report-store';
+import { createSavedService, isSavedMessageType, type SavedService } from './saved-service';
+import type { SavedStore } from './saved-store';
 
 /** What the service needs of the detector; the real one is `Detector` from `@core/detect`. */
 export interface SegmentDetector {
@@ -56,11 +59,13 @@ export interface BackgroundDeps {
   now?: () => number;
   /** Opens the full report of a tab (popup.html?tab=ID) in a new tab, next to it. */
   openReport?: (tabId: number) => Promise<void>;
+  /** Saved and annotated claims; without it, their messages are refused. */
+  savedStore?: SavedStore;
+  /** Tells a tab's content script that its page's saved claims changed. */
+  notifyTab?: (tabId: number) => void;
 }
 
-export class RejectedMessage extends Error {
-  override name = 'RejectedMessage';
-}
+export { RejectedMessage } from './rejected';
 
 type PageType = keyof PageToBackground;
 type PageRequest<K extends PageType> = PageToBackground[K]['request'];
@@ -83,6 +88,8 @@ export interface BackgroundService {
   forgetTab(tabId: number): Promise<void>;
   /** Resolves once the tab's pending counter-statement lookups are stored (tests, and `getCounterStatements`). */
   settled(tabId: number): Promise<void>;
+  /** Saved claims: the context-menu and keyboard saves go through here. */
+  readonly saved: SavedService | null;
 }
 
 export function createBackgroundService(deps: BackgroundDeps): BackgroundService {
@@ -278,7 +285,24 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     return handler.run(checked.value);
   }
 
+  const saved =
+    deps.savedStore === undefined
+      ? null
+      : createSavedService({
+          store: deps.savedStore,
+          library: deps.library,
+          log: deps.log,
+          now,
+          ...(deps.notifyTab !== undefined ? { notifyTab: deps.notifyTab } : {}),
+          checks: {
+            contentTab: (s) => contentTab(s as Sender),
+            pageUrlOf: (s) => (s as Sender).url ?? (s as Sender).tab?.url,
+            isOwnExtensionPage: (s) => isOwnExtensionPage(s as Sender),
+          },
+        });
+
   return {
+    saved,
     handleMessage(message, sender) {
       const type = messageType(message);
       switch (type) {
@@ -290,6 +314,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
           return counterStatementsOf(message, sender);
         default: {
           if (isPageType(type)) return fromPage(type, message, sender);
+          if (isSavedMessageType(type)) {
+            if (saved === null) return reject(type, 'saved claims are not available');
+            return saved.handle(type, message, sender);
+          }
           deps.log.warn(`[counterpoint] ignored message of unknown type ${JSON.stringify(type)}`);
           return undefined;
         }

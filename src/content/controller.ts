@@ -52,6 +52,8 @@ export interface ControllerDeps {
   navigationDelayMs?: number;
   /** How long a revealed allegation stays emphasised. */
   flashMs?: number;
+  /** After each scan (full or of added text): the page's text may have changed (saved claims re-anchor). */
+  onScanned?: (mode: ScanMode) => void;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -172,6 +174,7 @@ export function createController(deps: ControllerDeps): Controller {
       clearTimeout(mutationTimer);
       scanned = new WeakSet();
       await scanText(extractPageText(doc, { seen: scanned }), 'replace', gen);
+      if (gen === generation && active) deps.onScanned?.('replace');
     });
   }
 
@@ -207,6 +210,7 @@ export function createController(deps: ControllerDeps): Controller {
       const page = extractAddedText(doc, nodes, undefined, scanned);
       if (page.text.trim() === '') return;
       await scanText(page, 'append', gen);
+      if (gen === generation && active) deps.onScanned?.('append');
     });
   }
 

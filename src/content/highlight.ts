@@ -47,45 +47,75 @@ export interface HighlightRegistry {
 
 type HighlightCtor = new (...ranges: Range[]) => unknown;
 
-export function highlightCss(): string {
+/** Highlight names and their CSS, per kind of thing painted (stances; saved and annotated claims). */
+export type PaintStyles<K extends string> = Record<K, { name: string; css: string }>;
+
+/** A painter of ranges by kind: `paint` adds, `clear` removes everything it painted. */
+export interface StyledPainter<K extends string> {
+  readonly kind: 'highlight-api' | 'dom-wrap';
+  paint(items: readonly { range: Range; style: K }[]): void;
+  flash(range: Range | null): void;
+  clear(): void;
+}
+
+const STANCE_STYLES: PaintStyles<Stance> = {
+  accusation: { name: HIGHLIGHT_NAMES.accusation, css: STYLES.accusation },
+  denial: { name: HIGHLIGHT_NAMES.denial, css: STYLES.denial },
+  counter_accusation: { name: HIGHLIGHT_NAMES.counter_accusation, css: STYLES.counter_accusation },
+};
+
+function cssOf<K extends string>(styles: PaintStyles<K>, focus: boolean): string {
   return [
-    ...(Object.keys(HIGHLIGHT_NAMES) as Stance[]).map((s) => `::highlight(${HIGHLIGHT_NAMES[s]}) { ${STYLES[s]} }`),
-    `::highlight(${FOCUS_HIGHLIGHT}) { ${FOCUS_STYLE} }`,
+    ...(Object.values(styles) as { name: string; css: string }[]).map((s) => `::highlight(${s.name}) { ${s.css} }`),
+    ...(focus ? [`::highlight(${FOCUS_HIGHLIGHT}) { ${FOCUS_STYLE} }`] : []),
   ].join('\n');
 }
 
+export function highlightCss(): string {
+  return cssOf(STANCE_STYLES, true);
+}
+
 /** Custom Highlight API painter: no DOM mutation. */
-export function highlightApiPainter(doc: Document, registry: HighlightRegistry, Highlight: HighlightCtor): Painter {
+export function styledHighlightPainter<K extends string>(
+  doc: Document,
+  registry: HighlightRegistry,
+  Highlight: HighlightCtor,
+  styles: PaintStyles<K>,
+  focus: boolean,
+): StyledPainter<K> {
   let sheet: CSSStyleSheet | null = null;
-  const ranges: Record<Stance, Range[]> = { accusation: [], denial: [], counter_accusation: [] };
+  const keys = Object.keys(styles) as K[];
+  const ranges = new Map<K, Range[]>(keys.map((k) => [k, []]));
   return {
     kind: 'highlight-api',
     paint(items) {
       if (sheet === null && typeof CSSStyleSheet !== 'undefined' && 'adoptedStyleSheets' in doc) {
         sheet = new CSSStyleSheet();
-        sheet.replaceSync(highlightCss());
+        sheet.replaceSync(cssOf(styles, focus));
         doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
       }
-      for (const item of items) ranges[item.stance].push(item.range);
-      for (const stance of Object.keys(HIGHLIGHT_NAMES) as Stance[]) {
-        const list = ranges[stance];
-        if (list.length > 0) registry.set(HIGHLIGHT_NAMES[stance], new Highlight(...list));
-        else registry.delete(HIGHLIGHT_NAMES[stance]);
+      for (const item of items) ranges.get(item.style)?.push(item.range);
+      for (const k of keys) {
+        const list = ranges.get(k) ?? [];
+        if (list.length > 0) registry.set(styles[k].name, new Highlight(...list));
+        else registry.delete(styles[k].name);
       }
     },
     flash(range) {
+      if (!focus) return;
       if (range === null) {
         registry.delete(FOCUS_HIGHLIGHT);
         return;
       }
-      const focus = new Highlight(range) as { priority?: number };
+      const emphasis = new Highlight(range) as { priority?: number };
       // Above the stance highlights where they overlap.
-      focus.priority = 1;
-      registry.set(FOCUS_HIGHLIGHT, focus);
+      emphasis.priority = 1;
+      registry.set(FOCUS_HIGHLIGHT, emphasis);
     },
     clear() {
-      for (const name of [...Object.values(HIGHLIGHT_NAMES), FOCUS_HIGHLIGHT]) registry.delete(name);
-      for (const list of Object.values(ranges)) list.length = 0;
+      for (const k of keys) registry.delete(styles[k].name);
+      if (focus) registry.delete(FOCUS_HIGHLIGHT);
+      for (const list of ranges.values()) list.length = 0;
       if (sheet !== null) {
         const s = sheet;
         doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((x) => x !== s);
@@ -95,19 +125,17 @@ export function highlightApiPainter(doc: Document, registry: HighlightRegistry, 
   };
 }
 
-const MARK_ATTR = 'data-counterpoint-mark';
-
 /** Fallback painter: wraps each text node part of a range in a <mark>, restores the text on clear. */
-export function domWrapPainter(doc: Document): Painter {
+export function styledWrapPainter<K extends string>(doc: Document, styles: PaintStyles<K>): StyledPainter<K> {
   const marks: HTMLElement[] = [];
-  function wrapText(node: Text, from: number, to: number, stance: Stance): void {
+  function wrapText(node: Text, from: number, to: number, style: K): void {
     if (to <= from) return;
     let target = node;
     if (from > 0) target = target.splitText(from);
     if (to - from < target.length) target.splitText(to - from);
     const mark = doc.createElement('mark');
-    mark.setAttribute(MARK_ATTR, stance);
-    mark.setAttribute('style', `all: unset; ${STYLES[stance]}`);
+    mark.setAttribute(MARK_ATTR, style);
+    mark.setAttribute('style', `all: unset; ${styles[style].css}`);
     target.parentNode?.insertBefore(mark, target);
     mark.appendChild(target);
     marks.push(mark);
@@ -115,7 +143,7 @@ export function domWrapPainter(doc: Document): Painter {
   return {
     kind: 'dom-wrap',
     paint(items) {
-      for (const { range, stance } of items) {
+      for (const { range, style } of items) {
         const texts: Array<[Text, number, number]> = [];
         const walker = doc.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
         const first = range.startContainer;
@@ -130,7 +158,7 @@ export function domWrapPainter(doc: Document): Painter {
             texts.push([t, from, to]);
           }
         }
-        for (const [t, from, to] of texts) wrapText(t, from, to, stance);
+        for (const [t, from, to] of texts) wrapText(t, from, to, style);
       }
     },
     flash() {
@@ -148,11 +176,40 @@ export function domWrapPainter(doc: Document): Painter {
   };
 }
 
-/** The best painter this browser offers. */
-export function createPainter(doc: Document): Painter {
+const MARK_ATTR = 'data-counterpoint-mark';
+
+/** The allegations' painter over a styled one: items carry their stance. */
+function byStance(painter: StyledPainter<Stance>): Painter {
+  return {
+    kind: painter.kind,
+    paint: (items) => painter.paint(items.map((i) => ({ range: i.range, style: i.stance }))),
+    flash: (range) => painter.flash(range),
+    clear: () => painter.clear(),
+  };
+}
+
+export function highlightApiPainter(doc: Document, registry: HighlightRegistry, Highlight: HighlightCtor): Painter {
+  return byStance(styledHighlightPainter(doc, registry, Highlight, STANCE_STYLES, true));
+}
+
+export function domWrapPainter(doc: Document): Painter {
+  return byStance(styledWrapPainter(doc, STANCE_STYLES));
+}
+
+/** The best painter this browser offers, for any set of styles. */
+export function createStyledPainter<K extends string>(
+  doc: Document,
+  styles: PaintStyles<K>,
+  focus = false,
+): StyledPainter<K> {
   const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS;
   const Highlight = (globalThis as { Highlight?: HighlightCtor }).Highlight;
   if (css?.highlights !== undefined && Highlight !== undefined)
-    return highlightApiPainter(doc, css.highlights, Highlight);
-  return domWrapPainter(doc);
+    return styledHighlightPainter(doc, css.highlights, Highlight, styles, focus);
+  return styledWrapPainter(doc, styles);
+}
+
+/** The allegations' painter: the best this browser offers. */
+export function createPainter(doc: Document): Painter {
+  return byStance(createStyledPainter(doc, STANCE_STYLES, true));
 }

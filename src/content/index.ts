@@ -3,8 +3,10 @@
  * SPA navigations and the script's own end (extension updated, disabled,
  * removed, or this script injected again by "Scan this page").
  */
-import { getCounterStatements, openReport, sendScan } from '@src/messaging/client';
+import type { AllegationFields } from '@core/annotation/record';
+import { getCounterStatements, openReport, sendScan, sendToBackground } from '@src/messaging/client';
 import { validateToContentMessage } from '@src/messaging/protocol';
+import { validateSavedToContent } from '@src/messaging/to-content-saved';
 import { disabledSites, isSiteDisabled, siteOf } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -12,9 +14,24 @@ import { createCard } from './card';
 import { createController } from './controller';
 import { createPainter } from './highlight';
 import { allegationAt, rangeRect } from './hit';
+import { createSavedLayer } from './saved';
+import { createSaveButton, describeSelection } from './selection';
+
+const OWN_UI = 'counterpoint-card, counterpoint-save';
 
 export function startContentScript(ctx: ContentScriptContext, doc: Document = document): void {
+  const saved = createSavedLayer({
+    doc,
+    load: async () => (await sendToBackground<'savedForPage'>({ type: 'savedForPage' })).claims,
+    report: (results) => sendToBackground<'anchorStatus'>({ type: 'anchorStatus', results }),
+    fuzzy: async (text, quotes) =>
+      (await sendToBackground<'anchorFuzzy'>({ type: 'anchorFuzzy', text, quotes })).anchors,
+  });
   const controller = createController({
+    onScanned: (mode) => {
+      if (mode === 'replace') void saved.refresh();
+      else void saved.reanchor();
+    },
     doc,
     send: sendScan,
     counterStatements: async (index) => (await getCounterStatements(index)).counterStatements,
@@ -25,6 +42,20 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     rectOf: rangeRect,
   });
   const site = siteOf(doc.location?.href);
+  const isOwnNode = (n: Node) => (n.nodeType === 1 ? (n as Element) : n.parentElement)?.closest(OWN_UI) != null;
+  /** The detected allegation a range overlaps: its parties go with a saved quote. */
+  const allegationOver = (range: Range): AllegationFields | null => {
+    const item = controller.items.find(
+      (i) =>
+        i.range !== null &&
+        range.compareBoundaryPoints(Range.START_TO_END, i.range) > 0 &&
+        range.compareBoundaryPoints(Range.END_TO_START, i.range) < 0,
+    );
+    if (item === undefined) return null;
+    const a = item.allegation;
+    return { stance: a.stance, accused: a.accused, accuser: a.accuser, action: a.action };
+  };
+  let saveButton: ReturnType<typeof createSaveButton> | null = null;
 
   const apply = (disabled: readonly string[]) => {
     if (ctx.isInvalid) return;
@@ -32,9 +63,18 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
       const wasActive =
         controller.items.length > 0 || doc.documentElement.dataset.counterpointAllegations !== undefined;
       controller.stop();
+      saved.clear();
+      saveButton?.destroy();
+      saveButton = null;
       // Clears the tab's report and badge too.
       if (wasActive) sendScan([], 'replace').catch(() => {});
     } else {
+      saveButton ??= createSaveButton({
+        doc,
+        allegationOver,
+        isOwnNode,
+        save: (claim) => sendToBackground<'saveClaim'>({ type: 'saveClaim', claim }),
+      });
       void controller.start();
     }
   };
@@ -42,15 +82,26 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   const onMessage = (message: unknown, sender: { id?: string }) => {
     // Only this extension can message its content scripts; checked anyway.
     if (sender.id !== browser.runtime.id) return undefined;
+    const own = validateSavedToContent(message);
+    if (own !== null) {
+      if (own.type === 'savedChanged') return saved.refresh().then(() => ({ ok: true }));
+      const claim = describeSelection({ doc, allegationOver }, isOwnNode);
+      return Promise.resolve(claim === null ? { ok: false } : { ok: true, claim });
+    }
     const checked = validateToContentMessage(message);
     if (!checked.ok) return undefined;
     return Promise.resolve(controller.handleMessage(checked.value));
   };
   browser.runtime.onMessage.addListener(onMessage);
   const unwatch = disabledSites.watch((list) => apply(list ?? []));
-  ctx.addEventListener(window, 'wxt:locationchange', () => controller.navigated());
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    saved.clear();
+    controller.navigated();
+  });
   ctx.onInvalidated(() => {
     controller.stop();
+    saved.clear();
+    saveButton?.destroy();
     unwatch();
     browser.runtime.onMessage.removeListener(onMessage);
   });

@@ -15,8 +15,12 @@ import type {
   ScanResponse,
   ScanSentence,
 } from './protocol';
+import type { SavedMessage, SavedMessageType, SavedResponses } from './saved-protocol';
 
-type Protocol = ContentToBackground & PageToBackground;
+type SavedProtocol = {
+  [K in SavedMessageType]: { request: SavedMessage<K>; response: SavedResponses[K] };
+};
+type Protocol = ContentToBackground & PageToBackground & SavedProtocol;
 type Request<K extends keyof Protocol> = Protocol[K]['request'];
 type Response<K extends keyof Protocol> = Protocol[K]['response'];
 

@@ -38,7 +38,7 @@ describe.each([
     expect(gzipped).toBeLessThan(CONTENT_GZIP_BUDGET);
   });
 
-  it('declares the icons and the smallest permission set: storage, activeTab, scripting, the news sites', () => {
+  it('declares the icons and the smallest permission set: storage, activeTab, scripting, contextMenus, the news sites', () => {
     assertPrerequisites(dir);
     const manifest = JSON.parse(read('manifest.json'));
     // Permissions and match patterns never change silently: update with `vitest -u` on purpose.
@@ -46,7 +46,7 @@ describe.each([
     expect(stable).toMatchSnapshot();
     const mv3 = manifest.manifest_version === 3;
     const apiPermissions = (manifest.permissions as string[]).filter((p) => !p.includes('://'));
-    expect(apiPermissions).toEqual(['storage', 'activeTab', 'scripting']);
+    expect(apiPermissions).toEqual(['storage', 'activeTab', 'scripting', 'contextMenus']);
     // No "tabs", no "<all_urls>" granted at install: other sites only on demand.
     const hosts: string[] = mv3
       ? manifest.host_permissions
@@ -54,7 +54,7 @@ describe.each([
     expect(hosts).toEqual([...NEWS_SITE_MATCHES]);
     expect(mv3 ? manifest.optional_host_permissions : manifest.optional_permissions).toEqual(['*://*/*']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
-    expect(Object.keys(manifest.commands).sort()).toEqual(['next-allegation', 'previous-allegation']);
+    expect(Object.keys(manifest.commands).sort()).toEqual(['next-allegation', 'previous-allegation', 'save-selection']);
     expect(manifest.default_locale).toBe('en');
     for (const size of ['16', '32', '48', '128']) {
       expect(manifest.icons[size]).toBe(`icon/${size}.png`);

@@ -6,6 +6,7 @@ import {
   CounterpointDB,
   type IncidentRow,
   type PackRow,
+  SCHEMA_V2,
 } from '@src/background/db/database';
 import {
   EXPORT_FORMAT,
@@ -141,15 +142,19 @@ async function tableCounts(db: CounterpointDB): Promise<Record<string, number>> 
   return out;
 }
 
-const EMPTY = { claims: 0, actors: 0, incidents: 0, relations: 0, packs: 0, annotations: 0, saved: 0 };
+const EMPTY = { claims: 0, actors: 0, incidents: 0, relations: 0, packs: 0, savedClaims: 0 };
 
 describe('CounterpointDB schema', () => {
-  it('creates the version 2 tables and indexes', async () => {
+  it('creates the version 3 tables and indexes', async () => {
     const db = newDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['actors', 'annotations', 'claims', 'incidents', 'packs', 'relations', 'saved'].sort(),
+      ['actors', 'claims', 'incidents', 'packs', 'relations', 'savedClaims'].sort(),
+    );
+    expect(db.savedClaims.schema.primKey.name).toBe('id');
+    expect(db.savedClaims.schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`).sort()).toEqual(
+      ['page', 'created', 'modified', 'site', 'verdict', '*tags'].sort(),
     );
     expect(db.claims.schema.primKey.name).toBe('key');
     expect(db.claims.schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`).sort()).toEqual(
@@ -196,7 +201,7 @@ describe('CounterpointDB schema', () => {
     const db = new CounterpointDB(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(db.tables.map((t) => t.name)).not.toContain('claimsMigrating');
 
     const rows = await db.claims.orderBy('key').toArray();
@@ -247,6 +252,41 @@ describe('CounterpointDB schema', () => {
     // And it can be updated by a newer version.
     await importPack(db, samplePack(2), BUILTIN);
     expect(await exportPack(db, pack.id)).toStrictEqual(parsePack(samplePack(2)));
+  });
+});
+
+describe('CounterpointDB version 3', () => {
+  it('upgrades a release-2 database filled with packs: every pack, claim and actor is still there, and claims can be saved', async () => {
+    const name = `test-${Math.random().toString(36).slice(2)}`;
+    // Release 2 exactly as it shipped (its stores, the reserved empty tables included), filled with
+    // rows written by the current code (their shape did not change between 2 and 3).
+    const filler = new CounterpointDB(`${name}-source`);
+    open.push(filler);
+    await importPack(filler, samplePack(), BUILTIN);
+    await importPack(filler, samplePack(3, 'other'), { kind: 'file' });
+    const rows: Record<string, unknown[]> = {};
+    for (const t of ['claims', 'actors', 'incidents', 'relations', 'packs']) rows[t] = await filler.table(t).toArray();
+    const atV2 = new Dexie(name);
+    atV2.version(2).stores(SCHEMA_V2);
+    for (const [t, list] of Object.entries(rows)) await atV2.table(t).bulkPut(list);
+    atV2.close();
+
+    const db = new CounterpointDB(name);
+    open.push(db);
+    await db.open();
+    expect(db.verno).toBe(3);
+    for (const [t, list] of Object.entries(rows)) expect(await db.table(t).toArray(), t).toEqual(list);
+    expect(await exportPack(db, 'finland-2021')).toStrictEqual(parsePack(samplePack()));
+    await db.savedClaims.add({
+      id: 'urn:uuid:1',
+      page: 'https://news.example/a',
+      url: 'https://news.example/a#top',
+      created: '2026-12-05T08:00:00.000Z',
+      modified: '2026-12-05T08:00:00.000Z',
+      quote: { type: 'TextQuoteSelector', exact: 'quoted' },
+      tags: ['t'],
+    });
+    expect(await db.savedClaims.where('page').equals('https://news.example/a').count()).toBe(1);
   });
 });
 

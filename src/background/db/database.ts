@@ -5,6 +5,7 @@
  * upgrade that carries existing rows over, so no install ever loses data.
  */
 import type { ActorRecord } from '@core/actors/types';
+import type { SavedClaim } from '@core/annotation/record';
 import type { Claim, Incident, PackActor, RelationType } from '@core/pack/schema';
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { sponsorFrom } from './actors';
@@ -91,18 +92,16 @@ export interface ActorRow extends ActorRecord {
   contributions: ActorContribution[];
 }
 
-/** Reserved for the annotation feature; only the indexed fields are fixed so far. */
-export interface AnnotationRow {
+/** Release 2 reserved these two tables for annotations; nothing ever wrote to them (dropped in v3). */
+export interface ReservedRowV2 {
   id?: number;
-  url: string;
   createdAt: string;
 }
 
-/** Reserved for saved searches; only the indexed fields are fixed so far. */
-export interface SavedRow {
-  id?: number;
-  createdAt: string;
-  terms: string[];
+/** A saved or annotated claim (see SavedClaimSchema), with the key of its page. */
+export interface SavedClaimRow extends SavedClaim {
+  /** The page's address without its fragment: the claims of a page are looked up by it. */
+  page: string;
 }
 
 /** A claim row as release 1 stored it: the pack's claim plus its pack id, keyed by claim id alone. */
@@ -137,6 +136,14 @@ export const SCHEMA_V2 = {
   saved: '++id, createdAt, *terms',
 } as const;
 
+/** v3: saved and annotated claims replace the two reserved tables. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  annotations: null,
+  saved: null,
+  savedClaims: 'id, page, created, modified, site, verdict, *tags',
+} as const;
+
 /** Holds v1 claims while `claims` is recreated: IndexedDB cannot change a store's primary key in place. */
 const MIGRATION_TABLE = 'claimsMigrating';
 
@@ -146,8 +153,7 @@ export class CounterpointDB extends Dexie {
   declare incidents: EntityTable<IncidentRow, 'key'>;
   declare relations: EntityTable<RelationRow, 'key'>;
   declare packs: EntityTable<PackRow, 'id'>;
-  declare annotations: EntityTable<AnnotationRow, 'id'>;
-  declare saved: EntityTable<SavedRow, 'id'>;
+  declare savedClaims: EntityTable<SavedClaimRow, 'id'>;
 
   constructor(name = 'counterpoint') {
     super(name);
@@ -164,6 +170,8 @@ export class CounterpointDB extends Dexie {
         const rows = await tx.table<ClaimRow, string>(MIGRATION_TABLE).toArray();
         await tx.table<ClaimRow, string>('claims').bulkAdd(rows);
       });
+    // The reserved tables held nothing (no release wrote to them): dropped, not migrated.
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

@@ -8,17 +8,10 @@
  * it as orphaned.
  */
 import search from 'approx-string-match';
+import { type Anchor, anchorExact } from './exact';
 import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 
-export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
-
-export interface Anchor {
-  start: number;
-  end: number;
-  method: AnchorMethod;
-  /** 0–1: how well the found text and its context match what was saved. */
-  score: number;
-}
+export { type Anchor, type AnchorMethod, anchorExact } from './exact';
 
 /** Below this score a fuzzy candidate is not the saved quote. */
 const MIN_FUZZY_SCORE = 0.5;
@@ -44,22 +37,16 @@ function contextScore(text: string, start: number, end: number, quote: TextQuote
   return (2 * around + near) / 5;
 }
 
+/** The cheap steps, then approximate matching of the quote scored with its context. */
 export function anchorQuote(text: string, quote: TextQuoteSelector, position?: TextPositionSelector): Anchor | null {
-  const exact = quote.exact;
-  // 1. The position, checked against the quote.
-  if (position !== undefined && text.slice(position.start, position.end) === exact)
-    return { start: position.start, end: position.end, method: 'position', score: 1 };
+  return anchorExact(text, quote, position) ?? anchorFuzzy(text, quote, position);
+}
 
-  // 2. The exact quote; between several occurrences, the best context.
+/** Approximately: up to a quarter of the quote's characters may differ. */
+export function anchorFuzzy(text: string, quote: TextQuoteSelector, position?: TextPositionSelector): Anchor | null {
+  const exact = quote.exact;
   const hint = position?.start;
   let best: Anchor | null = null;
-  for (let at = text.indexOf(exact); at !== -1; at = text.indexOf(exact, at + 1)) {
-    const score = 0.5 + 0.5 * contextScore(text, at, at + exact.length, quote, hint);
-    if (best === null || score > best.score) best = { start: at, end: at + exact.length, method: 'quote', score };
-  }
-  if (best !== null) return best;
-
-  // 3. Approximately: up to a quarter of the quote's characters may differ.
   const pattern = exact.length > LONG_QUOTE ? exact.slice(0, LONG_QUOTE / 2) : exact;
   const maxErrors = Math.max(1, Math.floor(pattern.length / 4));
   for (const m of search(text, pattern, maxErrors)) {

@@ -7,11 +7,9 @@
  * specification's "characters" are read by every browser-side anchoring tool.
  */
 import * as v from 'valibot';
+import { MAX_QUOTE } from './span';
 
-/** Characters of context kept on each side of a quote: enough to tell repeated quotes apart. */
-export const QUOTE_CONTEXT = 32;
-/** The longest quote kept (a selection longer than this is cut; the position still covers it). */
-export const MAX_QUOTE = 4000;
+export { describeSpan, MAX_QUOTE, QUOTE_CONTEXT } from './span';
 
 export const TextQuoteSelectorSchema = v.object({
   type: v.literal('TextQuoteSelector'),
@@ -35,22 +33,3 @@ export const TextPositionSelectorSchema = v.pipe(
 
 export type TextQuoteSelector = v.InferOutput<typeof TextQuoteSelectorSchema>;
 export type TextPositionSelector = v.InferOutput<typeof TextPositionSelectorSchema>;
-
-/** The selectors that describe `text.slice(start, end)`: the quote with its context, and its position. */
-export function describeSpan(
-  text: string,
-  start: number,
-  end: number,
-): { quote: TextQuoteSelector; position: TextPositionSelector } {
-  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= text.length))
-    throw new RangeError(`no text between ${start} and ${end} (the text has ${text.length} characters)`);
-  return {
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: text.slice(start, Math.min(end, start + MAX_QUOTE)),
-      prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT), start),
-      suffix: text.slice(end, end + QUOTE_CONTEXT),
-    },
-    position: { type: 'TextPositionSelector', start, end },
-  };
-}

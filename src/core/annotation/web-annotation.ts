@@ -8,10 +8,12 @@
  */
 import * as v from 'valibot';
 import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '../anchor/selectors';
+import { type SavedClaim, SavedClaimSchema, VERDICTS, type Verdict } from './record';
+
+export type { SavedClaim, Verdict } from './record';
+export { VERDICTS } from './record';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-export const VERDICTS = ['supported', 'disputed', 'unsupported', 'misleading', 'unverifiable'] as const;
-export type Verdict = (typeof VERDICTS)[number];
 
 const httpUrl = v.pipe(
   v.string('expected a URL'),
@@ -55,24 +57,6 @@ export const AnnotationCollectionSchema = v.object({
 
 export type WebAnnotation = v.InferOutput<typeof WebAnnotationSchema>;
 
-/** The claim Counterpoint keeps: a quote on a page, and what the reader or fact-checker said of it. */
-export interface SavedClaim {
-  id: string;
-  created: string;
-  modified: string;
-  url: string;
-  title?: string;
-  site?: string;
-  /** The page's authors and publication date, when the page declares them (citation metadata). */
-  authors?: string[];
-  published?: string;
-  quote: v.InferOutput<typeof TextQuoteSelectorSchema>;
-  position?: v.InferOutput<typeof TextPositionSelectorSchema>;
-  note?: string;
-  tags: string[];
-  verdict?: Verdict;
-}
-
 /** One Web Annotation for a saved claim: bookmarking when it is only saved, assessing when it carries a verdict. */
 export function toWebAnnotation(claim: SavedClaim): Record<string, unknown> {
   const body: Record<string, unknown>[] = [];
@@ -90,7 +74,27 @@ export function toWebAnnotation(claim: SavedClaim): Record<string, unknown> {
     modified: claim.modified,
     ...(body.length > 0 ? { body } : {}),
     target: { source: claim.url, ...(claim.title ? { title: claim.title } : {}), selector },
+    // What the model has no term for, under a key of Counterpoint's own (other tools ignore it).
+    [EXTRA_KEY]: extrasOf(claim),
   };
+}
+
+/** The key of Counterpoint's own fields in an exported annotation. */
+export const EXTRA_KEY = 'counterpoint';
+const ExtrasSchema = v.partial(
+  v.pick(SavedClaimSchema, ['site', 'authors', 'published', 'sentence', 'allegation', 'rating', 'links']),
+);
+
+function extrasOf(c: SavedClaim): v.InferOutput<typeof ExtrasSchema> {
+  const out: v.InferOutput<typeof ExtrasSchema> = {};
+  if (c.site !== undefined) out.site = c.site;
+  if (c.authors !== undefined) out.authors = c.authors;
+  if (c.published !== undefined) out.published = c.published;
+  if (c.sentence !== undefined) out.sentence = c.sentence;
+  if (c.allegation !== undefined) out.allegation = c.allegation;
+  if (c.rating !== undefined) out.rating = c.rating;
+  if (c.links !== undefined) out.links = c.links;
+  return out;
 }
 
 /** An AnnotationCollection of saved claims, all on one page of items. */
@@ -144,7 +148,13 @@ export function fromWebAnnotations(json: unknown, now: string): SavedClaim[] {
     );
     const note = bodies.filter((b) => (b.purpose ?? 'commenting') === 'commenting').map((b) => b.value);
     const verdict = bodies.find((b) => b.purpose === 'assessing' && (VERDICTS as readonly string[]).includes(b.value));
+    const extras = v.safeParse(ExtrasSchema, (item as Record<string, unknown>)[EXTRA_KEY]);
+    if ((item as Record<string, unknown>)[EXTRA_KEY] !== undefined && !extras.success)
+      throw firstIssue(`${prefix(i)}.${EXTRA_KEY}`, extras.issues);
+    const title = (target as { title?: unknown }).title;
     return {
+      ...(extras.success ? extras.output : {}),
+      ...(typeof title === 'string' && title.length <= 500 ? { title } : {}),
       id: a.id ?? `urn:uuid:${crypto.randomUUID()}`,
       created: a.created ?? now,
       modified: a.modified ?? a.created ?? now,

@@ -6,6 +6,7 @@
  * reason. Pure: candidates come from the caller (Dexie indexes in the
  * background, an in-memory ClaimIndex in the CLI and the tests).
  */
+import { MY_ANNOTATIONS_PACK_ID } from '../annotation/statements';
 import type { Claim, Incident, Relation } from '../pack/schema';
 import type { Stance } from '../types';
 import { CONCEPT_TERMS, normaliseTerms, termCounts } from './terms';
@@ -67,6 +68,9 @@ export interface TermStats {
   avgLength: number;
   df: (term: string) => number;
 }
+
+/** Added to the score of the reader's own statements (a denial by the accused scores about 3–5). */
+const OWN_ANNOTATION_BONUS = 2.5;
 
 const RELATION_WEIGHT: Record<MatchRelation, number> = {
   denies: 3,
@@ -306,6 +310,11 @@ export function rankCounterStatements(
       }
     }
     if (q.date !== undefined) score += 0.5 * Math.exp(-daysBetween(q.date, c.date) / 365);
+    // The reader's own assessments ("My annotations") come first: they are the answers the reader wrote.
+    if (c.packId === MY_ANNOTATIONS_PACK_ID && cls !== null) {
+      score += OWN_ANNOTATION_BONUS;
+      why += ' · your annotation';
+    }
     scored.push({ claim: c, relation, why, score });
   }
   scored.sort(

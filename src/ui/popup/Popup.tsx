@@ -125,6 +125,11 @@ export function Popup({ env }: { env: PopupEnv }) {
       )}
       <footer class="popup-footer">
         <p>{t('popupLocalFirst')}</p>
+        <p>
+          <a href="/library.html" target="_blank" rel="noopener" data-link="library">
+            {t('popupLibrary')}
+          </a>
+        </p>
       </footer>
     </main>
   );

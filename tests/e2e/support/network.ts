@@ -10,6 +10,8 @@ export interface NetworkLog {
   requests: string[];
   /** Requests that no fixture or local server answered, and that were aborted. */
   blocked: string[];
+  /** Serves `html` at `url` from now on (a page that changed since the last visit). */
+  serve(url: string, html: string): void;
 }
 
 /**
@@ -23,11 +25,11 @@ export async function isolateNetwork(
   pages: RoutedPage[],
   localOrigins: string[],
 ): Promise<NetworkLog> {
-  const log: NetworkLog = { requests: [], blocked: [] };
+  const byUrl = new Map(pages.map((p) => [p.url, p.html]));
+  const log: NetworkLog = { requests: [], blocked: [], serve: (url, html) => void byUrl.set(url, html) };
   context.on('request', (request) => {
     log.requests.push(request.url());
   });
-  const byUrl = new Map(pages.map((p) => [p.url, p.html]));
   await context.route('**/*', async (route: Route) => {
     const url = route.request().url();
     const html = byUrl.get(url);

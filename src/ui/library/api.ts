@@ -1,0 +1,50 @@
+/**
+ * What the library page needs of the extension, behind one interface so the
+ * component runs in unit tests with a fake: the background's saved-claim
+ * operations, the settings a backup carries, and file downloads.
+ */
+import type { SavedClaim } from '@core/annotation/record';
+import { sendToBackground } from '@src/messaging/client';
+import type { SavedResponses } from '@src/messaging/saved-protocol';
+import { disabledSites } from '@src/settings/sites';
+
+export interface LibraryApi {
+  list(): Promise<SavedClaim[]>;
+  update(claim: SavedClaim): Promise<SavedClaim | null>;
+  remove(ids: string[]): Promise<SavedClaim[]>;
+  restore(claims: SavedClaim[]): Promise<number>;
+  importJson(json: unknown): Promise<SavedResponses['importSaved']>;
+  backup(): Promise<SavedResponses['exportBackup']>;
+  setStatement(ids: string[], on: boolean, reviewer: string): Promise<SavedResponses['setStatement']>;
+  settings(): Promise<Record<string, unknown>>;
+  restoreSettings(settings: Record<string, unknown>): Promise<void>;
+  download(name: string, type: string, text: string): void;
+}
+
+export function browserLibraryApi(): LibraryApi {
+  return {
+    list: async () => (await sendToBackground<'listSaved'>({ type: 'listSaved' })).claims,
+    update: async (claim) => (await sendToBackground<'updateSaved'>({ type: 'updateSaved', claim })).claim,
+    remove: async (ids) => (await sendToBackground<'deleteSaved'>({ type: 'deleteSaved', ids })).removed,
+    restore: async (claims) => (await sendToBackground<'restoreSaved'>({ type: 'restoreSaved', claims })).restored,
+    importJson: (json) => sendToBackground<'importSaved'>({ type: 'importSaved', json }),
+    backup: () => sendToBackground<'exportBackup'>({ type: 'exportBackup' }),
+    setStatement: (ids, on, reviewer) => sendToBackground<'setStatement'>({ type: 'setStatement', ids, on, reviewer }),
+    settings: async () => ({ disabledSites: (await disabledSites.getValue()) ?? [] }),
+    async restoreSettings(settings) {
+      const list = settings.disabledSites;
+      if (Array.isArray(list) && list.every((s) => typeof s === 'string')) await disabledSites.setValue(list);
+    },
+    download(name, type, text) {
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    },
+  };
+}

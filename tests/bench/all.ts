@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const PARTS = ['run.ts', 'match.ts', 'chromium.ts', 'page.ts'];
+const PARTS = ['run.ts', 'match.ts', 'chromium.ts', 'page.ts', 'library.ts'];
 const here = import.meta.dirname;
 const results: Array<{ part: string; status: number | null; seconds: number }> = [];
 for (const part of PARTS) {

@@ -71,7 +71,8 @@ export function createSavedLayer(deps: SavedLayerDeps): SavedLayer {
 
   let generation = 0;
 
-  async function anchorAll(): Promise<void> {
+  /** `retry`: once, when the page changed while the background looked; a page that keeps changing waits for the next change. */
+  async function anchorAll(retry = true): Promise<void> {
     const gen = ++generation;
     if (claims.length === 0) {
       painter?.clear();
@@ -104,9 +105,9 @@ export function createSavedLayer(deps: SavedLayerDeps): SavedLayer {
       if (gen !== generation) return;
       for (const f of found) if (f !== null) spans.set(f.id, f);
       // The page may have changed while the background looked: ranges are taken from a fresh reading
-      // only if its text is the same.
+      // only if its text is the same (its offsets are those the background searched).
       const now = extractPageText(doc);
-      if (now.text !== page.text) return void anchorAll();
+      if (now.text !== page.text) return retry ? anchorAll(false) : undefined;
       page = now;
     }
     painter?.clear();

@@ -2,12 +2,21 @@
  * `npm run --silent pack -- validate FILE`: checks a claim pack and prints every
  * problem, `path: message`, one per line. Exit 0 when valid, 1 when not, 2 on
  * usage or read errors.
+ *
+ * `npm run --silent pack -- stats [FILE] [--json]`: what a pack (the built-in
+ * data when no FILE is given) covers — incidents, statements per side and per
+ * language, the incidents heard from every side, the sources' hosts — and the
+ * breaches of the data rules (src/core/pack/quality.ts). Exit 0, or 1 when a
+ * rule is broken.
  */
 
 import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { PackError, parsePackJson } from '../core/pack/schema';
+import { builtinGazetteer } from '../core/detect';
+import { type PackStats, packProblems, packStats, type QualityResolver } from '../core/pack/quality';
+import { type ClaimPack, PackError, parsePackJson } from '../core/pack/schema';
+import { SEED_PACK } from '../data/seed-pack';
 
 export interface PackIO {
   stdout: { write(s: string): unknown };
@@ -15,11 +24,19 @@ export interface PackIO {
 }
 
 const USAGE = `Usage: npm run --silent pack -- validate FILE
+       npm run --silent pack -- stats [FILE] [--json]
 
-Checks a Counterpoint claim pack (JSON) against the format (see README and
-public/claim-pack.schema.json): shape, ISO dates, URLs, unique ids, relations
-and incidents that point at existing entries. Prints every problem as
-"path: message". Exit codes: 0 valid, 1 invalid, 2 usage or read error.
+validate  Checks a Counterpoint claim pack (JSON) against the format (see README
+          and public/claim-pack.schema.json): shape, ISO dates, URLs, unique ids,
+          relations and incidents that point at existing entries. Prints every
+          problem as "path: message".
+stats     Prints what a pack covers (the built-in data when no FILE is given):
+          incidents, statements per side and per language, incidents heard from
+          every side, sources' hosts; then every breach of the data rules
+          (unknown actors, long quotes, answers older than what they answer, an
+          incident without its accused side). --json prints one JSON object.
+
+Exit codes: 0 valid, 1 invalid (or a data rule broken), 2 usage or read error.
 `;
 
 export async function runPack(argv: string[], io: PackIO): Promise<number> {
@@ -28,20 +45,13 @@ export async function runPack(argv: string[], io: PackIO): Promise<number> {
     (command === undefined ? io.stderr : io.stdout).write(USAGE);
     return command === undefined ? 2 : 0;
   }
+  if (command === 'stats') return runStats(argv.slice(1), io);
   if (command !== 'validate' || file === undefined || rest.length > 0) {
-    io.stderr.write(`pack: usage: pack validate FILE\n`);
+    io.stderr.write(`pack: usage: pack validate FILE | pack stats [FILE] [--json]\n`);
     return 2;
   }
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    io.stderr.write(
-      `pack: cannot read '${file}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(err)}\n`,
-    );
-    return 2;
-  }
+  const text = await readText(file, io);
+  if (text === null) return 2;
   try {
     const pack = parsePackJson(text);
     io.stdout.write(
@@ -56,6 +66,81 @@ export async function runPack(argv: string[], io: PackIO): Promise<number> {
     );
     return 1;
   }
+}
+
+async function readText(file: string, io: PackIO): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    io.stderr.write(
+      `pack: cannot read '${file}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(err)}\n`,
+    );
+    return null;
+  }
+}
+
+async function runStats(args: string[], io: PackIO): Promise<number> {
+  const json = args.includes('--json');
+  const files = args.filter((a) => a !== '--json');
+  if (files.length > 1 || files.some((f) => f.startsWith('-'))) {
+    io.stderr.write(`pack: usage: pack stats [FILE] [--json]\n`);
+    return 2;
+  }
+  let pack: ClaimPack = SEED_PACK;
+  const file = files[0];
+  if (file !== undefined) {
+    const text = await readText(file, io);
+    if (text === null) return 2;
+    try {
+      pack = parsePackJson(text);
+    } catch (err) {
+      if (!(err instanceof PackError)) throw err;
+      io.stderr.write(
+        `pack: '${file}' is not a valid claim pack: ${err.message} (run pack validate for every problem)\n`,
+      );
+      return 1;
+    }
+  }
+  const g = builtinGazetteer();
+  const resolver: QualityResolver = {
+    stateOf: (id) => g.stateOf(id),
+    known: (id) => g.get(id) !== undefined || g.lookup(id) !== undefined,
+  };
+  const stats = packStats(pack, resolver);
+  const problems = packProblems(pack, resolver);
+  if (json) io.stdout.write(`${JSON.stringify({ ...stats, problems })}\n`);
+  else io.stdout.write(formatStats(stats, problems));
+  return problems.length > 0 ? 1 : 0;
+}
+
+const line = (counts: Record<string, number>, max = Number.POSITIVE_INFINITY) =>
+  Object.entries(counts)
+    .slice(0, max)
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
+
+function formatStats(s: PackStats, problems: string[]): string {
+  const hosts = Object.keys(s.hosts).length;
+  const out = [
+    `${s.pack} v${s.version}`,
+    `incidents     ${s.incidents} (${s.incidentsWithAllSides} heard from every side that spoke${s.incidentsAccusedSilent > 0 ? ` — in ${s.incidentsAccusedSilent} the accused did not answer` : ''}; ${s.incidentsWithStatus} with an evidence status)`,
+    `statements    ${s.statements} (${s.statementsBySide.accusing} by the accusing side, ${s.statementsBySide.accused} by the accused side${s.statementsBySide.noIncident > 0 ? `, ${s.statementsBySide.noIncident} in no incident` : ''})`,
+    `relations     ${s.relations}`,
+    `by language   ${line(s.statementsByLang)}`,
+    `by stance     ${line(s.statementsByStance)}`,
+    `sources       ${hosts} hosts; most cited: ${line(s.hosts, 12)}`,
+    '',
+    'incident                                                      statements  accusing  accused  all sides',
+    ...s.perIncident.map(
+      (i) =>
+        `${(i.name.length > 60 ? `${i.name.slice(0, 59)}…` : i.name).padEnd(62)}${String(i.statements).padStart(10)}${String(i.accusingSide).padStart(10)}${String(i.accusedSide).padStart(9)}  ${i.accusedSilent ? 'yes (accused did not answer)' : i.allSides ? 'yes' : `no (${i.accused.join(', ')} not heard)`}`,
+    ),
+    '',
+    problems.length === 0 ? 'data rules: all hold' : `data rules: ${problems.length} broken`,
+    ...problems.map((p) => `  ${p}`),
+  ];
+  return `${out.join('\n')}\n`;
 }
 
 function isMain(): boolean {

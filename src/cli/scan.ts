@@ -333,6 +333,7 @@ function counterJson(s: CounterStatement) {
     why: v.why,
     date: v.date,
     source: { url: v.source.url, publisher: v.source.publisher },
+    incident: v.incident === null ? null : { id: v.incident.id, name: v.incident.name },
     score: v.score,
   };
 }

@@ -36,7 +36,8 @@ export interface DetectorOptions {
 
 let defaultGazetteer: Gazetteer | undefined;
 
-function builtinGazetteer(): Gazetteer {
+/** The built-in actor table (states, agencies, groups, people), built once. */
+export function builtinGazetteer(): Gazetteer {
   defaultGazetteer ??= new Gazetteer([...BUILTIN_ACTORS, ...PEOPLE]);
   return defaultGazetteer;
 }

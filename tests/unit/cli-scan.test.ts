@@ -130,6 +130,29 @@ describe('scan --json', () => {
   });
 });
 
+describe('scan counter-statements', () => {
+  it('names the incident each counter-statement belongs to ({id, name}) or null', async () => {
+    const seed = join(ROOT, '..', 'shared', 'seeds', '004_3230cb9ee75ed065.txt');
+    const t = makeIO();
+    expect(await runScan(['--json', seed], t.io)).toBe(0);
+    const result = JSON.parse(t.stdout()) as {
+      allegations: { counterStatements: { id: string; incident: { id: string; name: string } | null }[] }[];
+    };
+    const counters = result.allegations.flatMap((a) => a.counterStatements);
+    expect(counters.length).toBeGreaterThan(0);
+    for (const c of counters) {
+      expect(Object.keys(c)).toContain('incident');
+      if (c.incident !== null) {
+        expect(Object.keys(c.incident).sort()).toEqual(['id', 'name']);
+        // The press name with its year, as the seed pack gives it.
+        expect(c.incident.name).toMatch(/\([^()]*\d{4}[^()]*\)$/);
+      }
+    }
+    // The Belgian MP's article is about APT31: China's denial of it says so.
+    expect(counters.some((c) => c.incident !== null && /APT31/i.test(c.incident.name))).toBe(true);
+  });
+});
+
 describe('scan --jsonl', () => {
   it('--cyber-page reads each line as a sentence of a page about cyber operations', async () => {
     const line = `${JSON.stringify({ id: 'd', text: 'The Chinese embassy called the accusations a malicious smear.' })}\n`;

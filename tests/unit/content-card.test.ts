@@ -33,6 +33,7 @@ function claim(id: string, over: Partial<CounterStatementView> = {}): CounterSta
     date: '2024-05-02',
     lang: 'en',
     source: { url: 'https://www.fmprc.gov.cn/eng/x.html', publisher: 'MFA of China', title: 'Press conference' },
+    incident: null,
     score: 3,
     ...over,
   };

@@ -38,6 +38,7 @@ export function testStatement(id: string, over: Partial<CounterStatementView> = 
     lang: 'en',
     source: { url: `https://example.org/${id}`, publisher: 'Example News' },
     score: 0.9,
+    incident: null,
     ...over,
   };
 }

@@ -28,6 +28,8 @@ export interface CounterStatement {
   /** Short, human-readable: "denial by the accused state (CN)". */
   why: string;
   score: number;
+  /** The incident the statement belongs to, when its pack names one and it is loaded. */
+  incident?: Incident & { packId?: string };
 }
 
 export interface MatchQuery {
@@ -315,7 +317,7 @@ export function rankCounterStatements(
       score += OWN_ANNOTATION_BONUS;
       why += ' · your annotation';
     }
-    scored.push({ claim: c, relation, why, score });
+    scored.push(inc !== undefined ? { claim: c, relation, why, score, incident: inc } : { claim: c, relation, why, score });
   }
   scored.sort(
     (a, b) => b.score - a.score || b.claim.date.localeCompare(a.claim.date) || a.claim.key.localeCompare(b.claim.key),

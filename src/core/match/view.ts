@@ -2,7 +2,7 @@
  * The serialisable view of a counter-statement: what the background sends to
  * the page and the popup, and what the CLI prints (a subset).
  */
-import type { ClaimStance } from '../pack/schema';
+import type { ClaimStance, Incident } from '../pack/schema';
 import type { CounterStatement, MatchRelation } from './match';
 
 export interface CounterStatementView {
@@ -23,6 +23,27 @@ export interface CounterStatementView {
   lang: string;
   source: { url: string; publisher: string; title?: string };
   score: number;
+  /**
+   * The incident the statement belongs to: its id in its pack, the pack, and the
+   * English name as the press uses it ("Sony Pictures hack (2014)"); null when
+   * the statement names none.
+   */
+  incident: IncidentRef | null;
+}
+
+export interface IncidentRef {
+  id: string;
+  pack: string;
+  name: string;
+  /** The first French name, when the pack gives one. */
+  nameFr?: string;
+}
+
+export function incidentRef(inc: Incident & { packId?: string }, packId: string): IncidentRef {
+  const ref: IncidentRef = { id: inc.id, pack: inc.packId ?? packId, name: inc.name };
+  const fr = inc.names?.fr[0];
+  if (fr !== undefined) ref.nameFr = fr;
+  return ref;
 }
 
 export function counterStatementView(s: CounterStatement): CounterStatementView {
@@ -41,5 +62,6 @@ export function counterStatementView(s: CounterStatement): CounterStatementView 
     lang: c.lang,
     source,
     score: s.score,
+    incident: s.incident !== undefined ? incidentRef(s.incident, c.packId) : null,
   };
 }

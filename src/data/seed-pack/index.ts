@@ -24,7 +24,7 @@ interface Part {
 const PARTS: Part[] = [partA, partB, partC, partD, partE, partF, partG, partH] as Part[];
 
 /** Increase when the seed content changes: installed copies are then updated in place. */
-export const SEED_PACK_VERSION = 2;
+export const SEED_PACK_VERSION = 3;
 export const SEED_PACK_ID = 'counterpoint-seed';
 
 export const SEED_PACK: ClaimPack = parsePack({

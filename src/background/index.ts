@@ -1,9 +1,12 @@
 import { Detector } from '@core/detect';
+import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
 import { SEED_PACK } from '@src/data/seed-pack';
+import { builtinDomainOf, siteOf, sitePermissionPattern } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
 import { createBadge } from './badge';
 import { CounterpointDB } from './db/database';
 import { createLibrary } from './library';
+import { createPageAccess, type PageAccessApi } from './page-access';
 import { createRegistrationSync, type RegistrationApi } from './registration';
 import { createReportStore, type SessionArea } from './report-store';
 import { createSavedStore } from './saved-store';
@@ -25,6 +28,8 @@ export function startBackground(): void {
     return detector;
   };
   const db = new CounterpointDB();
+  const savedStore = createSavedStore(db);
+  const pages = createPageAccess(pageAccessApi());
   const library = createLibrary({
     db,
     resolver: { stateOf: (id) => getDetector().gazetteer.stateOf(id) },
@@ -40,12 +45,12 @@ export function startBackground(): void {
     // Not `new URL(…).origin`: extension schemes are non-special URLs, whose origin may read "null".
     extensionOrigin: browser.runtime.getURL('/').replace(/\/+$/, ''),
     log: console,
-    openReport: async (tabId) => {
-      const url = browser.runtime.getURL(`/popup.html?tab=${tabId}`);
-      const tab = await browser.tabs.get(tabId).catch(() => undefined);
-      await browser.tabs.create({ url, openerTabId: tabId, ...(tab ? { index: tab.index + 1 } : {}) });
-    },
-    savedStore: createSavedStore(db),
+    openReport: (tabId) => openNextTo(tabId, browser.runtime.getURL(`/popup.html?tab=${tabId}`)),
+    // The library opens the annotation form of the claim named in its fragment.
+    openAnnotator: (tabId, claimId) =>
+      openNextTo(tabId, `${browser.runtime.getURL('/library.html')}#claim=${encodeURIComponent(claimId)}`),
+    showSavedInTab: (tabId) => pages.showSaved(tabId, async (url) => (await savedStore.forPage(url)).length > 0),
+    savedStore,
     notifyTab: (tabId) => {
       browser.tabs.sendMessage(tabId, { type: 'savedChanged' }).catch(() => {
         // No content script there (any more): nothing to repaint.
@@ -70,15 +75,14 @@ export function startBackground(): void {
   library.ready().catch(logError);
 
   // Save the selection: from the context menu and the keyboard command (both trusted browser events).
+  // On a page without the content script (a site outside the list), the gesture's activeTab lets it be injected.
   const saveSelection = async (tabId: number | undefined) => {
     const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (id === undefined || service.saved === null) return;
-    const answer = (await browser.tabs.sendMessage(id, { type: 'collectSelection' })) as
-      | { ok: boolean; claim?: unknown; url?: unknown }
-      | undefined;
+    const claim = await pages.collectSelection(id);
     const tab = await browser.tabs.get(id);
-    if (answer?.ok !== true || typeof tab.url !== 'string') return;
-    await service.saved.saveFromTab(id, tab.url, answer.claim);
+    if (claim === null || typeof tab.url !== 'string') return;
+    await service.saved.saveFromTab(id, tab.url, claim);
   };
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus?.create({
@@ -109,6 +113,30 @@ export function startBackground(): void {
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
   void sync();
+}
+
+/** Opens one of the extension's pages in a new tab next to `tabId`. */
+async function openNextTo(tabId: number, url: string): Promise<void> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  await browser.tabs.create({ url, openerTabId: tabId, ...(tab ? { index: tab.index + 1 } : {}) });
+}
+
+function pageAccessApi(): PageAccessApi {
+  return {
+    send: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
+    async siteOn(url) {
+      const site = siteOf(url);
+      if (site === null) return false;
+      return builtinDomainOf(site) !== null || browser.permissions.contains({ origins: [sitePermissionPattern(site)] });
+    },
+    async runFunc(tabId, func, args) {
+      await browser.scripting.executeScript({ target: { tabId }, func, args });
+    },
+    async runContentScript(tabId) {
+      await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+    },
+  };
 }
 
 async function stepActiveTab(direction: 1 | -1, tabId: number | undefined): Promise<void> {

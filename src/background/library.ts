@@ -4,9 +4,11 @@
  * the extension pages. Payloads arrive validated (see protocol.ts); pack
  * content is validated here, by parsePack, before anything is written.
  */
+import type { StatementHit } from '@core/annotation/statement-search';
 import type { ActorResolver, MatchQuery } from '@core/match';
 import { counterStatementView } from '@core/match/view';
 import { type ClaimPack, PackError } from '@core/pack/schema';
+import { buildTimeline, type IncidentTimeline } from '@core/pack/timeline';
 import type {
   CounterStatementView,
   ImportMispGalaxyResponse,
@@ -16,8 +18,10 @@ import type {
 } from '@src/messaging/protocol';
 import type { CounterpointDB, PackRow } from './db/database';
 import { type CounterpointExport, exportAll, exportPack, importMispGalaxy, importPack, removePack } from './db/packs';
+import { claimKey, claimOfRow, incidentOfRow } from './db/rows';
 import { createDbMatcher, type MatchBatch } from './matcher';
 import { createSeedInstaller } from './seed';
+import { createStatementSearch } from './statement-search';
 
 export interface Library {
   /** Resolves once the seed pack is current, or its install failed (logged; retried on the next call). */
@@ -31,6 +35,12 @@ export interface Library {
   exportAll(): Promise<CounterpointExport>;
   removePack(id: string): Promise<RemovePackResponse>;
   importMispGalaxy(json: unknown): Promise<ImportMispGalaxyResponse>;
+  /** An incident's statements in date order, or null when no installed pack has it. */
+  incidentTimeline(pack: string, id: string): Promise<IncidentTimeline | null>;
+  /** The statement picker of the library: claims of every installed pack by text, speaker, incident. */
+  searchStatements(query: string, limit: number): Promise<StatementHit[]>;
+  /** The installed claims of `keys` (`packId/claimId`), in that order; unknown keys are left out. */
+  statementsByKey(keys: readonly string[]): Promise<StatementHit[]>;
 }
 
 export interface LibraryDeps {
@@ -71,6 +81,7 @@ export function createLibrary(deps: LibraryDeps): Library {
     (error) => log.warn('[counterpoint] seed pack install failed', error),
   );
   const ready = () => installer.ensure();
+  const statements = createStatementSearch(db);
 
   return {
     ready,
@@ -126,6 +137,31 @@ export function createLibrary(deps: LibraryDeps): Library {
       const removed = await removePack(db, id);
       if (removed) matcher.invalidate();
       return { ok: true, removed };
+    },
+
+    async incidentTimeline(pack, id) {
+      await ready();
+      const row = await db.incidents.get(claimKey(pack, id));
+      if (row === undefined) return null;
+      const claims = (await db.claims.where('incident').equals(id).toArray()).filter((c) => c.packId === pack);
+      const keys = claims.map((c) => c.key);
+      const relations = keys.length === 0 ? [] : await db.relations.where('from').anyOf(keys).toArray();
+      return buildTimeline(
+        { ...incidentOfRow(row), packId: pack },
+        claims.map((c) => ({ ...claimOfRow(c), key: c.key })),
+        relations,
+        (actor) => deps.resolver.stateOf(actor),
+      );
+    },
+
+    async searchStatements(query, limit) {
+      await ready();
+      return statements.search(query, limit);
+    },
+
+    async statementsByKey(keys) {
+      await ready();
+      return statements.byKeys(keys);
     },
 
     async importMispGalaxy(json) {

@@ -6,6 +6,7 @@
  */
 import { anchorFuzzy } from '@core/anchor/anchor';
 import { BACKUP_FORMAT, parseImport } from '@core/annotation/exports';
+import type { SavedClaim } from '@core/annotation/record';
 import { MY_ANNOTATIONS_PACK_ID, statementProblem, toStatementPack } from '@core/annotation/statements';
 import { ImportError } from '@core/annotation/web-annotation';
 import { detectLang } from '@core/lang';
@@ -19,7 +20,7 @@ import {
 } from '@src/messaging/saved-protocol';
 import type { Library } from './library';
 import { RejectedMessage } from './rejected';
-import type { SavedStore } from './saved-store';
+import { type SavedStore, TagError } from './saved-store';
 
 export interface SavedSenderChecks {
   /** The tab of a top-frame content script, or a reason to refuse. */
@@ -31,7 +32,10 @@ export interface SavedSenderChecks {
 
 export interface SavedServiceDeps {
   store: SavedStore;
-  library: Pick<Library, 'importPack' | 'exportAll' | 'listPacks' | 'removePack'>;
+  library: Pick<
+    Library,
+    'importPack' | 'exportAll' | 'exportPack' | 'listPacks' | 'removePack' | 'searchStatements' | 'statementsByKey'
+  >;
   checks: SavedSenderChecks;
   /** Saves a content script may make per tab per minute (a page cannot fill the library). */
   savesPerMinute?: number;
@@ -39,7 +43,14 @@ export interface SavedServiceDeps {
   log: { warn(...args: unknown[]): void };
   /** Tells a tab's content script to re-read its saved claims. */
   notifyTab?: (tabId: number) => void;
+  /** Opens the library's annotation form on a claim, next to the tab (`openAnnotator`, from the card). */
+  openAnnotator?: (tabId: number, claimId: string) => Promise<void>;
+  /** Paints a tab's saved claims, injecting the content script if needed (`showSavedInTab`, from the popup). */
+  showSavedInTab?: (tabId: number) => Promise<boolean>;
 }
+
+/** Library tabs one page may open per minute from its card. */
+const ANNOTATOR_OPENS_PER_MINUTE = 6;
 
 export function isSavedMessageType(type: string | null): type is SavedMessageType {
   return type !== null && Object.hasOwn(SavedMessageSchemas, type);
@@ -71,6 +82,26 @@ export function createSavedService(deps: SavedServiceDeps): SavedService {
     list.push(t);
     recent.set(tabId, list);
     return true;
+  }
+
+  const opened = new Map<number, number[]>();
+
+  /** Only for a claim saved on the sender's own page, and a few times a minute: a page cannot open tabs at will. */
+  async function openAnnotator(tabId: number, url: string | undefined, message: unknown) {
+    const m = validateSavedMessage('openAnnotator', message);
+    if (!m.ok) return refuse('openAnnotator', m.reason);
+    const own = url === undefined ? [] : await deps.store.forPage(url);
+    if (!own.some((c) => c.id === m.value.id)) return refuse('openAnnotator', 'not a claim saved on this page');
+    const t = now();
+    const times = (opened.get(tabId) ?? []).filter((x) => t - x < 60_000);
+    if (times.length >= ANNOTATOR_OPENS_PER_MINUTE) {
+      opened.set(tabId, times);
+      return { ok: false as const, error: 'too many library tabs from this tab; try again in a minute' };
+    }
+    opened.set(tabId, [...times, t]);
+    if (deps.openAnnotator === undefined) return { ok: false as const, error: 'not available' };
+    await deps.openAnnotator(tabId, m.value.id);
+    return { ok: true as const };
   }
 
   async function save(tabId: number, url: string | undefined, message: unknown) {
@@ -119,24 +150,24 @@ export function createSavedService(deps: SavedServiceDeps): SavedService {
     }
   }
 
-  /** Marks claims as statements (or not) and rebuilds the "My annotations" pack from every marked claim. */
-  async function setStatement(ids: string[], on: boolean, reviewer: string): Promise<SavedResponses['setStatement']> {
-    const all = await deps.store.list();
-    const chosen = all.filter((c) => ids.includes(c.id));
-    if (on) {
-      const problem = chosen.map((c) => statementProblem(c)).find((p) => p !== null);
-      if (problem != null) return { ok: false, error: problem };
-    }
-    for (const c of chosen) {
-      const { statement: _s, ...rest } = c;
-      await deps.store.update(on ? { ...rest, statement: true } : rest);
-    }
+  /**
+   * Rebuilds the "My annotations" pack from every claim marked as a statement
+   * (or removes it when there is none). `reviewer`: the name the statements
+   * are signed with; when absent (an edit, a delete), the current pack's.
+   */
+  async function rebuildPack(reviewer?: string): Promise<SavedResponses['setStatement']> {
     const claims = await deps.store.list();
     const previous = (await deps.library.listPacks()).find((p) => p.id === MY_ANNOTATIONS_PACK_ID);
+    const signer =
+      reviewer ??
+      (previous === undefined
+        ? undefined
+        : (await deps.library.exportPack(MY_ANNOTATIONS_PACK_ID))?.claims[0]?.speaker) ??
+      'Counterpoint user';
     const pack = toStatementPack(claims, {
       version: (previous?.version ?? 0) + 1,
       now: new Date(now()).toISOString(),
-      reviewer,
+      reviewer: signer,
       detect: (text) => {
         const lang = detectLang(text);
         return lang === 'und' ? 'en' : lang;
@@ -151,6 +182,39 @@ export function createSavedService(deps: SavedServiceDeps): SavedService {
     return { ok: true, statements: pack.claims.length };
   }
 
+  /** After an edit, a delete, an undo or a bulk tag: the pack follows the statements it was made from. */
+  async function followStatements(changed: readonly SavedClaim[]): Promise<void> {
+    if (!changed.some((c) => c.statement === true)) return;
+    const result = await rebuildPack();
+    if (!result.ok) deps.log.warn('[counterpoint] "My annotations" not rebuilt', result.error);
+  }
+
+  /** Marks claims as statements (or not) and rebuilds the "My annotations" pack from every marked claim. */
+  async function setStatement(ids: string[], on: boolean, reviewer: string): Promise<SavedResponses['setStatement']> {
+    const all = await deps.store.list();
+    const chosen = all.filter((c) => ids.includes(c.id));
+    if (on) {
+      const problem = chosen.map((c) => statementProblem(c)).find((p) => p !== null);
+      if (problem != null) return { ok: false, error: problem };
+    }
+    for (const c of chosen) {
+      const { statement: _s, ...rest } = c;
+      await deps.store.update(on ? { ...rest, statement: true } : rest);
+    }
+    return rebuildPack(reviewer);
+  }
+
+  async function tag(ids: string[], tag: string, op: 'add' | 'remove'): Promise<SavedResponses['tagSaved']> {
+    try {
+      const { before, after } = await deps.store.tag(ids, tag, op);
+      await followStatements(after);
+      return { ok: true, changed: after.length, before };
+    } catch (error) {
+      if (error instanceof TagError) return { ok: false, error: error.message };
+      throw error;
+    }
+  }
+
   async function fromPage(type: SavedMessageType, message: unknown): Promise<unknown> {
     switch (type) {
       case 'listSaved': {
@@ -161,17 +225,43 @@ export function createSavedService(deps: SavedServiceDeps): SavedService {
       case 'updateSaved': {
         const m = validateSavedMessage('updateSaved', message);
         if (!m.ok) return refuse(type, m.reason);
-        return { claim: await deps.store.update(m.value.claim) };
+        const claim = await deps.store.update(m.value.claim);
+        if (claim !== null) await followStatements([claim]);
+        return { claim };
       }
       case 'deleteSaved': {
         const m = validateSavedMessage('deleteSaved', message);
         if (!m.ok) return refuse(type, m.reason);
-        return { removed: await deps.store.remove(m.value.ids) };
+        const removed = await deps.store.remove(m.value.ids);
+        await followStatements(removed);
+        return { removed };
       }
       case 'restoreSaved': {
         const m = validateSavedMessage('restoreSaved', message);
         if (!m.ok) return refuse(type, m.reason);
-        return { restored: await deps.store.restore(m.value.claims) };
+        const restored = await deps.store.restore(m.value.claims);
+        await followStatements(m.value.claims);
+        return { restored };
+      }
+      case 'listSavedPage': {
+        const m = validateSavedMessage('listSavedPage', message);
+        if (!m.ok) return refuse(type, m.reason);
+        return deps.store.page(m.value.offset, m.value.limit);
+      }
+      case 'tagSaved': {
+        const m = validateSavedMessage('tagSaved', message);
+        if (!m.ok) return refuse(type, m.reason);
+        return tag(m.value.ids, m.value.tag, m.value.op);
+      }
+      case 'searchStatements': {
+        const m = validateSavedMessage('searchStatements', message);
+        if (!m.ok) return refuse(type, m.reason);
+        return { statements: await deps.library.searchStatements(m.value.query, m.value.limit) };
+      }
+      case 'statementsByKey': {
+        const m = validateSavedMessage('statementsByKey', message);
+        if (!m.ok) return refuse(type, m.reason);
+        return { statements: await deps.library.statementsByKey(m.value.keys) };
       }
       case 'importSaved': {
         const m = validateSavedMessage('importSaved', message);
@@ -194,6 +284,11 @@ export function createSavedService(deps: SavedServiceDeps): SavedService {
         if (!m.ok) return refuse(type, m.reason);
         return setStatement(m.value.ids, m.value.on, m.value.reviewer);
       }
+      case 'showSavedInTab': {
+        const m = validateSavedMessage('showSavedInTab', message);
+        if (!m.ok) return refuse(type, m.reason);
+        return { shown: (await deps.showSavedInTab?.(m.value.tabId)) ?? false };
+      }
       default:
         return refuse(type, 'not an extension-page message');
     }
@@ -206,6 +301,7 @@ export function createSavedService(deps: SavedServiceDeps): SavedService {
         if (typeof tabId === 'string') return refuse(type, tabId);
         const url = deps.checks.pageUrlOf(sender);
         if (type === 'saveClaim') return save(tabId, url, message);
+        if (type === 'openAnnotator') return openAnnotator(tabId, url, message);
         if (type === 'savedForPage') {
           const m = validateSavedMessage('savedForPage', message);
           if (!m.ok) return refuse(type, m.reason);

@@ -5,7 +5,7 @@
  * input arrives validated by the message schemas; a claim is validated again
  * against SavedClaimSchema before it is written. Imports are all or nothing.
  */
-import { type SavedClaim, SavedClaimSchema } from '@core/annotation/record';
+import { LIMITS, type SavedClaim, SavedClaimSchema } from '@core/annotation/record';
 import * as v from 'valibot';
 import type { CounterpointDB, SavedClaimRow } from './db/database';
 
@@ -46,6 +46,23 @@ export interface SavedStore {
   restore(claims: readonly SavedClaim[]): Promise<number>;
   /** Adds claims not already present (by id), in one transaction. */
   addAll(claims: readonly SavedClaim[]): Promise<ImportOutcome>;
+  /** Claims `offset` to `offset + limit` in the order of `list`, and how many there are. */
+  page(offset: number, limit: number): Promise<{ claims: SavedClaim[]; total: number }>;
+  /**
+   * Adds `tag` to (or removes it from) every claim of `ids`, in one
+   * transaction: a claim that is gone or would carry too many tags refuses
+   * the whole change (TagError). Returns the claims changed, before and after.
+   */
+  tag(
+    ids: readonly string[],
+    tag: string,
+    op: 'add' | 'remove',
+  ): Promise<{ before: SavedClaim[]; after: SavedClaim[] }>;
+}
+
+/** Why a bulk tag was refused; nothing was written. */
+export class TagError extends Error {
+  override name = 'TagError';
 }
 
 export function createSavedStore(db: CounterpointDB, now: () => Date = () => new Date()): SavedStore {
@@ -100,6 +117,36 @@ export function createSavedStore(db: CounterpointDB, now: () => Date = () => new
       const rows = claims.map((c) => rowOf(checked(c)));
       await db.savedClaims.bulkPut(rows);
       return rows.length;
+    },
+    async page(offset, limit) {
+      return db.transaction('r', db.savedClaims, async () => {
+        const [rows, total] = await Promise.all([
+          db.savedClaims.orderBy('created').reverse().offset(offset).limit(limit).toArray(),
+          db.savedClaims.count(),
+        ]);
+        return { claims: rows.map(claimOfRow), total };
+      });
+    },
+    async tag(ids, tag, op) {
+      const at = now().toISOString();
+      return db.transaction('rw', db.savedClaims, async () => {
+        const unique = [...new Set(ids)];
+        const rows = await db.savedClaims.bulkGet(unique);
+        const before: SavedClaim[] = [];
+        const after: SavedClaim[] = [];
+        rows.forEach((row, i) => {
+          if (row === undefined) throw new TagError(`no saved claim ${unique[i]}`);
+          const has = row.tags.includes(tag);
+          if (op === 'add' ? has : !has) return;
+          const tags = op === 'add' ? [...row.tags, tag] : row.tags.filter((t) => t !== tag);
+          if (tags.length > LIMITS.tags) throw new TagError(`${row.id} already has ${LIMITS.tags} tags`);
+          const claim = claimOfRow(row);
+          before.push(claim);
+          after.push(checked({ ...claim, tags, modified: at }));
+        });
+        await db.savedClaims.bulkPut(after.map(rowOf));
+        return { before, after };
+      });
     },
     async addAll(claims) {
       const rows = claims.map((c) => rowOf(checked(c)));

@@ -20,6 +20,7 @@ import {
   validateRemovePackRequest,
   validateScanRequest,
 } from '@src/messaging/protocol';
+import { validateIncidentTimelineRequest } from '@src/messaging/timeline-protocol';
 import type { Badge } from './badge';
 import type { Library } from './library';
 import { createMatchBatch } from './matcher';
@@ -63,6 +64,10 @@ export interface BackgroundDeps {
   savedStore?: SavedStore;
   /** Tells a tab's content script that its page's saved claims changed. */
   notifyTab?: (tabId: number) => void;
+  /** Opens the library's annotation form on a saved claim, next to the tab (from the card). */
+  openAnnotator?: (tabId: number, claimId: string) => Promise<void>;
+  /** Paints a tab's saved claims, injecting the content script where none runs (the popup opened there). */
+  showSavedInTab?: (tabId: number) => Promise<boolean>;
 }
 
 export { RejectedMessage } from './rejected';
@@ -271,6 +276,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     exportAll: { validate: validateExportAllRequest, run: () => deps.library.exportAll() },
     removePack: { validate: validateRemovePackRequest, run: (r) => deps.library.removePack(r.id) },
     importMispGalaxy: { validate: validateImportMispGalaxyRequest, run: (r) => deps.library.importMispGalaxy(r.json) },
+    incidentTimeline: {
+      validate: validateIncidentTimelineRequest,
+      run: async (r) => ({ timeline: await deps.library.incidentTimeline(r.pack, r.id) }),
+    },
   };
 
   function isPageType(type: string | null): type is PageType {
@@ -294,6 +303,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
           log: deps.log,
           now,
           ...(deps.notifyTab !== undefined ? { notifyTab: deps.notifyTab } : {}),
+          ...(deps.openAnnotator !== undefined ? { openAnnotator: deps.openAnnotator } : {}),
+          ...(deps.showSavedInTab !== undefined ? { showSavedInTab: deps.showSavedInTab } : {}),
           checks: {
             contentTab: (s) => contentTab(s as Sender),
             pageUrlOf: (s) => (s as Sender).url ?? (s as Sender).tab?.url,

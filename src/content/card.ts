@@ -38,6 +38,12 @@ export interface Placement {
 export interface CardOptions {
   onMore(): void;
   onStep(direction: 1 | -1): void;
+  /**
+   * Save and Annotate… (shown only when given): each resolves to whether the
+   * allegation is saved. Called only for the reader's own clicks (`isTrusted`).
+   */
+  onSave?(): Promise<boolean>;
+  onAnnotate?(): Promise<boolean>;
   /** Called when the user closes the card (Escape, ×), not on `hide()`. */
   onClose?(): void;
   t?: typeof defaultT;
@@ -54,6 +60,8 @@ export interface CardShowOptions {
   focus?: boolean;
   /** The counter-statements are still being looked up: say so rather than "none". */
   loading?: boolean;
+  /** The allegation's sentence is in the library already: Save reads "Saved". */
+  saved?: boolean;
 }
 
 export interface Card {
@@ -110,6 +118,8 @@ li { border-top: 1px solid #e2e2e8; padding: 6px 0 0; margin: 0 0 6px; }
 .foot { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 10px; }
 .pos { font-variant-numeric: tabular-nums; }
 .more { margin-left: auto; font-weight: 600; }
+[data-state="saved"] { border-style: dashed; }
+[data-state="failed"] { border-color: #a11d1d; }
 @media (prefers-color-scheme: dark) {
   .card { color: #e8e8ee; background: #202124; border-color: #4a4a52; border-left-color: #ffa24a;
     box-shadow: 0 6px 24px rgba(0, 0, 0, 0.5); }
@@ -184,6 +194,8 @@ export function createCard(doc: Document, options: CardOptions): Card {
   let open = false;
   let destroyed = false;
   let previousFocus: Element | null = null;
+  /** The allegation on screen (its offset and text): a late answer to Save is for it only. */
+  let shown = '';
 
   function on(target: EventTarget, type: string, listener: (e: Event) => void): void {
     target.addEventListener(type, listener);
@@ -201,7 +213,7 @@ export function createCard(doc: Document, options: CardOptions): Card {
     return e;
   }
 
-  function button(className: string, label: string, onClick: () => void, before?: string, after?: string) {
+  function button(className: string, label: string, onClick: (e: Event) => void, before?: string, after?: string) {
     const b = el('button', className);
     b.type = 'button';
     if (before !== undefined) b.append(arrow(before), doc.createTextNode(' '));
@@ -259,7 +271,14 @@ export function createCard(doc: Document, options: CardOptions): Card {
     const more = button('more', tr('cardMore'), () => options.onMore());
     foot.append(prev, pos, next, more);
 
-    dialog.append(head, actors, sentence, heading, list, empty, foot);
+    // Only the reader's own clicks (or keys) save: a page cannot fill the library in their name.
+    const acts = el('div', 'foot');
+    const save = button('save', tr('saveButton'), (e) => e.isTrusted && act(save, options.onSave));
+    const annotate = button('annotate', tr('cardAnnotate'), (e) => e.isTrusted && act(annotate, options.onAnnotate));
+    acts.append(save, annotate);
+    acts.hidden = options.onSave === undefined;
+
+    dialog.append(head, actors, sentence, heading, list, empty, acts, foot);
     root.append(dialog);
     on(root, 'keydown', (e) => {
       if ((e as KeyboardEvent).key !== 'Escape') return;
@@ -267,7 +286,33 @@ export function createCard(doc: Document, options: CardOptions): Card {
       e.stopPropagation();
       userClose();
     });
-    return { host, root, dialog, stance, hedged, actors, sentence, heading, list, empty, pos };
+    return { host, root, dialog, stance, hedged, actors, sentence, heading, list, empty, pos, save, annotate };
+  }
+
+  /** Shows on Save whether the allegation on screen is saved. */
+  function markSaved(saved: boolean): void {
+    if (ui === null) return;
+    ui.save.textContent = tr(saved ? 'saveDone' : 'saveButton');
+    ui.save.dataset.state = saved ? 'saved' : '';
+    ui.annotate.dataset.state = '';
+  }
+
+  /** Runs Save or Annotate once at a time, for the allegation it was clicked on. */
+  function act(b: HTMLButtonElement, run: (() => Promise<boolean>) | undefined): void {
+    if (run === undefined || b.dataset.state === 'busy') return;
+    const before = b.dataset.state ?? '';
+    const shownFor = shown;
+    b.dataset.state = 'busy';
+    const done = (ok: boolean) => {
+      if (shown !== shownFor) return;
+      b.dataset.state = before;
+      if (ok) markSaved(true);
+      else {
+        b.dataset.state = 'failed';
+        if (b === ui?.save) b.textContent = tr('saveFailed');
+      }
+    };
+    run().then(done, () => done(false));
   }
 
   function applyStyles(root: ShadowRoot): void {
@@ -386,6 +431,9 @@ export function createCard(doc: Document, options: CardOptions): Card {
       if (ui === null) ui = build();
       const u = ui;
       fill(u, allegation, opts.position, opts.loading === true);
+      const key = `${allegation.start} ${allegation.text}`;
+      if (shown !== key || opts.saved === true) markSaved(opts.saved === true);
+      shown = key;
       if (!u.host.isConnected) doc.documentElement.appendChild(u.host);
       open = true;
       place(u, anchor);

@@ -4,6 +4,8 @@
  * switched off or unloaded. Every browser and page dependency comes in
  * through `ControllerDeps`, so the whole cycle runs in unit tests.
  */
+
+import { anchorExact } from '@core/anchor/exact';
 import type {
   CounterStatementView,
   ScanAllegation,
@@ -22,7 +24,7 @@ export interface CardView {
   show(
     allegation: ScanAllegation,
     anchor: DOMRect,
-    options: { position: string; focus: boolean; loading: boolean },
+    options: { position: string; focus: boolean; loading: boolean; saved?: boolean },
   ): void;
   hide(): void;
   isOpen(): boolean;
@@ -33,6 +35,19 @@ export interface CardView {
 export interface CardCallbacks {
   onMore(): void;
   onStep(direction: 1 | -1): void;
+  /** Saves the allegation on screen (once); resolves to whether it is saved. */
+  onSave?(): Promise<boolean>;
+  /** Saves it if needed, then opens its annotation form in the library. */
+  onAnnotate?(): Promise<boolean>;
+}
+
+/** Saving an allegation's sentence as a saved claim, and annotating it (src/content/index.ts). */
+export interface ClaimActions {
+  /** The id of the saved claim painted over exactly this range, if any. */
+  savedId(range: Range): string | null;
+  /** Saves the text of `range` (with the allegation's parties); the new claim's id, or null. */
+  save(range: Range): Promise<string | null>;
+  annotate(id: string): Promise<unknown>;
 }
 
 export interface ControllerDeps {
@@ -52,6 +67,8 @@ export interface ControllerDeps {
   navigationDelayMs?: number;
   /** How long a revealed allegation stays emphasised. */
   flashMs?: number;
+  /** Save and Annotate on the card; without it the card has neither. */
+  claims?: ClaimActions;
   /** After each scan (full or of added text): the page's text may have changed (saved claims re-anchor). */
   onScanned?: (mode: ScanMode) => void;
   log?: (message: string, error?: unknown) => void;
@@ -63,6 +80,10 @@ interface Item {
   range: Range | null;
   /** The background answers scans before their counter-statements; the card asks for them once. */
   counterStatements?: Promise<void>;
+  /** Its save from the card (once; a failed one may be tried again): the new claim's id. */
+  saving?: Promise<string | null>;
+  /** Saved from the card (the saved layer repaints a moment later). */
+  saved?: boolean;
 }
 
 export interface Controller {
@@ -80,8 +101,14 @@ export interface Controller {
 }
 
 const ATTR = 'counterpointAllegations';
+const UNANCHORED = 'counterpointUnanchored';
 /** Separates the texts of successive scans in the running offset space. */
 const SCAN_GAP = 2;
+
+/** The words are the same; white space may differ (the page text reads line breaks and runs of spaces as one). */
+function sameText(a: string, b: string): boolean {
+  return a.replace(/\s+/g, ' ') === b.replace(/\s+/g, ' ');
+}
 
 export function createController(deps: ControllerDeps): Controller {
   const { doc } = deps;
@@ -90,6 +117,7 @@ export function createController(deps: ControllerDeps): Controller {
   const navigationDelay = deps.navigationDelayMs ?? 700;
   const flashMs = deps.flashMs ?? 1600;
   const log = deps.log ?? ((message, error) => console.warn(`[counterpoint] ${message}`, error ?? ''));
+  const { claims } = deps;
 
   let items: Item[] = [];
   let painter: Painter | null = null;
@@ -119,7 +147,10 @@ export function createController(deps: ControllerDeps): Controller {
   }
 
   function publish(): void {
-    doc.documentElement.dataset[ATTR] = String(painted());
+    const n = painted();
+    doc.documentElement.dataset[ATTR] = String(n);
+    // Found by the background but no longer on the page as it was sent: not painted, not dropped silently.
+    doc.documentElement.dataset[UNANCHORED] = String(items.length - n);
   }
 
   /** Runs scans one after another: the background's report grows in the order the page painted. */
@@ -135,11 +166,12 @@ export function createController(deps: ControllerDeps): Controller {
     if (mode === 'append' && sentences.length === 0) return;
     const response = await deps.send(sentences, mode);
     if (gen !== generation || !active) return;
+    reread = null;
     if (mode === 'replace') resetPaint();
     base = offset + page.text.length + SCAN_GAP;
     const added: Item[] = response.allegations.map((allegation) => ({
       allegation,
-      range: rangeFor(doc, page, allegation.start - offset, allegation.end - offset),
+      range: anchorAllegation(page, allegation.start - offset, allegation.end - offset, allegation.text),
     }));
     items.push(...added);
     const paintable = added.flatMap((i) => (i.range ? [{ range: i.range, stance: i.allegation.stance }] : []));
@@ -154,6 +186,35 @@ export function createController(deps: ControllerDeps): Controller {
       collect(held);
     }
     publish();
+  }
+
+  /** The page read again, once per answer, when some of its text moved while the background looked. */
+  let reread: PageText | null = null;
+
+  /**
+   * The range of an allegation, only where the page still says what was sent:
+   * text that moved is looked for again (exact, with its context, nearest its
+   * old place); text that is gone is left unpainted and counted.
+   */
+  function anchorAllegation(page: PageText, start: number, end: number, quote: string): Range | null {
+    const range = rangeFor(doc, page, start, end);
+    if (range !== null && sameText(range.toString(), quote)) return range;
+    reread ??= extractPageText(doc);
+    const now = reread;
+    const found = anchorExact(
+      now.text,
+      {
+        type: 'TextQuoteSelector',
+        exact: quote,
+        prefix: page.text.slice(Math.max(0, start - 32), start),
+        suffix: page.text.slice(end, end + 32),
+      },
+      { type: 'TextPositionSelector', start, end },
+    );
+    if (found === null) return null;
+    // The text it now lies in was read (and answered): a scan of the page's new nodes must not send it again.
+    for (const x of now.chunks) if (x.start < found.end && x.start + x.node.length > found.start) scanned.add(x.node);
+    return rangeFor(doc, now, found.start, found.end);
   }
 
   function resetPaint(): void {
@@ -236,12 +297,22 @@ export function createController(deps: ControllerDeps): Controller {
         deps.openReport().catch((error: unknown) => log('could not open the report', error));
       },
       onStep: (direction) => step(direction),
+      ...(claims !== undefined
+        ? {
+            onSave: async () => (await savedOf(current, claims)) !== null,
+            onAnnotate: async () => {
+              const id = await savedOf(current, claims);
+              if (id !== null) await claims.annotate(id);
+              return id !== null;
+            },
+          }
+        : {}),
     });
     current = index;
     const numbered = items.map((_, i) => i).filter((i) => visible(i) !== null);
     const position = `${numbered.indexOf(index) + 1} / ${numbered.length}`;
     const loading = item.counterStatements === undefined && item.allegation.counterStatements.length === 0;
-    card.show(item.allegation, rect, { position, focus, loading });
+    card.show(item.allegation, rect, { position, focus, loading, saved: isSaved(item, range) });
     if (!loading) return;
     const gen = generation;
     item.counterStatements = deps
@@ -255,8 +326,28 @@ export function createController(deps: ControllerDeps): Controller {
         if (gen !== generation || current !== index || card === null || !card.isOpen()) return;
         const now = visible(index);
         const at = now === null ? null : deps.rectOf(now);
-        if (at !== null) card.show(item.allegation, at, { position, focus: false, loading: false });
+        if (at !== null && now !== null)
+          card.show(item.allegation, at, { position, focus: false, loading: false, saved: isSaved(item, now) });
       });
+  }
+
+  function isSaved(item: Item, range: Range): boolean {
+    return item.saved === true || claims?.savedId(range) != null;
+  }
+
+  /** The saved claim of allegation `index`: already saved, or saved now. */
+  async function savedOf(index: number, actions: ClaimActions): Promise<string | null> {
+    const item = items[index];
+    const range = visible(index);
+    if (item === undefined || range === null) return null;
+    const id = actions.savedId(range);
+    if (id !== null) return id;
+    item.saving ??= actions.save(range).then((saved) => {
+      item.saved = saved !== null;
+      if (saved === null) item.saving = undefined;
+      return saved;
+    });
+    return item.saving;
   }
 
   function flash(range: Range): void {
@@ -344,6 +435,7 @@ export function createController(deps: ControllerDeps): Controller {
       card = null;
       base = 0;
       delete doc.documentElement.dataset[ATTR];
+      delete doc.documentElement.dataset[UNANCHORED];
     },
     navigated() {
       if (!active) return;

@@ -2,12 +2,17 @@
  * Binds the controller to the browser: settings, messages from the extension,
  * SPA navigations and the script's own end (extension updated, disabled,
  * removed, or this script injected again by "Scan this page").
+ *
+ * Injected on a site that is not switched on (a save from the context menu or
+ * the keyboard, the toolbar button on a page with saved claims), it runs
+ * "saved only": the page's saved claims are found and painted, selections can
+ * be saved, and nothing is scanned (see SAVED_ONLY_FLAG).
  */
 import type { AllegationFields } from '@core/annotation/record';
 import { getCounterStatements, openReport, sendScan, sendToBackground } from '@src/messaging/client';
 import { validateToContentMessage } from '@src/messaging/protocol';
 import { validateSavedToContent } from '@src/messaging/to-content-saved';
-import { disabledSites, isSiteDisabled, siteOf } from '@src/settings/sites';
+import { isSiteDisabled, siteOf } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createCard } from './card';
@@ -15,11 +20,16 @@ import { createController } from './controller';
 import { createPainter } from './highlight';
 import { allegationAt, rangeRect } from './hit';
 import { createSavedLayer } from './saved';
-import { createSaveButton, describeSelection } from './selection';
+import { createSaveButton, describeRange, describeSelection } from './selection';
+import { readDisabledSites, watchDisabledSites } from './site-setting';
+import { SAVED_ONLY_FLAG } from './sites';
 
 const OWN_UI = 'counterpoint-card, counterpoint-save';
 
 export function startContentScript(ctx: ContentScriptContext, doc: Document = document): void {
+  const scope = globalThis as Record<string, unknown>;
+  const savedOnly = scope[SAVED_ONLY_FLAG] === true;
+  delete scope[SAVED_ONLY_FLAG];
   const saved = createSavedLayer({
     doc,
     load: async () => (await sendToBackground<'savedForPage'>({ type: 'savedForPage' })).claims,
@@ -40,6 +50,22 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     createCard: (d, callbacks) => createCard(d, callbacks),
     hitTest: allegationAt,
     rectOf: rangeRect,
+    claims: {
+      savedId: (range) =>
+        saved.anchored.find(
+          ({ range: r }) =>
+            r !== null &&
+            r.compareBoundaryPoints(Range.START_TO_START, range) === 0 &&
+            r.compareBoundaryPoints(Range.END_TO_END, range) === 0,
+        )?.claim.id ?? null,
+      async save(range) {
+        const claim = describeRange({ doc, allegationOver }, range);
+        if (claim === null) return null;
+        const answer = await sendToBackground<'saveClaim'>({ type: 'saveClaim', claim });
+        return answer.ok ? answer.id : null;
+      },
+      annotate: (id) => sendToBackground<'openAnnotator'>({ type: 'openAnnotator', id }),
+    },
   });
   const site = siteOf(doc.location?.href);
   const isOwnNode = (n: Node) => (n.nodeType === 1 ? (n as Element) : n.parentElement)?.closest(OWN_UI) != null;
@@ -75,7 +101,8 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
         isOwnNode,
         save: (claim) => sendToBackground<'saveClaim'>({ type: 'saveClaim', claim }),
       });
-      void controller.start();
+      if (savedOnly) void saved.refresh();
+      else void controller.start();
     }
   };
 
@@ -93,10 +120,12 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     return Promise.resolve(controller.handleMessage(checked.value));
   };
   browser.runtime.onMessage.addListener(onMessage);
-  const unwatch = disabledSites.watch((list) => apply(list ?? []));
+  const unwatch = watchDisabledSites(apply);
   ctx.addEventListener(window, 'wxt:locationchange', () => {
     saved.clear();
     controller.navigated();
+    // Without scans to follow, the new page's saved claims are read here.
+    if (savedOnly) void saved.refresh();
   });
   ctx.onInvalidated(() => {
     controller.stop();
@@ -106,5 +135,5 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     browser.runtime.onMessage.removeListener(onMessage);
   });
 
-  disabledSites.getValue().then(apply, () => apply([]));
+  readDisabledSites().then(apply, () => apply([]));
 }

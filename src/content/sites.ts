@@ -63,6 +63,15 @@ export const NEWS_SITE_DOMAINS: readonly string[] = [
  */
 export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 
+/**
+ * Set (in the extension's isolated world, which the page cannot reach) just
+ * before the content script is injected on a page whose site is not switched
+ * on, for a save or the toolbar button: that instance finds and paints the
+ * page's saved claims and saves selections, but scans nothing. Read once, then
+ * deleted.
+ */
+export const SAVED_ONLY_FLAG = '__counterpointSavedOnly';
+
 /** Match pattern for a domain and all its subdomains (`*.` also matches the bare domain). */
 export function domainPattern(domain: string): string {
   return `*://*.${domain}/*`;

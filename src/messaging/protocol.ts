@@ -2,6 +2,7 @@ import type { ClaimPack } from '@core/pack/schema';
 import type { Allegation } from '@core/types';
 import type { PackRow } from '@src/background/db/database';
 import type { CounterpointExport, MispImportResult } from '@src/background/db/packs';
+import type { IncidentTimelineRequest, IncidentTimelineResponse } from './timeline-protocol';
 
 /** A sentence of the page's readable text, with offsets into that text. */
 export interface ScanSentence {
@@ -187,6 +188,7 @@ export interface PageToBackground {
   exportAll: { request: ExportAllRequest; response: ExportAllResponse };
   removePack: { request: RemovePackRequest; response: RemovePackResponse };
   importMispGalaxy: { request: ImportMispGalaxyRequest; response: ImportMispGalaxyResponse };
+  incidentTimeline: { request: IncidentTimelineRequest; response: IncidentTimelineResponse };
 }
 
 export type ContentMessage = ContentToBackground[keyof ContentToBackground]['request'];

@@ -14,7 +14,8 @@
 
 import { TextPositionSelectorSchema, TextQuoteSelectorSchema } from '@core/anchor/selectors';
 import type { SavedClaim } from '@core/annotation/record';
-import { AllegationFieldsSchema, PageMetaSchema, SavedClaimSchema, VERDICTS } from '@core/annotation/record';
+import { AllegationFieldsSchema, LIMITS, PageMetaSchema, SavedClaimSchema, VERDICTS } from '@core/annotation/record';
+import type { StatementHit } from '@core/annotation/statement-search';
 import * as v from 'valibot';
 import { type Validation, validateJsonValue } from './protocol';
 
@@ -28,6 +29,11 @@ export const SAVED_LIMITS = {
   ids: 20_000,
   /** Claims in one restore (undo of a delete). */
   restore: 20_000,
+  /** Claims in one page of the list. */
+  page: 1_000,
+  /** Characters of a statement search, and statements it returns. */
+  statementQuery: 200,
+  statements: 50,
 } as const;
 
 /** What a page's content script sends to save a claim. */
@@ -78,6 +84,44 @@ export const SavedMessageSchemas = {
     on: v.boolean(),
     reviewer: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(200)),
   }),
+  /** The first claims of the library, newest first, and how many there are: the list paints before the rest arrives. */
+  listSavedPage: v.strictObject({
+    type: v.literal('listSavedPage'),
+    offset: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SAVED_LIMITS.page)),
+  }),
+  /** Adds a tag to, or removes it from, every claim given: all or nothing. */
+  tagSaved: v.strictObject({
+    type: v.literal('tagSaved'),
+    ids: v.pipe(v.array(id), v.minLength(1), v.maxLength(SAVED_LIMITS.ids)),
+    tag: v.pipe(
+      v.string(),
+      v.trim(),
+      v.minLength(1),
+      v.maxLength(LIMITS.tag),
+      // The annotation form lists tags separated by commas.
+      v.check((t) => !t.includes(','), 'a tag cannot contain a comma'),
+    ),
+    op: v.picklist(['add', 'remove']),
+  }),
+  /** The statement picker: claims of the installed packs (seed, subscribed, My annotations) by text, speaker, incident. */
+  searchStatements: v.strictObject({
+    type: v.literal('searchStatements'),
+    query: v.pipe(v.string(), v.maxLength(SAVED_LIMITS.statementQuery)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SAVED_LIMITS.statements)),
+  }),
+  /** The statements a saved claim links (`packId/claimId`), for its chips; unknown keys are left out. */
+  statementsByKey: v.strictObject({
+    type: v.literal('statementsByKey'),
+    keys: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(300))), v.maxLength(LIMITS.links)),
+  }),
+  /** From the card: open the library's annotation form on a claim saved on the sender's own page. */
+  openAnnotator: v.strictObject({ type: v.literal('openAnnotator'), id }),
+  /** From the popup as it opens: paint the saved claims of the tab's page, injecting the content script if none runs. */
+  showSavedInTab: v.strictObject({
+    type: v.literal('showSavedInTab'),
+    tabId: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  }),
 } as const;
 
 export type SavedMessageType = keyof typeof SavedMessageSchemas;
@@ -89,6 +133,7 @@ export const CONTENT_SAVED_MESSAGES: readonly SavedMessageType[] = [
   'savedForPage',
   'anchorStatus',
   'anchorFuzzy',
+  'openAnnotator',
 ];
 
 export interface SavedResponses {
@@ -112,6 +157,14 @@ export interface SavedResponses {
     | { ok: false; error: string };
   exportBackup: { savedClaims: SavedClaim[]; packs: unknown[] };
   setStatement: { ok: true; statements: number } | { ok: false; error: string };
+  listSavedPage: { claims: SavedClaim[]; total: number };
+  /** `before`: the claims as they were, for undo (restoreSaved). */
+  tagSaved: { ok: true; changed: number; before: SavedClaim[] } | { ok: false; error: string };
+  searchStatements: { statements: StatementHit[] };
+  statementsByKey: { statements: StatementHit[] };
+  openAnnotator: { ok: true } | { ok: false; error: string };
+  /** False when the tab's address is unreadable or its page has no saved claim. */
+  showSavedInTab: { shown: boolean };
 }
 
 /** A validated copy of a saved-claim message of type `type`, or the reason it is refused. */

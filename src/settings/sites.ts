@@ -44,7 +44,8 @@ export function sitePermissionPattern(site: string): string {
 }
 
 /** Sites the user switched off (built-in or granted). Sorted, unique. */
-export const disabledSites = storage.defineItem<string[]>('local:disabledSites', {
+// Pure: the content script imports this module's functions without WXT's storage layer (src/content/site-setting.ts).
+export const disabledSites = /* @__PURE__ */ storage.defineItem<string[]>('local:disabledSites', {
   fallback: [],
   version: 1,
 });

@@ -1,9 +1,11 @@
 /**
  * The library at 10,000 saved claims, in Chromium with the built extension:
  * importing them (one Web Annotation collection), the first render of the
- * library page, and a keystroke of search (input → the list updated on
- * screen). Medians with min and max over repeated runs; budgets: first render
- * ≤ 1,500 ms, keystroke median ≤ 100 ms.
+ * library page, the time until the whole list is in and indexed (reported,
+ * no budget: the list is usable before), and a keystroke of search once the
+ * index is ready (input → the list updated on screen). Medians with min and
+ * max over repeated runs; budgets: first render ≤ 1,500 ms, keystroke median
+ * ≤ 100 ms.
  */
 
 import type { SavedClaim } from '../../src/core/annotation/record';
@@ -83,10 +85,14 @@ try {
   }, collection);
 
   const renders: number[] = [];
+  const ready: number[] = [];
   for (let run = 0; run < 5; run++) {
     await page.goto(url, { waitUntil: 'commit' });
     await page.waitForSelector('[data-annotation-id]');
     renders.push(await page.evaluate(() => performance.now()));
+    // The whole list in, and the search index built (the page marks it; polled each frame).
+    await page.waitForSelector('main[data-complete="true"][data-index="ready"]', { timeout: 60_000 });
+    ready.push(await page.evaluate(() => performance.now()));
   }
   const rows = await page.locator('[data-annotation-id]').count();
 
@@ -134,6 +140,7 @@ try {
   console.log(
     `${renderOk ? '✓' : '✗'} first render (navigation → first rows; ${rows} rows in the DOM of ${N}): ${fmt(renders)} (budget median ≤ ${BUDGET_RENDER_MS} ms)`,
   );
+  console.log(`  the whole list in and indexed (navigation → index ready; search scans until then): ${fmt(ready)}`);
   console.log(
     `${keyOk ? '✓' : '✗'} a keystroke of search (input → list updated on screen, ${keys.length} keystrokes): ${fmt(keys)} (budget median ≤ ${BUDGET_KEY_MS} ms)`,
   );

@@ -4,11 +4,15 @@
  * reload, after the page changed (approximately), or listed as orphaned when
  * its text is gone; the library lists, searches, annotates and exports it
  * (Markdown, CSL-JSON, RIS, ClaimReview), and a fresh profile imports the
- * ClaimReview back.
+ * ClaimReview back; an annotation links statements of the claim database,
+ * claims are tagged in bulk (and untagged, and the change undone), filtered
+ * by date, and `library.html#claim=ID` opens one claim's form.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SavedClaim } from '../../src/core/annotation/record';
+import { toAnnotationCollection } from '../../src/core/annotation/web-annotation';
 import { type LoadedExtension, launchExtension } from './support/extension';
 import { fixtureHtml, loadExpectation, waitForScan } from './support/highlights';
 import { isolateNetwork, type NetworkLog } from './support/network';
@@ -278,5 +282,129 @@ describe('saving claims and the library', () => {
       await fresh.close();
     }
     expect(network.blocked).toEqual([]);
+  });
+
+  it('links statements, tags in bulk with undo, filters by date, and opens a deep link', async () => {
+    // 200 older claims, so that the deep-linked one is far down the list.
+    const older: SavedClaim[] = Array.from({ length: 200 }, (_, i) => {
+      const created = new Date(Date.UTC(2025, 0, 1, i)).toISOString();
+      return {
+        id: `urn:uuid:7e57c1a1-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        created,
+        modified: created,
+        url: `https://www.lesoir.be/archives/${i}`,
+        site: i % 2 === 0 ? 'Le Soir' : 'La Libre',
+        quote: {
+          type: 'TextQuoteSelector',
+          exact: `Le ministre évoque une intrusion numéro ${i} dans les réseaux de l’administration`,
+        },
+        tags: ['archives'],
+      };
+    });
+    older.push({
+      ...(older[0] as SavedClaim),
+      id: 'urn:uuid:7e57c1a1-0000-4000-8000-999999999999',
+      created: '2025-06-20T09:00:00.000Z',
+      modified: '2025-06-20T09:00:00.000Z',
+      quote: { type: 'TextQuoteSelector', exact: 'Un rapport de juin attribue la campagne à un groupe étatique' },
+    });
+    const deep = older[0] as SavedClaim; // the oldest: last in the list
+    await library.setInputFiles('input[type="file"]', {
+      name: 'older.jsonld',
+      mimeType: 'application/ld+json',
+      buffer: Buffer.from(JSON.stringify(toAnnotationCollection(older, 'urn:e2e', 'older'))),
+    });
+    await expect.poll(() => library.locator('.count').textContent()).toMatch(/^202\D+202/);
+    const stored = async (): Promise<SavedClaim[]> =>
+      library.evaluate(async () => {
+        const runtime = (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime;
+        return ((await runtime.sendMessage({ type: 'listSaved' })) as { claims: SavedClaim[] }).claims;
+      });
+    const leSoir = (await stored()).find((c) => c.url === LESOIR.url) as SavedClaim;
+
+    // Links: the picker searches the seed pack by speaker; the chip shows who said it, when, and what.
+    await library.click(`[data-annotation-id="${leSoir.id}"] [data-action="annotate"]`);
+    await library.fill('form.edit input[name="link-search"]', 'Wang Wenbin');
+    const firstResult = library.locator('.link-results [data-action="link"]').first();
+    await firstResult.waitFor();
+    const key = (await firstResult.getAttribute('data-link-key')) as string;
+    expect(key).toMatch(/^[^/]+\/[^/]+$/);
+    await firstResult.click();
+    const chip = library.locator(`.link-chip[data-link="${key}"]`);
+    await expect.poll(() => chip.textContent()).toMatch(/Wang Wenbin.*\d{4}/);
+    await library.click('[data-action="save-annotation"]');
+    await expect.poll(async () => (await stored()).find((c) => c.id === leSoir.id)?.links).toEqual([key]);
+    // Read back after a reload: the chip is rebuilt from the claim database.
+    await library.reload();
+    await library.click(`[data-annotation-id="${leSoir.id}"] [data-action="annotate"]`);
+    await expect.poll(() => chip.textContent()).toMatch(/Wang Wenbin/);
+    await library.click(`.link-chip[data-link="${key}"] [data-action="unlink"]`);
+    await expect.poll(() => chip.count()).toBe(0);
+    await library.click('[data-action="save-annotation"]');
+    await expect.poll(async () => (await stored()).find((c) => c.id === leSoir.id)?.links).toBeUndefined();
+
+    // Bulk tag: every claim shown from one site, one message, then undone.
+    await library.selectOption('select[name="site"]', 'La Libre');
+    await expect.poll(() => library.locator('.count').textContent()).toMatch(/^100\D/);
+    await library.click('[data-action="select-shown"]');
+    await library.fill('input[name="bulk-tag"]', 'revue-presse');
+    await library.click('[data-action="tag-add"]');
+    const tagged = async () => (await stored()).filter((c) => c.tags.includes('revue-presse')).length;
+    await expect.poll(tagged).toBe(100);
+    await library.selectOption('select[name="site"]', '');
+    await library.selectOption('select[name="tag"]', 'revue-presse');
+    await expect.poll(() => library.locator('.count').textContent()).toMatch(/^100\D/);
+    await library.click('[data-action="undo"]');
+    await expect.poll(tagged).toBe(0);
+    // Removing a tag from the selection.
+    await library.selectOption('select[name="tag"]', '');
+    await library.click('[data-action="select-shown"]');
+    await library.fill('input[name="bulk-tag"]', 'archives');
+    await library.click('[data-action="tag-remove"]');
+    await expect.poll(async () => (await stored()).filter((c) => c.tags.includes('archives')).length).toBe(0);
+    await library.click('[data-action="clear-selection"]');
+
+    // Date range, with the other filters.
+    await library.fill('input[name="from"]', '2025-06-01');
+    await library.fill('input[name="to"]', '2025-06-30');
+    const items = library.locator('[data-annotation-id]');
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().getAttribute('data-annotation-id')).toBe(older.at(-1)?.id);
+    await library.selectOption('select[name="site"]', 'La Libre');
+    await expect.poll(() => items.count()).toBe(0);
+
+    // A deep link opens the claim's form and scrolls its row into view, whatever the filters were.
+    const linked = await ext.context.newPage();
+    await linked.setViewportSize({ width: 1280, height: 900 });
+    await linked.goto(`chrome-extension://${ext.extensionId}/library.html#claim=${encodeURIComponent(deep.id)}`);
+    await linked.locator(`form.edit[data-claim-id="${deep.id}"]`).waitFor();
+    expect(await linked.locator('form.edit blockquote').textContent()).toBe(deep.quote.exact);
+    const row = linked.locator(`[data-annotation-id="${deep.id}"][data-focused="true"]`);
+    await row.waitFor();
+    const [rowBox, listBox] = await Promise.all([row.boundingBox(), linked.locator('.list').boundingBox()]);
+    expect(rowBox !== null && listBox !== null).toBe(true);
+    expect(rowBox?.y).toBeGreaterThanOrEqual(listBox?.y ?? 0);
+    expect((rowBox?.y ?? 0) + (rowBox?.height ?? 0)).toBeLessThanOrEqual((listBox?.y ?? 0) + (listBox?.height ?? 0));
+    // In the window too, not only in the list.
+    await expect.poll(() => row.evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+
+    // Changing the address in an open library follows it.
+    await linked.evaluate((id) => {
+      location.hash = `claim=${encodeURIComponent(id)}`;
+    }, leSoir.id);
+    await linked.locator(`form.edit[data-claim-id="${leSoir.id}"]`).waitFor();
+
+    await linked.close();
+
+    // An unknown id: a clear message, and the library works as usual.
+    const unknown = await ext.context.newPage();
+    await unknown.goto(`chrome-extension://${ext.extensionId}/library.html#claim=urn%3Auuid%3Adeleted-long-ago`);
+    await expect.poll(() => unknown.locator('.status').textContent()).toContain('urn:uuid:deleted-long-ago');
+    expect(await unknown.locator('form.edit').count()).toBe(0);
+    await unknown.fill('input[type="search"]', 'rapport juin');
+    await expect.poll(() => unknown.locator('[data-annotation-id]').count()).toBe(1);
+    await unknown.close();
   });
 });

@@ -232,6 +232,56 @@ describe('reading the seed articles', () => {
     await popup.page.close();
   });
 
+  it.each([
+    ['Le Soir', 'https://www.lesoir.be/*', 'apt31', 'timeline-lesoir.png'],
+    ['Xinhua', 'http://french.news.cn/*', 'volt-typhoon', 'timeline-xinhua.png'],
+  ])(
+    'the popup shows the incident timeline behind a counter-statement of the %s article',
+    async (_label, pattern, topic, shot) => {
+      const popup = await PopupPage.open(ext.context, ext.extensionId, await tabIdOf(ext, pattern));
+      await popup.page.setViewportSize({ width: 420, height: 900 });
+      // The article's own controversy (APT31 for the Belgian MP, Volt Typhoon for Xinhua's reply to it).
+      const incident = popup.page.locator(`details.counter-incident[data-incident*="${topic}"]`).first();
+      const key = (await incident.getAttribute('data-incident')) ?? '';
+      const [pack, id] = [key.slice(0, key.indexOf('/')), key.slice(key.indexOf('/') + 1)];
+      const expected = SEED_PACK.claims.filter((c) => c.incident === id);
+      expect(pack).toBe(SEED_PACK.id);
+      expect(expected.length).toBeGreaterThan(1);
+      await incident.locator('summary').click();
+      const entries = incident.locator('.incident-timeline .timeline-entry');
+      await entries.nth(expected.length - 1).waitFor();
+      const shown = await entries.evaluateAll((lis) =>
+        lis.map((li) => ({
+          key: li.getAttribute('data-claim-key') ?? '',
+          date: li.querySelector('time')?.getAttribute('datetime') ?? '',
+        })),
+      );
+      expect(shown.map((e) => e.key).sort()).toEqual(expected.map((c) => `${SEED_PACK.id}/${c.id}`).sort());
+      expect(shown.map((e) => e.date)).toEqual(shown.map((e) => e.date).sort());
+      // This page is on it (read today: after every statement so far), and the status with its basis.
+      await expect(incident.locator('.timeline > li').last().getAttribute('data-here')).resolves.toBe('true');
+      await expect(incident.locator('.incident-status').getAttribute('data-evidence')).resolves.toBe(
+        SEED_PACK.incidents.find((i) => i.id === id)?.evidence?.kind,
+      );
+      await incident.scrollIntoViewIfNeeded();
+      await popup.page.screenshot({ path: join(ARTIFACTS_DIR, shot) });
+
+      // Its own page: the same statements under the incident's name.
+      const href = (await incident.locator('.timeline-page-link a').getAttribute('href')) ?? '';
+      const page = await ext.context.newPage();
+      await page.goto(`chrome-extension://${ext.extensionId}${href}`);
+      await page
+        .locator('.timeline-entry')
+        .nth(expected.length - 1)
+        .waitFor();
+      const name = SEED_PACK.incidents.find((i) => i.id === id);
+      // The browser's UI language picks the name (English here unless the profile is French).
+      expect([name?.name, name?.names?.fr[0]]).toContain(await page.locator('h1').textContent());
+      await page.close();
+      await popup.page.close();
+    },
+  );
+
   it('the popup’s site switch turns Counterpoint off on the site: the highlights go', async () => {
     const popup = await PopupPage.open(ext.context, ext.extensionId, await tabIdOf(ext, 'https://www.lesoir.be/*'));
     expect(await popup.siteSwitch()).toEqual({ label: 'Counterpoint on lesoir.be', checked: true });

@@ -19,6 +19,7 @@ import type {
   RemovePackResponse,
   ScanResponse,
 } from '@src/messaging/protocol';
+import type { IncidentTimelineResponse } from '@src/messaging/timeline-protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -149,8 +150,23 @@ describe('scan with counter-statements', () => {
     expect(denial?.source.url).toMatch(/^https?:\/\//);
     expect(denial?.why).toContain('denial');
     expect(Object.keys(denial ?? {}).sort()).toEqual(
-      ['date', 'id', 'lang', 'relation', 'score', 'source', 'speaker', 'speakerActor', 'stance', 'text', 'why'].sort(),
+      [
+        'date',
+        'id',
+        'incident',
+        'lang',
+        'relation',
+        'score',
+        'source',
+        'speaker',
+        'speakerActor',
+        'stance',
+        'text',
+        'why',
+      ].sort(),
     );
+    // Every seed statement belongs to an incident, named as the press names it.
+    expect(denial?.incident).toMatchObject({ pack: SEED_PACK_ID, name: expect.stringMatching(/\(.*\d{4}.*\)$/) });
     // Scores descend.
     const scores = counters.map((c) => c.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
@@ -310,6 +326,7 @@ describe('pack operations from extension pages', () => {
     ['exportAll', { type: 'exportAll' }],
     ['removePack', { type: 'removePack', id: 'test-pack' }],
     ['importMispGalaxy', { type: 'importMispGalaxy', json: { values: [] } }],
+    ['incidentTimeline', { type: 'incidentTimeline', pack: SEED_PACK_ID, id: 'c-inc-notpetya-2017' }],
   ];
 
   it.each(ops)('refuses %s from a content script, with a logged reason', async (type, message) => {
@@ -325,6 +342,36 @@ describe('pack operations from extension pages', () => {
     await expect(
       service.handleMessage(message, { id: 'other', url: 'chrome-extension://other/library.html' }),
     ).rejects.toBeInstanceOf(RejectedMessage);
+  });
+
+  it('gives an incident’s timeline from the database, null for an unknown one, and refuses bad ids', async () => {
+    const { send } = setup();
+    const incident = SEED_PACK.incidents.find((i) => i.name.startsWith('NotPetya'));
+    if (incident === undefined) throw new Error('the seed pack lost NotPetya');
+    const { timeline } = await send<IncidentTimelineResponse>(
+      { type: 'incidentTimeline', pack: SEED_PACK_ID, id: incident.id },
+      popup,
+    );
+    expect(timeline?.incident.name).toBe(incident.name);
+    expect(timeline?.entries.map((e) => e.key).sort()).toEqual(
+      SEED_PACK.claims
+        .filter((c) => c.incident === incident.id)
+        .map((c) => `${SEED_PACK_ID}/${c.id}`)
+        .sort(),
+    );
+    expect(timeline?.entries.some((e) => e.answers.length > 0)).toBe(true);
+    expect(timeline?.accused).toContain('RU');
+    const none = await send<IncidentTimelineResponse>(
+      { type: 'incidentTimeline', pack: 'nope', id: incident.id },
+      popup,
+    );
+    expect(none.timeline).toBeNull();
+    for (const bad of [
+      { type: 'incidentTimeline', pack: SEED_PACK_ID },
+      { type: 'incidentTimeline', pack: SEED_PACK_ID, id: '../x' },
+      { type: 'incidentTimeline', pack: SEED_PACK_ID, id: incident.id, extra: 1 },
+    ])
+      await expect(send(bad, libraryPage)).rejects.toBeInstanceOf(RejectedMessage);
   });
 
   it('lists, imports, exports and removes packs', async () => {

@@ -123,4 +123,35 @@ describe('constructions across rules', () => {
     });
     expect(first('Western hackers breached the ministry, Chinese officials said.')?.accused).not.toBe('West');
   });
+
+  it('reads an operation linked or tied to an actor, and the one who links it as accuser', () => {
+    expect(first('Prosecutors link the $300m crypto exchange hack to North Korea')).toMatchObject({
+      stance: 'accusation',
+      accused: 'KP',
+    });
+    expect(first('Les enquêteurs relient le piratage de la mairie à la Russie.')).toMatchObject({ accused: 'RU' });
+    // Linking something that is not an operation accuses nobody of one.
+    expect(detector.detect('Economists link the rise in grain prices to Russia.').allegations).toEqual([]);
+  });
+
+  it('reads calling a link "irresponsible" as the accused denying it', () => {
+    expect(
+      first('The Russian embassy said it was “irresponsible” to tie the breaches of the ministry to Russia.'),
+    ).toMatchObject({ stance: 'denial', accused: 'RU' });
+  });
+
+  it('takes infecting phones and computers, back doors and a quoted cyber army as operations', () => {
+    expect(
+      first('Investigators said Chinese intelligence had infected the phones of several activists.'),
+    ).toMatchObject({ accused: 'CN' });
+    expect(first('Officials said Iran had planted back doors in the utility’s control systems.')).toMatchObject({
+      accused: 'IR',
+    });
+  });
+
+  it('keeps "an inquiry into" from being read as the target of an intrusion', () => {
+    const found = first('Canada opened an inquiry into the hacking of its foreign ministry by Chinese groups.');
+    expect(found?.accused).toBe('CN');
+    expect(found?.target).not.toBe('CA');
+  });
 });

@@ -1,6 +1,12 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it, vi } from 'vitest';
-import { type CardView, createController } from '../../src/content/controller';
+import {
+  type CardCallbacks,
+  type CardView,
+  type ClaimActions,
+  type ControllerDeps,
+  createController,
+} from '../../src/content/controller';
 import { extractAddedText } from '../../src/content/extract';
 import type { Painted, Painter } from '../../src/content/highlight';
 import type { ScanAllegation, ScanMode, ScanResponse, ScanSentence } from '../../src/messaging/protocol';
@@ -121,7 +127,7 @@ class FakeRange {
   }
 }
 
-function setup(html = ARTICLE) {
+function setup(html = ARTICLE, over: Partial<ControllerDeps> = {}) {
   const { document } = parseHTML(html);
   const doc = document as unknown as Document;
   doc.createRange = () => new FakeRange(doc) as unknown as Range;
@@ -148,6 +154,7 @@ function setup(html = ARTICLE) {
     mutationDelayMs: 5,
     navigationDelayMs: 5,
     flashMs: 5,
+    ...over,
   });
   return { doc, bg, p, c, hit, controller, scrolled };
 }
@@ -362,6 +369,163 @@ describe('content controller', () => {
     await started;
     expect(p.painted).toHaveLength(0);
     expect(doc.documentElement.hasAttribute('data-counterpoint-allegations')).toBe(false);
+  });
+});
+
+/** The first scan's answer waits for `release`: the page can change meanwhile, as it can in a browser. */
+function holdFirstAnswer(bg: ReturnType<typeof fakeBackground>) {
+  let release: () => void = () => {};
+  const real = bg.send.getMockImplementation();
+  bg.send.mockImplementationOnce(
+    (sentences, mode) =>
+      new Promise((resolve) => {
+        release = () => resolve(real?.(sentences, mode) ?? { allegations: [] });
+      }),
+  );
+  return () => release();
+}
+
+const OFFICIALS = "Officials said Russian hackers broke into the parliament's mail server last spring.";
+const MOSCOW = 'Moscow denied that its hackers had any role in the intrusion.';
+
+function paragraph(doc: Document, start: string): HTMLElement {
+  const p = Array.from(doc.querySelectorAll('p')).find((x) => x.textContent?.startsWith(start));
+  if (p === undefined) throw new Error(`no paragraph ${start}`);
+  return p as HTMLElement;
+}
+
+describe('the quote check: text that moved between the scan and its answer', () => {
+  it('paints the allegations on their own words when nothing moved, with none unanchored', async () => {
+    const { doc, p, controller } = setup();
+    await controller.start();
+    expect(p.painted.map((x) => x.range.toString())).toEqual([OFFICIALS, MOSCOW]);
+    expect(doc.documentElement.getAttribute('data-counterpoint-unanchored')).toBe('0');
+  });
+
+  it('finds a sentence whose text node was rewritten in place, instead of painting the old offsets', async () => {
+    const { doc, bg, p, controller } = setup();
+    const release = holdFirstAnswer(bg);
+    const started = controller.start();
+    await wait(0);
+    // A live page prefixes the paragraph (same node, new text) before the answer comes back.
+    const text = paragraph(doc, 'Officials').firstChild as Text;
+    text.data = `UPDATE 14:02 — ${text.data}`;
+    release();
+    await started;
+    expect(p.painted.map((x) => x.range.toString())).toEqual([OFFICIALS, MOSCOW]);
+    expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe('2');
+    expect(doc.documentElement.getAttribute('data-counterpoint-unanchored')).toBe('0');
+  });
+
+  it('finds a paragraph the page rendered again, and does not send its text a second time', async () => {
+    const { doc, bg, p, controller } = setup();
+    const release = holdFirstAnswer(bg);
+    const started = controller.start();
+    await wait(0);
+    const old = paragraph(doc, 'Moscow');
+    const copy = doc.createElement('p');
+    copy.textContent = old.textContent;
+    old.replaceWith(copy);
+    release();
+    await started;
+    await wait(30);
+    await controller.idle();
+    expect(p.painted.map((x) => x.range.toString())).toEqual([OFFICIALS, MOSCOW]);
+    expect(p.painted[1]?.range.startContainer.parentNode).toBe(copy);
+    // The new paragraph's text was answered already: no scan sends it again (it would be painted twice).
+    expect(bg.calls.flatMap((c) => c.sentences.map((s) => s.text)).filter((t) => t === MOSCOW)).toHaveLength(1);
+    expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe('2');
+  });
+
+  it('leaves a sentence that is gone unpainted, counts it, and keeps report order for the others', async () => {
+    const { doc, bg, p, controller } = setup();
+    const release = holdFirstAnswer(bg);
+    const started = controller.start();
+    await wait(0);
+    paragraph(doc, 'Officials').remove();
+    release();
+    await started;
+    expect(p.painted.map((x) => x.range.toString())).toEqual([MOSCOW]);
+    expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe('1');
+    expect(doc.documentElement.getAttribute('data-counterpoint-unanchored')).toBe('1');
+    // Report index 0 is the sentence that is gone: nothing to reveal; index 1 is still Moscow's.
+    expect(controller.handleMessage({ type: 'reveal', index: 0 }).ok).toBe(false);
+    expect(controller.handleMessage({ type: 'reveal', index: 1 }).ok).toBe(true);
+    controller.stop();
+    expect(doc.documentElement.hasAttribute('data-counterpoint-unanchored')).toBe(false);
+  });
+});
+
+describe('Save and Annotate… from the card', () => {
+  function withClaims(saved: string | null = null) {
+    let callbacks: CardCallbacks | null = null;
+    const claims = {
+      savedId: vi.fn((_r: Range): string | null => saved),
+      save: vi.fn(async (_r: Range): Promise<string | null> => 'urn:uuid:1'),
+      annotate: vi.fn(async (_id: string) => ({ ok: true })),
+    } satisfies ClaimActions;
+    const t = setup(ARTICLE, {
+      claims,
+      createCard: (_d, cb) => {
+        callbacks = cb;
+        return t.c.card;
+      },
+    });
+    const cb = () => {
+      if (callbacks === null) throw new Error('no card yet');
+      return callbacks;
+    };
+    return { ...t, claims, cb };
+  }
+
+  it('saves the allegation on screen once, then annotates that claim', async () => {
+    const { c, controller, claims, cb } = withClaims();
+    await controller.start();
+    controller.handleMessage({ type: 'reveal', index: 1 });
+    expect(c.shown.at(-1)).toMatchObject({ saved: false });
+    const [first, second] = await Promise.all([cb().onSave?.(), cb().onSave?.()]);
+    expect([first, second]).toEqual([true, true]);
+    expect(claims.save).toHaveBeenCalledTimes(1);
+    expect(claims.save.mock.calls[0]?.[0].toString()).toBe(MOSCOW);
+    expect(await cb().onAnnotate?.()).toBe(true);
+    expect(claims.save).toHaveBeenCalledTimes(1);
+    expect(claims.annotate).toHaveBeenCalledWith('urn:uuid:1');
+    controller.handleMessage({ type: 'reveal', index: 1 });
+    expect(c.shown.at(-1)).toMatchObject({ saved: true });
+  });
+
+  it('annotates a claim already saved without saving it again', async () => {
+    const { c, controller, claims, cb } = withClaims('urn:uuid:old');
+    await controller.start();
+    controller.handleMessage({ type: 'reveal', index: 0 });
+    expect(c.shown.at(-1)).toMatchObject({ saved: true });
+    expect(await cb().onAnnotate?.()).toBe(true);
+    expect(claims.save).not.toHaveBeenCalled();
+    expect(claims.annotate).toHaveBeenCalledWith('urn:uuid:old');
+  });
+
+  it('tries a failed save again, and annotates nothing after a failure', async () => {
+    const { controller, claims, cb } = withClaims();
+    claims.save.mockResolvedValueOnce(null);
+    await controller.start();
+    controller.handleMessage({ type: 'reveal', index: 0 });
+    expect(await cb().onAnnotate?.()).toBe(false);
+    expect(claims.annotate).not.toHaveBeenCalled();
+    expect(await cb().onSave?.()).toBe(true);
+    expect(claims.save).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives the card no Save without claim actions', async () => {
+    let callbacks: CardCallbacks | null = null;
+    const t = setup(ARTICLE, {
+      createCard: (_d, cb) => {
+        callbacks = cb;
+        return t.c.card;
+      },
+    });
+    await t.controller.start();
+    t.controller.handleMessage({ type: 'reveal', index: 0 });
+    expect((callbacks as CardCallbacks | null)?.onSave).toBeUndefined();
   });
 });
 

@@ -4,7 +4,19 @@
  * small typos; filters on the hits; sorting; the link back to the quote.
  */
 import type { SavedClaim } from '@core/annotation/record';
-import { createLibraryIndex, foldTerm, linkTo } from '@src/ui/library/search';
+import {
+  applyFilters,
+  buildTextIndex,
+  claimHash,
+  claimOfHash,
+  createLibraryIndex,
+  createTextIndex,
+  foldTerm,
+  linkTo,
+  matchesFilters,
+  scanSearch,
+  searchClaims,
+} from '@src/ui/library/search';
 import { describe, expect, it } from 'vitest';
 
 function claim(id: string, exact: string, extra: Partial<SavedClaim> = {}): SavedClaim {
@@ -106,5 +118,121 @@ describe('library search', () => {
     expect(hits.length).toBe(many.filter((_, i) => i % 7 === 0 && i % 3 === 0).length);
     // Generous for a loaded CI machine; the benchmark reports the real figure.
     expect(elapsed).toBeLessThan(500);
+  });
+});
+
+describe('library filters together', () => {
+  // Six claims that differ in one field at a time from the first, which passes every filter below.
+  const all = { actor: 'CN', stance: 'accusation', verdict: 'disputed', site: 'Le Soir', tag: 'apt31' };
+  const fits = claim('fits', 'Des pirates liés à Pékin ont visé le parlement', {
+    site: 'Le Soir',
+    tags: ['apt31', 'belgique'],
+    verdict: 'disputed',
+    allegation: { stance: 'accusation', accused: 'CN', accuser: 'BE' },
+    created: '2026-11-15T12:00:00.000Z',
+  });
+  const variants: SavedClaim[] = [
+    fits,
+    { ...fits, id: 'other-actor', allegation: { stance: 'accusation', accused: 'RU', accuser: 'BE' } },
+    { ...fits, id: 'other-stance', allegation: { stance: 'denial', accused: 'CN', accuser: 'BE' } },
+    { ...fits, id: 'other-verdict', verdict: 'supported' },
+    { ...fits, id: 'other-site', site: 'RTBF' },
+    { ...fits, id: 'other-tag', tags: ['belgique'] },
+    { ...fits, id: 'too-early', created: '2026-10-31T23:59:59.000Z' },
+    { ...fits, id: 'too-late', created: '2026-12-01T00:00:00.000Z' },
+  ];
+
+  it('keeps only the claims that pass every filter at once', () => {
+    const f = { text: '', ...all, from: '2026-11-01', to: '2026-11-30' };
+    expect(ids(applyFilters(variants, f))).toEqual(['fits']);
+    // Each filter alone lets everything through but the variant it is about.
+    for (const [key, value] of Object.entries({ ...all, from: '2026-11-01', to: '2026-11-30' })) {
+      const kept = ids(applyFilters(variants, { text: '', [key]: value }));
+      expect(kept.length, key).toBeLessThan(variants.length);
+      expect(kept, key).toContain('fits');
+    }
+  });
+
+  it('reads the date range as whole days, both ends included, either end alone', () => {
+    const day = (created: string) => ({ ...fits, created });
+    expect(matchesFilters(day('2026-11-01T00:00:00.000Z'), { text: '', from: '2026-11-01' })).toBe(true);
+    expect(matchesFilters(day('2026-11-30T23:59:59.999Z'), { text: '', to: '2026-11-30' })).toBe(true);
+    expect(matchesFilters(day('2026-12-01T00:00:00.000Z'), { text: '', to: '2026-11-30' })).toBe(false);
+    expect(matchesFilters(day('2026-10-31T23:59:59.999Z'), { text: '', from: '2026-11-01' })).toBe(false);
+    expect(ids(applyFilters(variants, { text: '', from: '2026-12-01' }))).toEqual(['too-late']);
+    expect(ids(applyFilters(variants, { text: '', to: '2026-10-31' }))).toEqual(['too-early']);
+    // A range that ends before it starts holds nothing.
+    expect(applyFilters(variants, { text: '', from: '2026-11-20', to: '2026-11-10' })).toEqual([]);
+  });
+
+  it('combines the text with the filters, through the index or the scan alike', () => {
+    const f = { text: 'pekin parlement', site: 'Le Soir', tag: 'apt31', from: '2026-11-01', to: '2026-11-30' };
+    const indexed = ids(searchClaims(variants, f, createTextIndex(variants)));
+    const scanned = ids(searchClaims(variants, f, null));
+    expect(indexed.sort()).toEqual(['fits', 'other-actor', 'other-stance', 'other-verdict']);
+    expect(scanned.sort()).toEqual(indexed);
+  });
+});
+
+describe('library search before the index is ready', () => {
+  it('scans folded words: every word of the query begins a word of the claim', () => {
+    expect(ids(scanSearch(claims, 'PÉKIN cyber'))).toEqual(['a']);
+    expect(ids(scanSearch(claims, 'kremlin'))).toEqual(['b']);
+    expect(ids(scanSearch(claims, 'traced'))).toEqual(['c']);
+    // Inside a word is not a match, nor is a typo (the index tolerates those).
+    expect(ids(scanSearch(claims, 'ekin'))).toEqual([]);
+    expect(ids(scanSearch(claims, 'intrusiom'))).toEqual([]);
+    expect(ids(scanSearch(claims, ''))).toEqual(['a', 'b', 'c']);
+  });
+
+  it('builds the index in slices, giving the page a turn between them, and stops when cancelled', async () => {
+    const many = Array.from({ length: 300 }, (_, i) =>
+      claim(`s${i}`, `Claim ${i} about ${i % 2 ? 'Sandworm' : 'Volt'}`),
+    );
+    let clock = 0;
+    let pauses = 0;
+    // Each claim "costs" 1 ms: slices of 10 claims.
+    const now = () => clock++;
+    const built = await buildTextIndex(many, { sliceMs: 10, now, pause: async () => void pauses++ });
+    expect(pauses).toBeGreaterThan(10);
+    expect(built?.size).toBe(300);
+    expect(built?.hits('sandworm').length).toBe(150);
+
+    let turns = 0;
+    const cancelled = await buildTextIndex(many, {
+      sliceMs: 10,
+      now,
+      pause: async () => void turns++,
+      cancelled: () => turns >= 2,
+    });
+    expect(cancelled).toBeNull();
+    expect(turns).toBe(2);
+  });
+
+  it('keeps the index in step with edits, deletes and undo, by each claim’s modified date', () => {
+    const index = createTextIndex(claims);
+    const edited = { ...(claims[0] as SavedClaim), note: 'Rapport du SGRS cité', modified: '2026-12-09T10:00:00.000Z' };
+    const next = [edited, claims[1] as SavedClaim];
+    expect(index.diff(next)).toBe(2); // one re-indexed, one gone
+    expect(index.sync(next)).toBe(2);
+    expect(ids(index.hits('sgrs'))).toEqual(['a']);
+    expect(index.hits('traced')).toEqual([]);
+    expect(index.size).toBe(2);
+    expect(index.sync(next)).toBe(0);
+    // Undo of the delete: the claim is back, and found again.
+    expect(index.sync([...next, claims[2] as SavedClaim])).toBe(1);
+    expect(ids(index.hits('traced'))).toEqual(['c']);
+  });
+});
+
+describe('library deep links', () => {
+  it('reads #claim=ID back, whatever the id holds, and ignores anything else', () => {
+    const id = 'urn:uuid:0f8e2c1a-93b4-4d27-a5e6-1c2d3e4f5a6b';
+    expect(claimOfHash(claimHash(id))).toBe(id);
+    expect(claimOfHash(claimHash('a b/c#d'))).toBe('a b/c#d');
+    expect(claimOfHash('#claim=')).toBeNull();
+    expect(claimOfHash('#claim=%E0%A4%A')).toBeNull();
+    expect(claimOfHash('#other=1')).toBeNull();
+    expect(claimOfHash('')).toBeNull();
   });
 });

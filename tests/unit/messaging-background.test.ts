@@ -49,6 +49,9 @@ function setup() {
     exportAll: async () => ({ format: 'counterpoint-export', exportedAt: '2026-01-01T00:00:00Z', packs: [] }),
     removePack: async () => ({ ok: true, removed: false }),
     importMispGalaxy: async () => ({ ok: false, error: 'stub', issues: ['stub'] }),
+    incidentTimeline: async () => null,
+    searchStatements: async () => [],
+    statementsByKey: async () => [],
   };
   const service = createBackgroundService({
     createDetector: () => {

@@ -165,6 +165,22 @@ describe('Popup states', () => {
     expect(root.querySelectorAll('article')).toHaveLength(0);
   });
 
+  it('asks for the tab’s saved claims to be painted as it opens (the gesture that grants activeTab), and scans nothing', async () => {
+    const env = fakeEnv({ url: 'https://blog.example/post' });
+    const showSaved = vi.fn(async () => true);
+    await mount(<Popup env={{ ...env, showSaved }} />);
+    expect(showSaved).toHaveBeenCalledWith(7);
+    expect(showSaved).toHaveBeenCalledTimes(1);
+    expect(env.log).toEqual([]);
+    expect(status()?.getAttribute('data-state')).toBe('not-scanned');
+  });
+
+  it('still shows the report when painting saved claims fails', async () => {
+    const env = fakeEnv({ reports: [report([])], url: 'https://www.lesoir.be/a' });
+    await mount(<Popup env={{ ...env, showSaved: async () => Promise.reject(new Error('no access')) }} />);
+    expect(status()?.getAttribute('data-state')).toBe('empty');
+  });
+
   it('offers to scan a page that has no report, and scans that tab', async () => {
     const scan = vi.fn(async () => {});
     await mount(<Popup env={fakeEnv({ url: 'https://example.org/news', scan })} />);

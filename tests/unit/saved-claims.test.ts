@@ -51,6 +51,9 @@ function setup(
     exportAll: async () => ({ format: 'counterpoint-export', exportedAt: '2026-01-01T00:00:00Z', packs: [] }),
     removePack: async () => ({ ok: true, removed: false }),
     importMispGalaxy: async () => ({ ok: false, error: 'stub', issues: ['stub'] }),
+    incidentTimeline: async () => null,
+    searchStatements: async () => [],
+    statementsByKey: async () => [],
   };
   const service = createBackgroundService({
     createDetector: () => ({ detectSegments: () => [] }),
@@ -65,7 +68,7 @@ function setup(
     notifyTab: (tabId) => notified.push(tabId),
   });
   const send = (message: unknown, sender: Sender) => service.handleMessage(message, sender) as Promise<never>;
-  return { db, service, send, notified, library, tick: (ms: number) => (clock += ms) };
+  return { db, service, send, notified, library, libraryPage, tick: (ms: number) => (clock += ms) };
 }
 
 const saveMessage = (extra: Record<string, unknown> = {}) => ({
@@ -230,5 +233,173 @@ describe('the library’s operations', () => {
     expect(refused.error).toMatch(/^\$\.packs\[0\]/);
     expect(await db.savedClaims.count()).toBe(0);
     expect(library.importPack).not.toHaveBeenCalled();
+  });
+});
+
+describe('pages of the list, bulk tags, statements and links', () => {
+  const stored = (i: number, extra: Record<string, unknown> = {}) => ({
+    id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    created: `2026-11-${String(1 + i).padStart(2, '0')}T10:00:00.000Z`,
+    modified: `2026-11-${String(1 + i).padStart(2, '0')}T10:00:00.000Z`,
+    url: `${PAGE_URL}?p=${i}`,
+    quote: span.quote,
+    tags: ['belgique'],
+    ...extra,
+  });
+  async function withClaims(n: number, extra: Record<string, unknown> = {}) {
+    const s = setup();
+    const claims = Array.from({ length: n }, (_, i) => stored(i, extra));
+    await s.send({ type: 'importSaved', json: toAnnotationCollection(claims, 'urn:x', 'x') }, s.libraryPage);
+    return { ...s, claims };
+  }
+  const listed = async (send: ReturnType<typeof setup>['send']) =>
+    ((await send({ type: 'listSaved' }, libraryPage)) as { claims: Array<{ id: string; tags: string[] }> }).claims;
+
+  it('gives the list a page at a time, newest first, with the total', async () => {
+    const { send } = await withClaims(5);
+    const first = (await send({ type: 'listSavedPage', offset: 0, limit: 2 }, libraryPage)) as {
+      claims: Array<{ id: string }>;
+      total: number;
+    };
+    expect(first.total).toBe(5);
+    expect(first.claims.map((c) => c.id)).toEqual([stored(4).id, stored(3).id]);
+    const rest = (await send({ type: 'listSavedPage', offset: 2, limit: 10 }, libraryPage)) as {
+      claims: Array<{ id: string }>;
+    };
+    expect(rest.claims.map((c) => c.id)).toEqual([stored(2).id, stored(1).id, stored(0).id]);
+    await expect(send({ type: 'listSavedPage', offset: 0, limit: 0 }, libraryPage)).rejects.toThrow(/limit/);
+    await expect(send({ type: 'listSavedPage', offset: 0, limit: 10 }, content)).rejects.toThrow(
+      /not an extension page/,
+    );
+  });
+
+  it('adds a tag to several claims and removes it, in one message each, and undoes by restoring', async () => {
+    const { send, claims } = await withClaims(3);
+    const ids = [claims[0]?.id, claims[2]?.id];
+    const added = (await send({ type: 'tagSaved', ids, tag: ' ingérence ', op: 'add' }, libraryPage)) as {
+      ok: true;
+      changed: number;
+      before: Array<{ id: string; tags: string[] }>;
+    };
+    expect(added).toMatchObject({ ok: true, changed: 2 });
+    expect(added.before.map((c) => c.tags)).toEqual([['belgique'], ['belgique']]);
+    const tagsOf = async () => Object.fromEntries((await listed(send)).map((c) => [c.id, c.tags]));
+    expect(await tagsOf()).toEqual({
+      [stored(0).id]: ['belgique', 'ingérence'],
+      [stored(1).id]: ['belgique'],
+      [stored(2).id]: ['belgique', 'ingérence'],
+    });
+    // Adding it again changes nothing.
+    expect(await send({ type: 'tagSaved', ids, tag: 'ingérence', op: 'add' }, libraryPage)).toMatchObject({
+      changed: 0,
+    });
+    // Undo: the claims as they were.
+    await send({ type: 'restoreSaved', claims: added.before }, libraryPage);
+    expect(Object.values(await tagsOf())).toEqual([['belgique'], ['belgique'], ['belgique']]);
+    const removed = await send(
+      { type: 'tagSaved', ids: claims.map((c) => c.id), tag: 'belgique', op: 'remove' },
+      libraryPage,
+    );
+    expect(removed).toMatchObject({ ok: true, changed: 3 });
+    expect(Object.values(await tagsOf())).toEqual([[], [], []]);
+  });
+
+  it('tags all or nothing: an unknown claim or one tag too many, and no claim changes', async () => {
+    const { send, claims } = await withClaims(2);
+    const before = await listed(send);
+    const unknown = (await send(
+      { type: 'tagSaved', ids: [claims[0]?.id, 'urn:uuid:gone'], tag: 'x', op: 'add' },
+      libraryPage,
+    )) as { ok: false; error: string };
+    expect(unknown).toEqual({ ok: false, error: 'no saved claim urn:uuid:gone' });
+    const full = stored(9, { tags: Array.from({ length: 50 }, (_, i) => `t${i}`) });
+    await send({ type: 'restoreSaved', claims: [full] }, libraryPage);
+    const tooMany = (await send(
+      { type: 'tagSaved', ids: [claims[1]?.id, full.id], tag: 'x', op: 'add' },
+      libraryPage,
+    )) as { ok: false; error: string };
+    expect(tooMany.ok).toBe(false);
+    expect(tooMany.error).toContain(full.id);
+    const after = await listed(send);
+    expect(after.filter((c) => c.id !== full.id)).toEqual(before);
+    // A comma would split the tag in the annotation form; the message itself is refused.
+    await expect(send({ type: 'tagSaved', ids: [claims[0]?.id], tag: 'a,b', op: 'add' }, libraryPage)).rejects.toThrow(
+      /comma/,
+    );
+    await expect(send({ type: 'tagSaved', ids: [claims[0]?.id], tag: 'x', op: 'add' }, content)).rejects.toThrow(
+      /not an extension page/,
+    );
+  });
+
+  it('keeps "My annotations" in step when a statement is edited, tagged, deleted or restored', async () => {
+    const { send, claims, library } = await withClaims(1, {
+      allegation: { stance: 'accusation', accused: 'CN', accuser: 'BE' },
+      verdict: 'disputed',
+    });
+    const packs: Array<{ id: string; version: number; claims: Array<{ text: string; tags?: string[] }> }> = [];
+    vi.mocked(library.importPack).mockImplementation(async (json) => {
+      packs.push(json as (typeof packs)[number]);
+      return { ok: true, pack: { id: 'my-annotations', version: packs.length, claims: 1 }, previousVersion: null };
+    });
+    library.listPacks = async () =>
+      packs.length === 0 ? [] : ([{ id: 'my-annotations', version: packs.length }] as never);
+    library.exportPack = async () => packs.at(-1) as never;
+    const removePack = vi.fn(async () => ({ ok: true as const, removed: true }));
+    library.removePack = removePack;
+
+    expect(
+      await send({ type: 'setStatement', ids: [claims[0]?.id], on: true, reviewer: 'R. Vérif' }, libraryPage),
+    ).toMatchObject({ ok: true, statements: 1 });
+    const [claim] = await listed(send);
+    await send(
+      { type: 'updateSaved', claim: { ...claim, note: 'Le parquet ne confirme pas la piste chinoise.' } },
+      libraryPage,
+    );
+    expect(packs.at(-1)?.claims[0]?.text).toContain('Le parquet ne confirme pas');
+    // Signed with the name given when it was added.
+    expect(packs.at(-1)?.claims[0]).toMatchObject({ speaker: 'R. Vérif' });
+    await send({ type: 'tagSaved', ids: [claims[0]?.id], tag: 'apt31', op: 'add' }, libraryPage);
+    expect(packs.at(-1)?.claims[0]?.tags).toContain('apt31');
+    const { removed } = (await send({ type: 'deleteSaved', ids: [claims[0]?.id] }, libraryPage)) as {
+      removed: unknown[];
+    };
+    expect(removePack).toHaveBeenCalledWith('my-annotations');
+    const imported = packs.length;
+    await send({ type: 'restoreSaved', claims: removed }, libraryPage);
+    expect(packs.length).toBe(imported + 1);
+  });
+
+  it('searches statements and reads linked ones for extension pages only, within bounds', async () => {
+    const { send, library } = setup();
+    const hit = {
+      key: 'seed/a-1',
+      packId: 'seed',
+      text: 'A statement.',
+      speaker: 'Someone',
+      date: '2024-01-01',
+      lang: 'en',
+      stance: 'denial' as const,
+      accused: ['CN'],
+      accuser: null,
+    };
+    const search = vi.fn(async () => [hit]);
+    const byKey = vi.fn(async () => [hit]);
+    library.searchStatements = search;
+    library.statementsByKey = byKey;
+    expect(await send({ type: 'searchStatements', query: 'mao ning', limit: 5 }, libraryPage)).toEqual({
+      statements: [hit],
+    });
+    expect(search).toHaveBeenCalledWith('mao ning', 5);
+    expect(await send({ type: 'statementsByKey', keys: ['seed/a-1'] }, libraryPage)).toEqual({ statements: [hit] });
+    await expect(send({ type: 'searchStatements', query: 'x', limit: 5 }, content)).rejects.toThrow(
+      /not an extension page/,
+    );
+    await expect(send({ type: 'searchStatements', query: 'x'.repeat(201), limit: 5 }, libraryPage)).rejects.toThrow(
+      /query/,
+    );
+    await expect(send({ type: 'searchStatements', query: 'x', limit: 500 }, libraryPage)).rejects.toThrow(/limit/);
+    await expect(
+      send({ type: 'statementsByKey', keys: Array.from({ length: 51 }, (_, i) => `p/${i}`) }, libraryPage),
+    ).rejects.toThrow(/keys/);
   });
 });

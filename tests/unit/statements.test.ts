@@ -6,9 +6,17 @@
  */
 import { describeSpan } from '@core/anchor/span';
 import type { SavedClaim } from '@core/annotation/record';
-import { MY_ANNOTATIONS_PACK_ID, statementId, statementProblem, toStatementPack } from '@core/annotation/statements';
+import {
+  MY_ANNOTATIONS_PACK_ID,
+  relationFor,
+  statementId,
+  statementProblem,
+  statementRelations,
+  toStatementPack,
+} from '@core/annotation/statements';
 import { Detector } from '@core/detect';
 import { ClaimIndex } from '@core/match';
+import { type ClaimStance, parsePack } from '@core/pack/schema';
 import { describe, expect, it } from 'vitest';
 import { SEED_PACK } from '../../src/data/seed-pack';
 
@@ -101,5 +109,98 @@ describe('annotations as statements', () => {
       5,
     );
     expect(other.some((c) => c.claim.packId === MY_ANNOTATIONS_PACK_ID)).toBe(false);
+  });
+});
+
+describe('relations of a statement to the statements it links', () => {
+  const accusing = { ...base, verdict: 'disputed' as const };
+  const denial = { ...base, allegation: { stance: 'denial' as const, accused: 'CN', accuser: 'BE' } };
+
+  it('reads the verdict as a judgement on the accusation, then relates by the linked stance', () => {
+    const type = (c: SavedClaim, stance: ClaimStance) => relationFor(c, { stance });
+    // A disputed or unsupported accusation: the statement disputes the claims that make it.
+    expect(type(accusing, 'accusation')).toBe('denies');
+    expect(type({ ...accusing, verdict: 'unsupported' }, 'attribution')).toBe('denies');
+    expect(type(accusing, 'denial')).toBe('contextualises');
+    // A supported one: it backs the attributions and checks the denials.
+    expect(type({ ...accusing, verdict: 'supported' }, 'attribution')).toBe('attributes');
+    expect(type({ ...accusing, verdict: 'supported' }, 'denial')).toBe('fact_checks');
+    // Misleading, unverifiable or no verdict takes no side.
+    expect(type({ ...accusing, verdict: 'misleading' }, 'counter_accusation')).toBe('fact_checks');
+    expect(type(base, 'accusation')).toBe('fact_checks');
+    expect(type({ ...accusing, verdict: 'unverifiable' }, 'denial')).toBe('contextualises');
+    // A disputed denial backs the accusation it denied; a supported one rejects it.
+    expect(type({ ...denial, verdict: 'disputed' }, 'accusation')).toBe('attributes');
+    expect(type({ ...denial, verdict: 'disputed' }, 'denial')).toBe('fact_checks');
+    expect(type({ ...denial, verdict: 'supported' }, 'attribution')).toBe('denies');
+    // Fact-checks and context are context, whatever the verdict.
+    for (const v of ['supported', 'disputed'] as const) {
+      expect(type({ ...accusing, verdict: v }, 'fact_check')).toBe('contextualises');
+      expect(type({ ...accusing, verdict: v }, 'context')).toBe('contextualises');
+    }
+  });
+
+  it('carries links between statements of My annotations in the pack, which stays valid', () => {
+    const first: SavedClaim = {
+      ...accusing,
+      note: 'Le rapport cité ne publie aucun indicateur technique.',
+      statement: true,
+    };
+    const second: SavedClaim = {
+      ...accusing,
+      id: 'urn:uuid:99999999-8888-4777-8666-555555555555',
+      verdict: 'supported',
+      statement: true,
+      links: [
+        `${MY_ANNOTATIONS_PACK_ID}/${statementId(first.id)}`,
+        // Twice, itself, a statement that is not in the pack, and not a key at all: left out.
+        `${MY_ANNOTATIONS_PACK_ID}/${statementId(first.id)}`,
+        `${MY_ANNOTATIONS_PACK_ID}/${statementId('urn:uuid:99999999-8888-4777-8666-555555555555')}`,
+        `${MY_ANNOTATIONS_PACK_ID}/${statementId('urn:uuid:not-a-statement')}`,
+        'not-a-key',
+      ],
+    };
+    const pack = toStatementPack([first, second], { version: 2, now: '2026-12-06T10:00:00Z', reviewer: 'Me', detect });
+    expect(pack?.relations).toEqual([
+      { from: statementId(second.id), to: statementId(first.id), type: 'contextualises' },
+    ]);
+    // What toStatementPack returns has been through the validator; a copy must pass it again.
+    expect(() => parsePack(JSON.parse(JSON.stringify(pack)))).not.toThrow();
+    // Once the linked statement leaves the pack, so does the relation.
+    const alone = toStatementPack([{ ...first, statement: false }, second], {
+      version: 3,
+      now: '2026-12-06T10:00:00Z',
+      reviewer: 'Me',
+      detect,
+    });
+    expect(alone?.relations).toEqual([]);
+    expect(() => parsePack(alone)).not.toThrow();
+  });
+
+  it('keeps links to claims of other packs as claim keys, typed by their stance', () => {
+    const seedAccusation = SEED_PACK.claims.find((c) => c.stance === 'accusation' && c.accused.includes('CN'));
+    const seedDenial = SEED_PACK.claims.find((c) => c.stance === 'denial' && c.speakerActor.startsWith('CN'));
+    if (seedAccusation === undefined || seedDenial === undefined) throw new Error('seed pack changed');
+    const key = (id: string) => `${SEED_PACK.id}/${id}`;
+    const marked: SavedClaim = {
+      ...accusing,
+      statement: true,
+      links: [key(seedAccusation.id), key(seedDenial.id), `${SEED_PACK.id}/removed-since`],
+    };
+    const stances = new Map<string, ClaimStance>([
+      [key(seedAccusation.id), seedAccusation.stance],
+      [key(seedDenial.id), seedDenial.stance],
+    ]);
+    const { local, external } = statementRelations([marked], stances);
+    expect(local).toEqual([]);
+    const from = `${MY_ANNOTATIONS_PACK_ID}/${statementId(marked.id)}`;
+    expect(external).toEqual([
+      { from, to: key(seedAccusation.id), type: 'denies' },
+      { from, to: key(seedDenial.id), type: 'contextualises' },
+    ]);
+    // The pack format relates claims of one pack only: the pack has none of these, and is valid.
+    const pack = toStatementPack([marked], { version: 1, now: '2026-12-06T10:00:00Z', reviewer: 'Me', detect });
+    expect(pack?.relations).toEqual([]);
+    expect(() => parsePack(pack)).not.toThrow();
   });
 });

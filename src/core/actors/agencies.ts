@@ -390,6 +390,11 @@ export const AGENCIES: ActorRecord[] = [
     fr: ['Office fédéral de protection de la constitution', 'Bundesamt für Verfassungsschutz', 'Verfassungsschutz'],
     aliases: ['BfV'],
   }),
+  ag('BKA', 'DE', {
+    en: ['Federal Criminal Police Office', 'Bundeskriminalamt'],
+    fr: ['Office fédéral de police criminelle', 'Bundeskriminalamt'],
+    aliases: ['BKA'],
+  }),
   ag('BND', 'DE', {
     en: ['Bundesnachrichtendienst'],
     fr: ['Bundesnachrichtendienst'],

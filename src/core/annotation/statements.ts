@@ -4,11 +4,23 @@
  * counter-statement. A statement is the fact-checker's assessment (stance
  * `fact_check`) of the allegation it annotates: about its accused (and its
  * accuser), with the verdict and the note as its text, the page as its
- * source. The pack is rebuilt whole from the claims marked as statements and
- * validated like any pack. Pure TypeScript.
+ * source, and relations to the statements the annotation links. The pack is
+ * rebuilt whole from the claims marked as statements and validated like any
+ * pack. Pure TypeScript.
  */
-import { ACTIONS, type Claim, type ClaimPack, PACK_FORMAT, PACK_FORMAT_VERSION, parsePack } from '../pack/schema';
+import {
+  ACTIONS,
+  type Claim,
+  type ClaimPack,
+  type ClaimStance,
+  PACK_FORMAT,
+  PACK_FORMAT_VERSION,
+  parsePack,
+  type Relation,
+  type RelationType,
+} from '../pack/schema';
 import type { SavedClaim } from './record';
+import { splitStatementKey } from './statement-search';
 
 export const MY_ANNOTATIONS_PACK_ID = 'my-annotations';
 
@@ -60,6 +72,76 @@ export function toStatement(c: SavedClaim, reviewer: string, detect: (text: stri
   };
 }
 
+const ACCUSING: readonly ClaimStance[] = ['accusation', 'attribution', 'counter_accusation'];
+
+/**
+ * How the statement made from an annotation relates to a statement it links,
+ * from the annotation's verdict on its quote and the linked statement's
+ * stance. The verdict is first read as a judgement on the accusation: on an
+ * accusing quote, disputed or unsupported rejects the accusation and
+ * supported backs it; on a quoted denial, the other way round (a disputed
+ * denial backs the accusation). Misleading, unverifiable or no verdict takes
+ * no side. Then:
+ *
+ * | linked statement                  | rejects the accusation | backs it      | no side        |
+ * | accusation, attribution, counter  | `denies`               | `attributes`  | `fact_checks`  |
+ * | denial                            | `contextualises`       | `fact_checks` | `contextualises` |
+ * | fact-check, context               | `contextualises`       | `contextualises` | `contextualises` |
+ */
+export function relationFor(annotation: SavedClaim, linked: { stance: ClaimStance }): RelationType {
+  const verdict = annotation.verdict;
+  const onQuote = verdict === 'disputed' || verdict === 'unsupported' ? -1 : verdict === 'supported' ? 1 : 0;
+  const quoteDenies = annotation.allegation?.stance === 'denial';
+  /** +1: the statement backs the accusation; -1: it rejects it; 0: neither. */
+  const onAccusation = quoteDenies ? -onQuote : onQuote;
+  if (ACCUSING.includes(linked.stance))
+    return onAccusation < 0 ? 'denies' : onAccusation > 0 ? 'attributes' : 'fact_checks';
+  if (linked.stance === 'denial') return onAccusation > 0 ? 'fact_checks' : 'contextualises';
+  return 'contextualises';
+}
+
+/** A relation from a statement of "My annotations" to a claim of another pack, by claim keys (`packId/claimId`). */
+export interface ExternalRelation {
+  from: string;
+  to: string;
+  type: RelationType;
+}
+
+/**
+ * The relations of the statements made from `claims` (marked ones only) to
+ * the statements they link. `local`: links to other statements of "My
+ * annotations", which the pack carries. `external`: links to claims of other
+ * packs, as claim keys; the pack format only relates claims of one pack, so
+ * these stay in the saved claims' `links` (see the README). `stances` gives
+ * the stance of each linked claim by key; links to claims it does not know
+ * (a pack since removed) are left out.
+ */
+export function statementRelations(
+  claims: readonly SavedClaim[],
+  stances: ReadonlyMap<string, ClaimStance> = new Map(),
+): { local: Relation[]; external: ExternalRelation[] } {
+  const marked = claims.filter((c) => c.statement === true && statementProblem(c) === null);
+  const ours = new Set(marked.map((c) => statementId(c.id)));
+  const local: Relation[] = [];
+  const external: ExternalRelation[] = [];
+  for (const c of marked) {
+    const from = statementId(c.id);
+    for (const link of new Set(c.links ?? [])) {
+      const target = splitStatementKey(link);
+      if (target === null) continue;
+      if (target.packId === MY_ANNOTATIONS_PACK_ID) {
+        if (ours.has(target.claimId) && target.claimId !== from)
+          local.push({ from, to: target.claimId, type: relationFor(c, { stance: 'fact_check' }) });
+        continue;
+      }
+      const stance = stances.get(link);
+      if (stance !== undefined)
+        external.push({ from: `${MY_ANNOTATIONS_PACK_ID}/${from}`, to: link, type: relationFor(c, { stance }) });
+    }
+  }
+  return { local, external };
+}
+
 /** The "My annotations" pack of every claim marked as a statement; null when there is none. */
 export function toStatementPack(
   claims: readonly SavedClaim[],
@@ -79,6 +161,6 @@ export function toStatementPack(
     actors: [],
     incidents: [],
     claims: marked.map((c) => toStatement(c, options.reviewer, options.detect)),
-    relations: [],
+    relations: statementRelations(marked).local,
   });
 }

@@ -29,6 +29,7 @@ import hyphenLinked from './roles/hyphen-linked';
 import interviewer from './roles/interviewer';
 import languageQualifier from './roles/language-qualifier';
 import linkedTo from './roles/linked-to';
+import linksOperationTo from './roles/links-operation-to';
 import measuresAgainst from './roles/measures-against';
 import nameOnClaim from './roles/name-on-claim';
 import negatedParty from './roles/negated-party';
@@ -87,6 +88,7 @@ export const ROLE_RULES: readonly RoleRule[] = [
   accordingTo,
   measuresAgainst,
   attributedTo,
+  linksOperationTo,
   unitOf,
   attributedByTo,
   claimsOf,

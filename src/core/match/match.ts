@@ -317,7 +317,9 @@ export function rankCounterStatements(
       score += OWN_ANNOTATION_BONUS;
       why += ' · your annotation';
     }
-    scored.push(inc !== undefined ? { claim: c, relation, why, score, incident: inc } : { claim: c, relation, why, score });
+    scored.push(
+      inc !== undefined ? { claim: c, relation, why, score, incident: inc } : { claim: c, relation, why, score },
+    );
   }
   scored.sort(
     (a, b) => b.score - a.score || b.claim.date.localeCompare(a.claim.date) || a.claim.key.localeCompare(b.claim.key),

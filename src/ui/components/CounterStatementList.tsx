@@ -1,13 +1,58 @@
 import { t } from '@src/i18n';
 import { claimStanceLabel, formatDate, relationLabel } from '@src/i18n/format';
 import type { CounterStatementView } from '@src/messaging/protocol';
+import { useState } from 'preact/hooks';
+import { incidentName, LoadedTimeline, type TimelineLoader, timelineHref } from './IncidentTimeline';
+import { loadTimeline } from './timeline-loader';
 
 /** Only web addresses become links (pack data is validated, this is a second guard). */
 function isWebUrl(url: string): boolean {
   return /^https?:\/\//i.test(url);
 }
 
-function CounterStatement({ statement }: { statement: CounterStatementView }) {
+/** The incident a statement belongs to: its name, and its timeline on demand (here, or on its own page). */
+function IncidentOf({
+  statement,
+  shown,
+  load,
+}: {
+  statement: CounterStatementView;
+  shown: ReadonlySet<string>;
+  load: TimelineLoader;
+}) {
+  const [open, setOpen] = useState(false);
+  const incident = statement.incident;
+  if (incident === null) return null;
+  return (
+    <details
+      class="counter-incident"
+      data-incident={`${incident.pack}/${incident.id}`}
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>
+        {t('incidentPartOf', incidentName(incident))} · {t('incidentTimeline')}
+      </summary>
+      {open ? (
+        <LoadedTimeline pack={incident.pack} id={incident.id} load={load} level={5} here={{}} shown={shown} />
+      ) : null}
+      <p class="timeline-page-link">
+        <a href={timelineHref(incident.pack, incident.id)} target="_blank" rel="noopener">
+          {t('incidentOpenTimeline')}
+        </a>
+      </p>
+    </details>
+  );
+}
+
+function CounterStatement({
+  statement,
+  shown,
+  load,
+}: {
+  statement: CounterStatementView;
+  shown: ReadonlySet<string>;
+  load: TimelineLoader;
+}) {
   const { source } = statement;
   const sourceText = source.title ? `${source.publisher}: ${source.title}` : source.publisher;
   return (
@@ -43,6 +88,7 @@ function CounterStatement({ statement }: { statement: CounterStatementView }) {
           <span>{sourceText}</span>
         )}
       </p>
+      <IncidentOf statement={statement} shown={shown} load={load} />
     </li>
   );
 }
@@ -52,11 +98,15 @@ export function CounterStatementList({
   statements,
   id,
   matching = false,
+  load = loadTimeline,
 }: {
   statements: CounterStatementView[];
   id: string;
   matching?: boolean;
+  /** Where incident timelines come from (the background; tests pass their own). */
+  load?: TimelineLoader;
 }) {
+  const shown = new Set(statements.map((s) => s.id));
   return (
     <section class="others" aria-labelledby={id}>
       <h4 id={id} class="others-title">
@@ -67,7 +117,7 @@ export function CounterStatementList({
       ) : (
         <ol class="counter-statements">
           {statements.map((statement) => (
-            <CounterStatement key={statement.id} statement={statement} />
+            <CounterStatement key={statement.id} statement={statement} shown={shown} load={load} />
           ))}
         </ol>
       )}

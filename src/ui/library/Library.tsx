@@ -1,10 +1,13 @@
 /**
  * The library: every saved and annotated claim, searchable and filterable,
- * annotated in place, exported in the formats students and fact-checkers use
- * (Markdown, CSV, CSL-JSON, RIS, ClaimReview, Web Annotation, backup) and
- * imported back. The list is virtualised (only the rows in view are in the
- * DOM), so 10,000 claims scroll and filter smoothly. Page text is rendered as
- * text, never as HTML.
+ * annotated in place (verdict, note, tags, roles, links to statements of the
+ * claim database), tagged in bulk, exported in the formats students and
+ * fact-checkers use (Markdown, CSV, CSL-JSON, RIS, ClaimReview, Web
+ * Annotation, backup) and imported back. The list is virtualised (only the
+ * rows in view are in the DOM) and paints before the search index is built,
+ * so 10,000 claims open, scroll and filter smoothly. `library.html#claim=ID`
+ * opens one claim's annotation form. Page text is rendered as text, never as
+ * HTML.
  */
 
 import { toCslJson, toRis } from '@core/annotation/citations';
@@ -12,16 +15,20 @@ import { BACKUP_FORMAT, BACKUP_VERSION, citation, toClaimReviews, toCsv, toMarkd
 import {
   ALLEGATION_STANCES,
   type AllegationFields,
+  LIMITS,
   type SavedClaim,
   VERDICTS,
   type Verdict,
 } from '@core/annotation/record';
+import { MY_ANNOTATIONS_PACK_ID, statementId } from '@core/annotation/statements';
 import { toAnnotationCollection } from '@core/annotation/web-annotation';
 import { t } from '@src/i18n';
 import { stanceLabel } from '@src/i18n/format';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LibraryApi } from './api';
-import { createLibraryIndex, type LibraryFilters, linkTo } from './search';
+import { LinkPicker } from './LinkPicker';
+import { claimOfHash, facetsOf, type LibraryFilters, linkTo, searchClaims } from './search';
+import { useClaims } from './useClaims';
 
 export const ROW_HEIGHT = 148;
 const OVERSCAN = 6;
@@ -98,6 +105,7 @@ interface EditState {
   stance: string;
   accuser: string;
   accused: string;
+  links: string[];
 }
 
 function editOf(c: SavedClaim): EditState {
@@ -108,11 +116,12 @@ function editOf(c: SavedClaim): EditState {
     stance: c.allegation?.stance ?? '',
     accuser: c.allegation?.accuser ?? '',
     accused: c.allegation?.accused ?? '',
+    links: [...(c.links ?? [])],
   };
 }
 
-function applyEdit(c: SavedClaim, e: EditState): SavedClaim {
-  const { note: _n, verdict: _v, allegation: _a, ...rest } = c;
+export function applyEdit(c: SavedClaim, e: EditState): SavedClaim {
+  const { note: _n, verdict: _v, allegation: _a, links: _l, ...rest } = c;
   const out: SavedClaim = {
     ...rest,
     tags: [
@@ -122,7 +131,7 @@ function applyEdit(c: SavedClaim, e: EditState): SavedClaim {
           .map((s) => s.trim())
           .filter((s) => s !== ''),
       ),
-    ].slice(0, 50),
+    ].slice(0, LIMITS.tags),
   };
   if (e.note.trim() !== '') out.note = e.note;
   if ((VERDICTS as readonly string[]).includes(e.verdict)) out.verdict = e.verdict as Verdict;
@@ -133,26 +142,37 @@ function applyEdit(c: SavedClaim, e: EditState): SavedClaim {
       accuser: e.accuser.trim() === '' ? null : e.accuser.trim(),
       accused: e.accused.trim() === '' ? null : e.accused.trim(),
     };
+  const links = [...new Set(e.links)].slice(0, LIMITS.links);
+  if (links.length > 0) out.links = links;
   return out;
 }
 
+/** The undoable change: the claims as they were before a delete or a bulk tag. */
+interface Undo {
+  claims: SavedClaim[];
+  kind: 'delete' | 'tag';
+}
+
+const currentHash = () => (typeof location === 'undefined' ? '' : location.hash);
+
 export function Library({ api }: { api: LibraryApi }) {
-  const [claims, setClaims] = useState<SavedClaim[] | null>(null);
+  const data = useClaims(api);
+  const { claims, complete, index } = data;
   const [filters, setFilters] = useState<LibraryFilters>({ text: '' });
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<{ id: string; state: EditState } | null>(null);
   const [status, setStatus] = useState<string>('');
-  const [undo, setUndo] = useState<SavedClaim[] | null>(null);
+  const [undo, setUndo] = useState<Undo | null>(null);
+  const [bulkTag, setBulkTag] = useState('');
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(800);
   const [reviewer, setReviewer] = useState<string>(() => localStorage.getItem('counterpoint-reviewer') ?? '');
+  /** The claim a `#claim=ID` address asks for, until it is found (or known to be missing). */
+  const [wanted, setWanted] = useState<string | null>(() => claimOfHash(currentHash()));
+  const [focused, setFocused] = useState<string | null>(null);
+  const scrollTo = useRef<string | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const reload = () =>
-    api.list().then(setClaims, (error: unknown) => setStatus(error instanceof Error ? error.message : String(error)));
-  useEffect(() => {
-    void reload();
-  }, []);
   useEffect(() => {
     const el = listRef.current;
     if (el === null) return;
@@ -163,9 +183,54 @@ export function Library({ api }: { api: LibraryApi }) {
     return () => ro?.disconnect();
   }, [claims === null]);
 
-  const index = useMemo(() => createLibraryIndex(claims ?? []), [claims]);
-  const facets = useMemo(() => index.facets(), [index]);
-  const shown = useMemo(() => index.search(filters), [index, filters]);
+  useEffect(() => {
+    const onHash = () => setWanted(claimOfHash(currentHash()));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+
+  useEffect(() => {
+    if (data.error !== null) setStatus(data.error);
+  }, [data.error]);
+
+  // `#claim=ID`: that claim, shown whatever the filters, scrolled into view, its annotation form open.
+  useEffect(() => {
+    if (wanted === null || claims === null) return;
+    const claim = claims.find((c) => c.id === wanted);
+    if (claim === undefined) {
+      if (!complete) return;
+      setStatus(t('libraryClaimNotFound', wanted));
+      setWanted(null);
+      return;
+    }
+    setWanted(null);
+    setFilters({ text: '' });
+    setEditing({ id: claim.id, state: editOf(claim) });
+    setFocused(claim.id);
+    scrollTo.current = claim.id;
+  }, [wanted, claims, complete]);
+
+  const facets = useMemo(() => facetsOf(claims ?? []), [claims]);
+  const shown = useMemo(() => searchClaims(claims ?? [], filters, index), [claims, filters, index, data.indexVersion]);
+
+  // Once the claim's form is on screen (it takes room from the list), its row is brought to the list's middle.
+  useEffect(() => {
+    const id = scrollTo.current;
+    const el = listRef.current;
+    if (id === null || el === null || editing?.id !== id) return;
+    const at = shown.findIndex((c) => c.id === id);
+    if (at === -1) return;
+    scrollTo.current = null;
+    el.scrollTop = Math.max(0, at * ROW_HEIGHT - Math.max(0, el.clientHeight - ROW_HEIGHT) / 2);
+    setScrollTop(el.scrollTop);
+    // And the page itself, on a short window, once the row is rendered.
+    requestAnimationFrame(() => {
+      const row = [...el.querySelectorAll('[data-annotation-id]')].find(
+        (n) => n.getAttribute('data-annotation-id') === id,
+      );
+      row?.scrollIntoView({ block: 'nearest' });
+    });
+  }, [shown, editing]);
 
   const chosen = (): SavedClaim[] => (selected.size > 0 ? shown.filter((c) => selected.has(c.id)) : shown);
   const set = (patch: Partial<LibraryFilters>) => {
@@ -206,32 +271,52 @@ export function Library({ api }: { api: LibraryApi }) {
       setStatus(t('libraryImportFailed', result.error));
       return;
     }
-    if (result.settings !== null) await api.restoreSettings(result.settings);
+    if (result.settings !== null) {
+      await api.restoreSettings(result.settings);
+      setReviewer(localStorage.getItem('counterpoint-reviewer') ?? '');
+    }
     setStatus(t('libraryImported', result.added, result.duplicates));
-    await reload();
+    await data.reload();
   }
 
   async function doDelete(ids: string[]) {
     const removed = await api.remove(ids);
-    setUndo(removed);
+    setUndo({ claims: removed, kind: 'delete' });
     setSelected(new Set());
     setStatus(t('libraryDeleted', removed.length));
-    await reload();
+    await data.reload();
+  }
+
+  async function doTag(op: 'add' | 'remove') {
+    const tag = bulkTag.trim();
+    if (tag === '' || selected.size === 0) return;
+    if (tag.includes(',')) {
+      setStatus(t('libraryTagFailed', t('libraryTagComma')));
+      return;
+    }
+    const result = await api.tag([...selected], tag, op);
+    if (!result.ok) {
+      setStatus(t('libraryTagFailed', result.error));
+      return;
+    }
+    setUndo(result.before.length > 0 ? { claims: result.before, kind: 'tag' } : null);
+    setStatus(t(op === 'add' ? 'libraryTagged' : 'libraryUntagged', tag, result.changed));
+    await data.reload();
   }
 
   async function doUndo() {
     if (undo === null) return;
-    await api.restore(undo);
+    await api.restore(undo.claims);
     setUndo(null);
     setStatus('');
-    await reload();
+    await data.reload();
   }
 
   async function toggleStatement(c: SavedClaim) {
     const result = await api.setStatement([c.id], c.statement !== true, reviewer.trim() || 'Counterpoint user');
     if (!result.ok) setStatus(t('libraryStatementFailed', result.error));
     else setStatus('');
-    await reload();
+    await data.reload();
   }
 
   async function saveEdit() {
@@ -240,22 +325,29 @@ export function Library({ api }: { api: LibraryApi }) {
     if (claim === undefined) return;
     const updated = await api.update(applyEdit(claim, editing.state));
     setEditing(null);
-    if (updated !== null) setClaims((list) => (list ?? []).map((c) => (c.id === updated.id ? updated : c)));
+    if (updated !== null) data.replace([updated]);
   }
 
-  if (claims === null) return <p class="muted">…</p>;
+  if (claims === null)
+    return (
+      <p class="muted" role="status">
+        {status || '…'}
+      </p>
+    );
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(shown.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
   const rows = shown.slice(first, last);
   const edited = editing === null ? null : (claims.find((c) => c.id === editing.id) ?? null);
+  const searching = filters.text.trim() !== '';
 
   return (
-    <main class="library">
+    <main class="library" data-index={index !== null ? 'ready' : 'pending'} data-complete={String(complete)}>
       <header>
         <h1>{t('libraryTitle')}</h1>
         <p class="count" aria-live="polite">
-          {t('libraryCount', shown.length, claims.length)}
+          {t('libraryCount', shown.length, complete ? claims.length : data.total)}
+          {complete ? '' : ` · ${t('libraryLoading')}`}
           {selected.size > 0 ? ` · ${t('librarySelected', selected.size)}` : ''}
         </p>
       </header>
@@ -268,6 +360,7 @@ export function Library({ api }: { api: LibraryApi }) {
           value={filters.text}
           onInput={(e) => set({ text: (e.target as HTMLInputElement).value })}
         />
+        {searching && index === null ? <span class="indexing muted">{t('libraryIndexing')}</span> : null}
         <Select
           label={t('libraryFilterStance')}
           name="stance"
@@ -303,6 +396,26 @@ export function Library({ api }: { api: LibraryApi }) {
           options={facets.actors.map((s) => [s, s])}
           onChange={(v) => set({ actor: v || undefined })}
         />
+        <label>
+          {t('libraryFrom')}
+          <input
+            type="date"
+            name="from"
+            value={filters.from ?? ''}
+            max={filters.to}
+            onInput={(e) => set({ from: (e.target as HTMLInputElement).value || undefined })}
+          />
+        </label>
+        <label>
+          {t('libraryTo')}
+          <input
+            type="date"
+            name="to"
+            value={filters.to ?? ''}
+            min={filters.from}
+            onInput={(e) => set({ to: (e.target as HTMLInputElement).value || undefined })}
+          />
+        </label>
       </section>
 
       <section class="actions">
@@ -338,10 +451,60 @@ export function Library({ api }: { api: LibraryApi }) {
             }}
           />
         </label>
+      </section>
+
+      <section class="selection">
+        <button
+          type="button"
+          data-action="select-shown"
+          disabled={shown.length === 0}
+          onClick={() => setSelected(new Set(shown.map((c) => c.id)))}
+        >
+          {t('librarySelectShown')} ({shown.length})
+        </button>
         {selected.size > 0 ? (
-          <button type="button" data-action="delete-selected" onClick={() => void doDelete([...selected])}>
-            {t('libraryDelete')} ({selected.size})
-          </button>
+          <>
+            <button type="button" data-action="clear-selection" onClick={() => setSelected(new Set())}>
+              {t('libraryClearSelection')}
+            </button>
+            <form
+              class="bulk-tag"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void doTag('add');
+              }}
+            >
+              <label>
+                {t('libraryBulkTag')}
+                <input
+                  name="bulk-tag"
+                  list="library-tags"
+                  maxLength={LIMITS.tag}
+                  value={bulkTag}
+                  onInput={(e) => setBulkTag((e.target as HTMLInputElement).value)}
+                />
+              </label>
+              <datalist id="library-tags">
+                {facets.tags.map((tag) => (
+                  <option key={tag} value={tag} />
+                ))}
+              </datalist>
+              <button type="submit" data-action="tag-add" disabled={bulkTag.trim() === ''}>
+                {t('libraryTagAdd')}
+              </button>
+              <button
+                type="button"
+                data-action="tag-remove"
+                disabled={bulkTag.trim() === ''}
+                onClick={() => void doTag('remove')}
+              >
+                {t('libraryTagRemove')}
+              </button>
+            </form>
+            <button type="button" data-action="delete-selected" onClick={() => void doDelete([...selected])}>
+              {t('libraryDelete')} ({selected.size})
+            </button>
+          </>
         ) : null}
       </section>
 
@@ -349,7 +512,7 @@ export function Library({ api }: { api: LibraryApi }) {
         {status}
         {undo !== null ? (
           <button type="button" data-action="undo" onClick={() => void doUndo()}>
-            {t('libraryUndo')}
+            {undo.kind === 'delete' ? t('libraryUndo') : t('libraryUndoChange')}
           </button>
         ) : null}
       </p>
@@ -358,6 +521,7 @@ export function Library({ api }: { api: LibraryApi }) {
         <form
           class="edit"
           aria-label={t('libraryAnnotate')}
+          data-claim-id={edited.id}
           onSubmit={(e) => {
             e.preventDefault();
             void saveEdit();
@@ -365,11 +529,23 @@ export function Library({ api }: { api: LibraryApi }) {
         >
           <blockquote>{edited.quote.exact}</blockquote>
           <EditFields state={editing.state} onChange={(state) => setEditing({ id: editing.id, state })} />
+          <LinkPicker
+            api={api}
+            links={editing.state.links}
+            self={`${MY_ANNOTATIONS_PACK_ID}/${statementId(edited.id)}`}
+            onChange={(links) => setEditing({ id: editing.id, state: { ...editing.state, links } })}
+          />
           <div class="buttons">
             <button type="submit" data-action="save-annotation">
               {t('librarySaveAnnotation')}
             </button>
-            <button type="button" onClick={() => setEditing(null)}>
+            <button
+              type="button"
+              onClick={() => {
+                setEditing(null);
+                setFocused(null);
+              }}
+            >
               {t('libraryCancel')}
             </button>
           </div>
@@ -385,6 +561,7 @@ export function Library({ api }: { api: LibraryApi }) {
               claim={c}
               top={(first + i) * ROW_HEIGHT}
               selected={selected.has(c.id)}
+              focused={focused === c.id}
               onSelect={(on) =>
                 setSelected((s) => {
                   const next = new Set(s);
@@ -393,7 +570,10 @@ export function Library({ api }: { api: LibraryApi }) {
                   return next;
                 })
               }
-              onEdit={() => setEditing({ id: c.id, state: editOf(c) })}
+              onEdit={() => {
+                setEditing({ id: c.id, state: editOf(c) });
+                setFocused(c.id);
+              }}
               onStatement={() => void toggleStatement(c)}
               onDelete={() => void doDelete([c.id])}
             />
@@ -481,6 +661,7 @@ function Item(props: {
   claim: SavedClaim;
   top: number;
   selected: boolean;
+  focused: boolean;
   onSelect(on: boolean): void;
   onEdit(): void;
   onStatement(): void;
@@ -492,6 +673,8 @@ function Item(props: {
     <li
       data-annotation-id={c.id}
       data-orphaned={orphaned ? 'true' : 'false'}
+      data-focused={props.focused ? 'true' : undefined}
+      aria-current={props.focused ? 'true' : undefined}
       class={orphaned ? 'item orphaned' : 'item'}
       style={{ top: `${props.top}px`, height: `${ROW_HEIGHT - 8}px` }}
     >
@@ -512,6 +695,9 @@ function Item(props: {
           ) : null}
           {c.verdict ? <span class="verdict">{verdictLabel(c.verdict)}</span> : null}
           {c.statement ? <span class="statement">{t('libraryStatementBadge')}</span> : null}
+          {(c.links?.length ?? 0) > 0 ? (
+            <span class="links-count">{t('libraryLinksCount', c.links?.length ?? 0)}</span>
+          ) : null}
           {c.tags.map((tag) => (
             <span class="tag" key={tag}>
               #{tag}

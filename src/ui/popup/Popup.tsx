@@ -50,6 +50,8 @@ export function Popup({ env }: { env: PopupEnv }) {
         setState({ kind: 'noTab' });
         return;
       }
+      // Opening the popup is the gesture that lets a page outside the list show its saved claims.
+      env.showSaved?.(tabId).catch(() => {});
       const urlPromise = env.tabUrl(tabId).catch(() => undefined);
       // Reports change when the page is scanned again (navigation, new text, "Scan this page").
       const reload = (url: string | undefined) => {

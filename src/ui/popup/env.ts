@@ -4,7 +4,7 @@
  */
 
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
-import { getTabReport } from '@src/messaging/client';
+import { getTabReport, sendToBackground } from '@src/messaging/client';
 import type { RevealRequest, TabReport, ToContentResponse } from '@src/messaging/protocol';
 import { disabledSites, setSiteDisabled } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
@@ -23,6 +23,12 @@ export interface PopupEnv {
   scan(tabId: number): Promise<void>;
   /** Calls `onChange` whenever the tab's stored report changes; returns the unsubscribe function. */
   watchReport(tabId: number, onChange: () => void): () => void;
+  /**
+   * The popup opened on the tab (which grants activeTab): its page's saved
+   * claims are painted, the content script injected where none runs (a site
+   * outside the list). Resolves to whether the page has any.
+   */
+  showSaved?(tabId: number): Promise<boolean>;
   site: SiteAccess;
 }
 
@@ -82,5 +88,6 @@ export function browserEnv(search: string): PopupEnv {
       return () => browser.storage.onChanged.removeListener(listener);
     },
     site: browserSiteAccess,
+    showSaved: async (tabId) => (await sendToBackground<'showSavedInTab'>({ type: 'showSavedInTab', tabId })).shown,
   };
 }

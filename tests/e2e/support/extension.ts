@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,13 +33,46 @@ export function assertPrerequisites(buildDir = CHROME_BUILD_DIR): void {
   }
 }
 
-/** Starts Chromium with the unpacked build in a throw-away profile and waits for its service worker. */
+export interface LaunchOptions {
+  /** The browser's UI language (`fr`, `en-US`…). */
+  lang?: string;
+  /**
+   * A profile to start in, kept on close (the caller removes it): a relaunch
+   * with the same directory is a browser restart. By default a throw-away
+   * profile, removed on close.
+   */
+  userDataDir?: string;
+  /**
+   * Developer mode on in chrome://extensions: Chromium disables an unpacked
+   * extension that reloads (`runtime.reload()`, an update) without it.
+   */
+  developerMode?: boolean;
+}
+
+/** Turns developer mode on in the profile's preferences, before Chromium reads them. */
+async function enableDeveloperMode(userDataDir: string): Promise<void> {
+  const file = join(userDataDir, 'Default', 'Preferences');
+  let prefs: { extensions?: { ui?: Record<string, unknown> } } = {};
+  try {
+    prefs = JSON.parse(await readFile(file, 'utf8')) as typeof prefs;
+  } catch {
+    // A new profile: no preferences yet.
+  }
+  prefs.extensions = { ...prefs.extensions, ui: { ...prefs.extensions?.ui, developer_mode: true } };
+  await mkdir(join(userDataDir, 'Default'), { recursive: true });
+  await writeFile(file, JSON.stringify(prefs));
+}
+
+/** Starts Chromium with the unpacked build in a profile (throw-away by default) and waits for its service worker. */
 export async function launchExtension(
   buildDir = CHROME_BUILD_DIR,
-  options: { lang?: string } = {},
+  options: LaunchOptions = {},
 ): Promise<LoadedExtension> {
   assertPrerequisites(buildDir);
-  const userDataDir = await mkdtemp(join(tmpdir(), 'counterpoint-e2e-'));
+  const ownsProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'counterpoint-e2e-')));
+  if (options.developerMode === true) await enableDeveloperMode(userDataDir);
+  const removeProfile = () => (ownsProfile ? rm(userDataDir, { recursive: true, force: true }) : Promise.resolve());
   const context = await chromium.launchPersistentContext(userDataDir, {
     // The browser's UI language (what extension i18n follows): --lang, and LANGUAGE on Linux.
     ...(options.lang
@@ -75,12 +108,12 @@ export async function launchExtension(
       extensionId,
       async close() {
         await context.close();
-        await rm(userDataDir, { recursive: true, force: true });
+        await removeProfile();
       },
     };
   } catch (error) {
     await context.close();
-    await rm(userDataDir, { recursive: true, force: true });
+    await removeProfile();
     throw new Error(`The extension's service worker did not start: ${String(error)}`);
   }
 }

@@ -98,7 +98,7 @@ export class PopupPage {
 
   /** Source links of every counter-statement: href, target, rel. */
   async sourceLinks(): Promise<Array<{ href: string; target: string; rel: string }>> {
-    return this.page.locator('li[data-claim-id] a[href]').evaluateAll((links) =>
+    return this.page.locator('li[data-claim-id] .source a[href]').evaluateAll((links) =>
       links.map((a) => ({
         href: a.getAttribute('href') ?? '',
         target: a.getAttribute('target') ?? '',

@@ -6,7 +6,7 @@ import { defineRule } from '../types';
 const LINK_SPECIFIC_BEFORE = rx(
   `${B}(?:${LINK_CUES.split('|')
     .filter((c) => c !== 'by' && c !== 'par')
-    .join('|')})\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,3}$`,
+    .join('|')})(?:\\s*,\\s*(?:or|and|ou|et)\\s+[^,]{1,30},)?\\s+(?:${DET}\\s*)?(?:\\p{L}+\\s+){0,3}$`,
   'u',
 );
 

@@ -4,12 +4,16 @@
  * possessive or complement on an operation noun names its author — an
  * allegation with no verb of accusing.
  */
-import { OPERATION_TERMS } from '../../lexicon';
+import { MALWARE_INFECTION, OPERATION_TERMS } from '../../lexicon';
 import { B, DET, E, rx } from '../patterns';
 import { defineRule } from '../types';
 
-/** Operation nouns, plus nominal forms the press uses for state operations. */
-const OPERATION_NOUN = `(?:${OPERATION_TERMS.map(([, src]) => src).join('|')}|(?:crypto|cyber|digital)[- ]?thefts?|heists?|braquages?|disinformation|desinformation|interference|ingerence\\w*|tradecraft|intrusions?|operations? (?:cyber|informatiques?|numeriques?))`;
+/** Operation nouns (not the verb phrase of infecting), plus nominal forms the press uses for state operations. */
+const OPERATION_NOUN = `(?:${OPERATION_TERMS.filter(([, src]) => src !== MALWARE_INFECTION)
+  .map(([, src]) => src)
+  .join(
+    '|',
+  )}|(?:crypto|cyber|digital)[- ]?thefts?|heists?|braquages?|disinformation|desinformation|interference|ingerence\\w*|tradecraft|intrusions?|operations? (?:cyber|informatiques?|numeriques?))`;
 /** Words that end the noun phrase: verbs, conjunctions, prepositions, determiners. */
 const NOT_MODIFIER =
   "(?!(?:is|are|was|were|has|have|had|been|be|and|or|a|ont|est|sont|et|ou|qui|que|who|which|that|par|by|with|through|via|in|on|of|the|an|to|for|from|de|des|du|d'|les|la|le|l'|un|une|pour|avec|dans|en|sur|au|aux|depuis|since)(?![\\p{L}\\p{N}]))";

@@ -3,7 +3,10 @@ import { PERPETRATOR_NOUNS } from '../../lexicon';
 import { E, POSSESSIVE_ENTITY_AFTER, rx } from '../patterns';
 import { defineRule } from '../types';
 
-const POSSESSIVE_PERP_AFTER = rx(`^'s?\\s+(?:own\\s+)?(?:[\\p{L}-]+\\s+){0,2}?(?:${PERPETRATOR_NOUNS})${E}`, 'u');
+const POSSESSIVE_PERP_AFTER = rx(
+  `^'s?\\s+(?:own\\s+)?["«]?\\s*(?:[\\p{L}-]+\\s+){0,2}?(?:${PERPETRATOR_NOUNS})${E}`,
+  'u',
+);
 
 export default defineRule({
   id: 'possessive-perpetrator',

@@ -1,0 +1,34 @@
+/**
+ * The incident-timeline request of the extension pages (popup, report view,
+ * timeline page), declared once as a valibot schema: its type and its
+ * validator derive from it. Read-only; a page's content script never sends it.
+ */
+import type { IncidentTimeline } from '@core/pack/timeline';
+import * as v from 'valibot';
+import { type Validation, validateJsonValue } from './protocol';
+
+/** Pack and incident ids, as the claim-pack format defines them. */
+const packId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'expected an identifier'));
+
+export const IncidentTimelineRequestSchema = v.strictObject({
+  type: v.literal('incidentTimeline'),
+  pack: packId,
+  id: packId,
+});
+
+export type IncidentTimelineRequest = v.InferOutput<typeof IncidentTimelineRequestSchema>;
+
+export interface IncidentTimelineResponse {
+  /** Null when no installed pack has that incident (a pack removed since, a stale link). */
+  timeline: IncidentTimeline | null;
+}
+
+export function validateIncidentTimelineRequest(x: unknown): Validation<IncidentTimelineRequest> {
+  const copy = validateJsonValue(x, 'message');
+  if (!copy.ok) return copy;
+  const parsed = v.safeParse(IncidentTimelineRequestSchema, copy.value);
+  if (parsed.success) return { ok: true, value: parsed.output };
+  const issue = parsed.issues[0];
+  const path = (issue.path ?? []).map((p) => String((p as { key: unknown }).key)).join('.');
+  return { ok: false, reason: `${path === '' ? '(message)' : path}: ${issue.message}` };
+}

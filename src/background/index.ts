@@ -49,6 +49,11 @@ export function startBackground(): void {
     // The library opens the annotation form of the claim named in its fragment.
     openAnnotator: (tabId, claimId) =>
       openNextTo(tabId, `${browser.runtime.getURL('/library.html')}#claim=${encodeURIComponent(claimId)}`),
+    openTimeline: (tabId, pack, id, date) =>
+      openNextTo(
+        tabId,
+        `${browser.runtime.getURL('/timeline.html')}?${new URLSearchParams({ pack, id, ...(date !== undefined ? { date } : {}) }).toString()}`,
+      ),
     showSavedInTab: (tabId) => pages.showSaved(tabId, async (url) => (await savedStore.forPage(url)).length > 0),
     savedStore,
     notifyTab: (tabId) => {

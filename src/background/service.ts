@@ -20,7 +20,11 @@ import {
   validateRemovePackRequest,
   validateScanRequest,
 } from '@src/messaging/protocol';
-import { validateIncidentTimelineRequest } from '@src/messaging/timeline-protocol';
+import {
+  type OpenTimelineResponse,
+  validateIncidentTimelineRequest,
+  validateOpenTimelineRequest,
+} from '@src/messaging/timeline-protocol';
 import type { Badge } from './badge';
 import type { Library } from './library';
 import { createMatchBatch } from './matcher';
@@ -66,6 +70,8 @@ export interface BackgroundDeps {
   notifyTab?: (tabId: number) => void;
   /** Opens the library's annotation form on a saved claim, next to the tab (from the card). */
   openAnnotator?: (tabId: number, claimId: string) => Promise<void>;
+  /** Opens an installed incident's timeline page next to the tab (the card's incident link). */
+  openTimeline?: (tabId: number, pack: string, id: string, date: string | undefined) => Promise<void>;
   /** Paints a tab's saved claims, injecting the content script where none runs (the popup opened there). */
   showSavedInTab?: (tabId: number) => Promise<boolean>;
 }
@@ -130,6 +136,29 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     if (!checked.ok) return reject('openReport', checked.reason);
     if (deps.openReport === undefined) return { ok: false };
     await deps.openReport(tabId);
+    return { ok: true };
+  }
+
+  /** Timeline tabs one page may open per minute from its card: a page cannot open tabs at will. */
+  const TIMELINES_PER_MINUTE = 6;
+  const timelinesOpened = new Map<number, number[]>();
+
+  async function openTimeline(message: unknown, sender: Sender): Promise<OpenTimelineResponse> {
+    const tabId = contentTab(sender);
+    if (typeof tabId === 'string') return reject('openTimeline', tabId);
+    const checked = validateOpenTimelineRequest(message);
+    if (!checked.ok) return reject('openTimeline', checked.reason);
+    const { pack, id, date } = checked.value;
+    const t = now();
+    const times = (timelinesOpened.get(tabId) ?? []).filter((x) => t - x < 60_000);
+    if (times.length >= TIMELINES_PER_MINUTE) {
+      timelinesOpened.set(tabId, times);
+      return { ok: false, error: 'too many timeline tabs from this tab; try again in a minute' };
+    }
+    if ((await deps.library.incidentTimeline(pack, id)) === null) return { ok: false, error: 'no such incident' };
+    timelinesOpened.set(tabId, [...times, t]);
+    if (deps.openTimeline === undefined) return { ok: false, error: 'not available' };
+    await deps.openTimeline(tabId, pack, id, date);
     return { ok: true };
   }
 
@@ -321,6 +350,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
           return scan(message, sender);
         case 'openReport':
           return openReport(message, sender);
+        case 'openTimeline':
+          return openTimeline(message, sender);
         case 'getCounterStatements':
           return counterStatementsOf(message, sender);
         default: {

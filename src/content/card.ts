@@ -6,7 +6,7 @@
  * (createElement / textContent), never as HTML. Outside clicks are the
  * controller's business (see `contains`); Escape and × close the card here.
  */
-import type { CounterStatementView } from '@core/match/view';
+import type { CounterStatementView, IncidentRef } from '@core/match/view';
 import { t as defaultT, uiLanguage } from '@src/i18n';
 import { actionLabel, actorLabel, formatDate, relationLabel, stanceLabel } from '@src/i18n/format';
 import type { ScanAllegation } from '@src/messaging/protocol';
@@ -44,6 +44,11 @@ export interface CardOptions {
    */
   onSave?(): Promise<boolean>;
   onAnnotate?(): Promise<boolean>;
+  /**
+   * A counter-statement's incident link (shown only when given): opens that
+   * incident's timeline. Called only for the reader's own clicks (`isTrusted`).
+   */
+  onIncident?(incident: IncidentRef): void;
   /** Called when the user closes the card (Escape, ×), not on `hide()`. */
   onClose?(): void;
   t?: typeof defaultT;
@@ -112,6 +117,8 @@ ol { list-style: none; margin: 0; padding: 0; }
 li { border-top: 1px solid #e2e2e8; padding: 6px 0 0; margin: 0 0 6px; }
 .meta, .src, .pos, .empty { font-size: 12px; color: #55555e; }
 .speaker { font-weight: 600; color: #1b1b1f; }
+.incident { font-size: 12px; margin: 2px 0 0; }
+.incident button { border: 0; padding: 0; color: #0b57d0; text-decoration: underline; text-align: left; }
 .rel { border-radius: 4px; padding: 0 4px; background: rgba(127, 127, 127, 0.16); }
 .text { margin: 2px 0; }
 .empty { margin: 8px 0 0; }
@@ -126,7 +133,7 @@ li { border-top: 1px solid #e2e2e8; padding: 6px 0 0; margin: 0 0 6px; }
   .card.denial { border-left-color: #6cb4ff; }
   .card.counter_accusation { border-left-color: #d08cff; }
   button { border-color: #4a4a52; }
-  a { color: #8ab4f8; }
+  a, .incident button { color: #8ab4f8; }
   :focus-visible { outline-color: #8ab4f8; }
   li { border-color: #3a3a42; }
   .meta, .src, .pos, .empty { color: #b4b4bc; }
@@ -361,6 +368,18 @@ export function createCard(doc: Document, options: CardOptions): Card {
       src.textContent = publisher;
     }
     li.append(meta, text, src);
+    const incident = c.incident;
+    if (incident !== null && options.onIncident !== undefined) {
+      const onIncident = options.onIncident;
+      const name = lang.toLowerCase().startsWith('fr') ? (incident.nameFr ?? incident.name) : incident.name;
+      const line = el('p', 'incident');
+      const link = button('', tr('incidentPartOf', name), (e) => {
+        if (e.isTrusted) onIncident(incident);
+      });
+      link.title = tr('incidentOpenTimeline');
+      line.append(link);
+      li.append(line);
+    }
     return li;
   }
 

@@ -6,6 +6,7 @@
  */
 
 import { anchorExact } from '@core/anchor/exact';
+import type { IncidentRef } from '@core/match/view';
 import type {
   CounterStatementView,
   ScanAllegation,
@@ -39,6 +40,8 @@ export interface CardCallbacks {
   onSave?(): Promise<boolean>;
   /** Saves it if needed, then opens its annotation form in the library. */
   onAnnotate?(): Promise<boolean>;
+  /** Opens a counter-statement's incident timeline. */
+  onIncident?(incident: IncidentRef): void;
 }
 
 /** Saving an allegation's sentence as a saved claim, and annotating it (src/content/index.ts). */
@@ -56,6 +59,8 @@ export interface ControllerDeps {
   /** The counter-statements of allegation `index` of this tab's report, once the background has them. */
   counterStatements(index: number): Promise<CounterStatementView[] | null>;
   openReport(): Promise<unknown>;
+  /** Opens an incident's timeline page (the card's incident link); without it the card shows no link. */
+  openTimeline?(incident: IncidentRef): Promise<unknown>;
   createPainter(doc: Document): Painter;
   createCard(doc: Document, callbacks: CardCallbacks): CardView;
   /** Index of the painted range under a client point, or -1. */
@@ -297,6 +302,13 @@ export function createController(deps: ControllerDeps): Controller {
         deps.openReport().catch((error: unknown) => log('could not open the report', error));
       },
       onStep: (direction) => step(direction),
+      ...(deps.openTimeline !== undefined
+        ? {
+            onIncident: (incident: IncidentRef) => {
+              deps.openTimeline?.(incident).catch((error: unknown) => log('could not open the timeline', error));
+            },
+          }
+        : {}),
       ...(claims !== undefined
         ? {
             onSave: async () => (await savedOf(current, claims)) !== null,

@@ -9,7 +9,7 @@
  * be saved, and nothing is scanned (see SAVED_ONLY_FLAG).
  */
 import type { AllegationFields } from '@core/annotation/record';
-import { getCounterStatements, openReport, sendScan, sendToBackground } from '@src/messaging/client';
+import { getCounterStatements, openReport, openTimeline, sendScan, sendToBackground } from '@src/messaging/client';
 import { validateToContentMessage } from '@src/messaging/protocol';
 import { validateSavedToContent } from '@src/messaging/to-content-saved';
 import { isSiteDisabled, siteOf } from '@src/settings/sites';
@@ -19,6 +19,7 @@ import { createCard } from './card';
 import { createController } from './controller';
 import { createPainter } from './highlight';
 import { allegationAt, rangeRect } from './hit';
+import { readPageMeta } from './page-meta';
 import { createSavedLayer } from './saved';
 import { createSaveButton, describeRange, describeSelection } from './selection';
 import { readDisabledSites, watchDisabledSites } from './site-setting';
@@ -46,6 +47,8 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
     send: sendScan,
     counterStatements: async (index) => (await getCounterStatements(index)).counterStatements,
     openReport,
+    // The allegation is placed on the timeline at the page's publication date (today when it gives none).
+    openTimeline: (incident) => openTimeline(incident.pack, incident.id, pageDate(doc)),
     createPainter,
     createCard: (d, callbacks) => createCard(d, callbacks),
     hitTest: allegationAt,
@@ -136,4 +139,12 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   });
 
   readDisabledSites().then(apply, () => apply([]));
+}
+
+/** The page's declared publication date (YYYY-MM-DD), or today's. */
+function pageDate(doc: Document): string {
+  const published = readPageMeta(doc).published?.slice(0, 10);
+  return published !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(published) && !Number.isNaN(Date.parse(published))
+    ? published
+    : new Date().toISOString().slice(0, 10);
 }

@@ -16,6 +16,7 @@ import type {
   ScanSentence,
 } from './protocol';
 import type { SavedMessage, SavedMessageType, SavedResponses } from './saved-protocol';
+import type { OpenTimelineResponse } from './timeline-protocol';
 
 type SavedProtocol = {
   [K in SavedMessageType]: { request: SavedMessage<K>; response: SavedResponses[K] };
@@ -41,6 +42,11 @@ export function getCounterStatements(index: number): Promise<GetCounterStatement
 /** From the page's card: open the tab's full report. */
 export function openReport(): Promise<OpenReportResponse> {
   return sendToBackground<'openReport'>({ type: 'openReport' });
+}
+
+/** From the card's incident link: open that incident's timeline page; `date` places the page's allegation on it. */
+export function openTimeline(pack: string, id: string, date: string | undefined): Promise<OpenTimelineResponse> {
+  return sendToBackground<'openTimeline'>({ type: 'openTimeline', pack, id, ...(date !== undefined ? { date } : {}) });
 }
 
 export function getTabReport(tabId: number): Promise<GetTabReportResponse> {

@@ -2,7 +2,12 @@ import type { ClaimPack } from '@core/pack/schema';
 import type { Allegation } from '@core/types';
 import type { PackRow } from '@src/background/db/database';
 import type { CounterpointExport, MispImportResult } from '@src/background/db/packs';
-import type { IncidentTimelineRequest, IncidentTimelineResponse } from './timeline-protocol';
+import type {
+  IncidentTimelineRequest,
+  IncidentTimelineResponse,
+  OpenTimelineRequest,
+  OpenTimelineResponse,
+} from './timeline-protocol';
 
 /** A sentence of the page's readable text, with offsets into that text. */
 export interface ScanSentence {
@@ -150,6 +155,7 @@ export interface ContentToBackground {
   scan: { request: ScanRequest; response: ScanResponse };
   getCounterStatements: { request: GetCounterStatementsRequest; response: GetCounterStatementsResponse };
   openReport: { request: OpenReportRequest; response: OpenReportResponse };
+  openTimeline: { request: OpenTimelineRequest; response: OpenTimelineResponse };
 }
 
 /**

@@ -394,7 +394,8 @@ export function createController(deps: ControllerDeps): Controller {
   }
 
   function onClick(event: MouseEvent): void {
-    if (event.button !== 0 || !active) return;
+    // Only the reader's own clicks and keys: a page cannot open (or close) the card by dispatching them.
+    if (!event.isTrusted || event.button !== 0 || !active) return;
     const target = event.target as Node | null;
     if (target !== null && card?.contains(target)) return;
     // Selecting text (to copy, to annotate) is not a request for the card.
@@ -406,7 +407,7 @@ export function createController(deps: ControllerDeps): Controller {
   }
 
   function onKey(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && card?.isOpen()) card.hide();
+    if (event.isTrusted && event.key === 'Escape' && card?.isOpen()) card.hide();
   }
 
   function listen(): void {

@@ -272,11 +272,18 @@ describe('content controller', () => {
     const { doc, c, hit, controller } = setup();
     await controller.start();
     const win = doc.defaultView as unknown as { MouseEvent?: typeof MouseEvent; Event: typeof Event };
-    const click = () => {
+    // The reader's clicks are trusted; a page can only dispatch untrusted ones.
+    const click = (trusted = true) => {
       const e = new win.Event('click', { bubbles: true }) as MouseEvent;
       Object.assign(e, { button: 0, clientX: 5, clientY: 5 });
+      Object.defineProperty(e, 'isTrusted', { value: trusted });
       doc.body.dispatchEvent(e);
     };
+    hit.mockReturnValue(0);
+    click(false);
+    expect(c.card.isOpen()).toBe(false);
+    expect(hit).not.toHaveBeenCalled();
+    hit.mockClear();
     hit.mockReturnValueOnce(0);
     click();
     expect(c.card.isOpen()).toBe(true);

@@ -16,6 +16,7 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_PACK } from '../../src/data/seed-pack';
 import { launchWithToolbar, type Toolbar } from './support/action';
 import type { LoadedExtension } from './support/extension';
 import {
@@ -245,6 +246,36 @@ describe('saving and annotating from the page', () => {
       );
       expect(await listSaved(library)).toHaveLength(1);
       await opened.close();
+    });
+
+    it('the incident link of a counter-statement opens that incident’s timeline, with this page placed on it', async () => {
+      const point = await firstAllegationPoint(article);
+      await article.mouse.click(point.x, point.y);
+      await article.locator('[data-counterpoint-card]').waitFor({ state: 'attached' });
+      // The counter-statements come after the card opens; the link with them.
+      await expect
+        .poll(() => cardButtonHtml(cdp, '.incident button').catch(() => ''), { timeout: 10_000 })
+        .toContain('Incident');
+      const [opened] = await Promise.all([
+        ext.context.waitForEvent('page', { timeout: 15_000 }),
+        pressCardButton(article, cdp, '.incident button'),
+      ]);
+      await opened.waitForLoadState('domcontentloaded');
+      const url = new URL(opened.url());
+      expect(`${url.protocol}//${url.host}${url.pathname}`).toBe(`chrome-extension://${ext.extensionId}/timeline.html`);
+      const incident = SEED_PACK.incidents.find((i) => i.id === url.searchParams.get('id'));
+      expect(url.searchParams.get('pack')).toBe(SEED_PACK.id);
+      expect(incident).toBeDefined();
+      // The page declares no date: it is placed at today's.
+      expect(url.searchParams.get('date')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const statements = SEED_PACK.claims.filter((c) => c.incident === incident?.id);
+      await opened
+        .locator('.timeline-entry')
+        .nth(statements.length - 1)
+        .waitFor();
+      await opened.locator('.timeline-here[data-here="true"]').waitFor();
+      await opened.close();
+      await article.keyboard.press('Escape');
     });
 
     it('ignores a click the page dispatches on the card', async () => {

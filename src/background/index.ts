@@ -38,7 +38,7 @@ export function startBackground(): void {
   });
   const service = createBackgroundService({
     createDetector: getDetector,
-    reports: createReportStore(storage.session, logError),
+    reports: createReportStore(storage.session, { onError: logError }),
     badge: createBadge(logError),
     library,
     runtimeId: browser.runtime.id,

@@ -72,14 +72,26 @@ export class Detector {
    * ("Wang Wenbin, porte-parole…") are resolved in later ones ("M. Wang").
    */
   detectSegments(segments: readonly Segment[], docLang: DetectedLang = 'und', page: PageContext = {}): Allegation[] {
-    const doc = documentState(segments, page, this.knownNames);
     const out: Allegation[] = [];
+    for (const a of this.detectEach(segments, docLang, page)) if (a !== null) out.push(a);
+    return out;
+  }
+
+  /**
+   * `detectSegments` one sentence at a time: one result (an allegation or
+   * null) per segment, in order, so that a caller can pause between sentences
+   * (the background shares its time between tabs this way).
+   */
+  *detectEach(
+    segments: readonly Segment[],
+    docLang: DetectedLang = 'und',
+    page: PageContext = {},
+  ): Generator<Allegation | null, void, undefined> {
+    const doc = documentState(segments, page, this.knownNames);
     for (const s of segments) {
       const lang = sentenceLang(s.text, docLang);
-      const a = this.extract(s, lang, () => tagTerms(s.text, lang), doc);
-      if (a !== null) out.push(a);
+      yield this.extract(s, lang, () => tagTerms(s.text, lang), doc);
     }
-    return out;
   }
 
   /**

@@ -1,7 +1,19 @@
+/**
+ * The messages between the content script, the extension pages and the
+ * background, each declared once as a valibot schema: its TypeScript type is
+ * inferred from it and its validator is `parseMessage(schema, …)` (see
+ * boundary.ts: the envelope checked, a plain-JSON copy, then the schema).
+ * Saved claims (saved-protocol.ts) and the incident timeline
+ * (timeline-protocol.ts) follow the same pattern. Responses are built by the
+ * background itself and only typed here.
+ */
+
+import type { CounterStatementView } from '@core/match/view';
 import type { ClaimPack } from '@core/pack/schema';
 import type { Allegation } from '@core/types';
-import type { PackRow } from '@src/background/db/database';
-import type { CounterpointExport, MispImportResult } from '@src/background/db/packs';
+import * as v from 'valibot';
+import { exactly, nonNegativeInteger, parseMessage, typeIs, type Validation } from './boundary';
+import { LIMITS } from './limits';
 import type {
   IncidentTimelineRequest,
   IncidentTimelineResponse,
@@ -9,32 +21,115 @@ import type {
   OpenTimelineResponse,
 } from './timeline-protocol';
 
+/** A stored statement that answers an allegation, as the pages show it. */
+export type { CounterStatementView } from '@core/match/view';
+export { JSON_LIMITS, messageType, type Validation, validateJsonValue } from './boundary';
+export { LIMITS } from './limits';
+export { validateToContentMessage } from './to-content';
+
+const offset = nonNegativeInteger();
+
 /** A sentence of the page's readable text, with offsets into that text. */
-export interface ScanSentence {
-  start: number;
-  end: number;
-  text: string;
-}
+export const ScanSentenceSchema = v.pipe(
+  exactly({
+    start: offset,
+    end: offset,
+    text: v.pipe(
+      v.string('must be a string'),
+      v.maxLength(LIMITS.maxSentenceChars, `is longer than ${LIMITS.maxSentenceChars} chars`),
+    ),
+  }),
+  v.check((s) => s.start < s.end, 'must have start less than end'),
+  v.check((s) => s.text.length === s.end - s.start, 'must have a text as long as end - start'),
+);
+export type ScanSentence = v.InferOutput<typeof ScanSentenceSchema>;
 
 /**
  * `replace` starts the tab's report afresh (a page load, an SPA navigation);
  * `append` adds what a later scan of inserted text found. Offsets of all
  * scans of one page count in one running text, so they never collide.
+ * (No `url`: reports are keyed by tab, not by address.)
  */
-export type ScanMode = 'replace' | 'append';
+export const ScanRequestSchema = exactly({
+  type: typeIs('scan'),
+  mode: v.picklist(['replace', 'append'], 'must be "replace" or "append"'),
+  sentences: v.pipe(
+    v.array(ScanSentenceSchema, 'must be an array'),
+    v.maxLength(LIMITS.maxSentences, `has too many items (more than ${LIMITS.maxSentences})`),
+  ),
+});
+export type ScanRequest = v.InferOutput<typeof ScanRequestSchema>;
+export type ScanMode = ScanRequest['mode'];
 
-export interface ScanRequest {
-  type: 'scan';
-  /** Never sent: reports are keyed by tab, not by address. */
-  url?: never;
-  mode: ScanMode;
-  sentences: ScanSentence[];
+/** The counter-statements of one allegation of the sender's own tab (index in its report). */
+export const GetCounterStatementsRequestSchema = exactly({
+  type: typeIs('getCounterStatements'),
+  index: v.pipe(offset, v.maxValue(LIMITS.maxReportAllegations, 'must be an index of the report')),
+});
+export type GetCounterStatementsRequest = v.InferOutput<typeof GetCounterStatementsRequestSchema>;
+
+/** Asks the background to open the tab's full report (the popup view) in a new tab. */
+export const OpenReportRequestSchema = exactly({ type: typeIs('openReport') });
+export type OpenReportRequest = v.InferOutput<typeof OpenReportRequestSchema>;
+
+export const GetTabReportRequestSchema = exactly({ type: typeIs('getTabReport'), tabId: nonNegativeInteger() });
+export type GetTabReportRequest = v.InferOutput<typeof GetTabReportRequestSchema>;
+
+export const ListPacksRequestSchema = exactly({ type: typeIs('listPacks') });
+export type ListPacksRequest = v.InferOutput<typeof ListPacksRequestSchema>;
+
+export const ExportAllRequestSchema = exactly({ type: typeIs('exportAll') });
+export type ExportAllRequest = v.InferOutput<typeof ExportAllRequestSchema>;
+
+const packId = v.pipe(
+  v.string('must be a string'),
+  v.minLength(1, 'must not be empty'),
+  v.maxLength(LIMITS.maxIdChars, `is longer than ${LIMITS.maxIdChars} chars`),
+);
+
+export const ExportPackRequestSchema = exactly({ type: typeIs('exportPack'), id: packId });
+export type ExportPackRequest = v.InferOutput<typeof ExportPackRequestSchema>;
+
+export const RemovePackRequestSchema = exactly({ type: typeIs('removePack'), id: packId });
+export type RemovePackRequest = v.InferOutput<typeof RemovePackRequestSchema>;
+
+/** `json`: the parsed pack file, validated as a claim pack by the background (already a plain-JSON copy here). */
+export const ImportPackRequestSchema = exactly({ type: typeIs('importPack'), json: v.unknown() });
+export type ImportPackRequest = v.InferOutput<typeof ImportPackRequestSchema>;
+
+/** `json`: the parsed clusters/threat-actor.json. */
+export const ImportMispGalaxyRequestSchema = exactly({ type: typeIs('importMispGalaxy'), json: v.unknown() });
+export type ImportMispGalaxyRequest = v.InferOutput<typeof ImportMispGalaxyRequestSchema>;
+
+/**
+ * Extension (popup, background) → the tab's content script. `index` is the
+ * allegation's position in the tab's report (the order the content script
+ * painted); `step` is the keyboard command: the next (1) or previous (-1)
+ * allegation, its card opened. The content script checks them with the small
+ * hand-written `validateToContentMessage` (to-content.ts), tested to agree
+ * with these schemas.
+ */
+export const ToContentSchemas = {
+  reveal: exactly({ type: typeIs('reveal'), index: nonNegativeInteger() }),
+  step: exactly({ type: typeIs('step'), direction: v.picklist([1, -1], 'must be 1 or -1') }),
+} as const;
+export type RevealRequest = v.InferOutput<typeof ToContentSchemas.reveal>;
+export type StepRequest = v.InferOutput<typeof ToContentSchemas.step>;
+export const ToContentMessageSchema = v.variant('type', [ToContentSchemas.reveal, ToContentSchemas.step]);
+export type ToContentMessage = v.InferOutput<typeof ToContentMessageSchema>;
+
+export interface ToContentResponse {
+  /** False when the page has no such allegation (or none at all). */
+  ok: boolean;
 }
 
-/** A stored statement that answers an allegation, as the pages show it. */
-export type { CounterStatementView } from '@core/match/view';
-
-import type { CounterStatementView } from '@core/match/view';
+/**
+ * Background → extension pages (the popup): the report of `tabId` changed.
+ * Sent after every change, stored or not, so that a report that could not be
+ * stored still shows (storage.onChanged only tells of stored ones).
+ */
+export const ReportChangedSchema = exactly({ type: typeIs('reportChanged'), tabId: nonNegativeInteger() });
+export type ReportChanged = v.InferOutput<typeof ReportChangedSchema>;
 
 export type ScanAllegation = Allegation & { counterStatements: CounterStatementView[] };
 
@@ -55,13 +150,28 @@ export interface TabReport {
   allegations: ScanAllegation[];
   /** How many sentences the content script sent (after its cheap prefilter). */
   sentenceCount: number;
+  /**
+   * Sentences of the page the background did not read: past its budget per
+   * message or per page (`LIMITS.maxScanChars`, `maxPageScanChars`), or sent
+   * once the report was full.
+   */
+  unread?: number;
+  /**
+   * Set while the background runs, when its storage (which outlives a
+   * restart of the background) holds only the first `allegations` of this
+   * report (the rest is over the per-tab budget), or none (`failed`: the
+   * browser refused the write).
+   */
+  stored?: { allegations: number; failed?: true };
+  /**
+   * Set on a report read back after a restart of the background that is not
+   * whole: only some of its `total` allegations had been stored (or none,
+   * `failed`), or their counter-statements were still being looked up
+   * (`interrupted`). A new scan of the page makes it whole again.
+   */
+  restored?: { total: number; interrupted: boolean; failed?: true };
   /** Epoch milliseconds. */
   scannedAt: number;
-}
-
-export interface GetTabReportRequest {
-  type: 'getTabReport';
-  tabId: number;
 }
 
 export interface GetTabReportResponse {
@@ -69,23 +179,25 @@ export interface GetTabReportResponse {
 }
 
 /** An installed pack as the library page lists it (without its actor entries). */
-export interface PackSummary extends Omit<PackRow, 'actors'> {
+export interface PackSummary {
+  id: string;
+  version: number;
+  title: string;
+  description?: string;
+  license: string;
+  publishedAt: string;
+  homepage?: string;
+  /** ISO timestamp of the last import. */
+  installedAt: string;
+  /** Where it came from, so that it can be updated from there. */
+  source: { kind: 'builtin' | 'url' | 'file'; url?: string };
+  counts: { actors: number; incidents: number; claims: number; relations: number };
   /** The bundled seed pack: updated with the extension, cannot be removed. */
   builtin: boolean;
 }
 
-export interface ListPacksRequest {
-  type: 'listPacks';
-}
-
 export interface ListPacksResponse {
   packs: PackSummary[];
-}
-
-export interface ImportPackRequest {
-  type: 'importPack';
-  /** The parsed pack file; validated as a claim pack by the background. */
-  json: unknown;
 }
 
 /** A refused import: `error` names the first bad field by path (`claims[12].date: expected ISO date`). */
@@ -99,50 +211,33 @@ export type ImportPackResponse =
   | { ok: true; pack: { id: string; version: number; claims: number }; previousVersion: number | null }
   | ImportFailure;
 
-export interface ExportPackRequest {
-  type: 'exportPack';
-  id: string;
-}
-
 export interface ExportPackResponse {
   /** Null when no pack of that id is installed. */
   pack: ClaimPack | null;
 }
 
-export interface ExportAllRequest {
-  type: 'exportAll';
-}
-
-export type ExportAllResponse = CounterpointExport;
-
-export interface RemovePackRequest {
-  type: 'removePack';
-  id: string;
+/** Every installed pack, as imported (the library's backup of packs). */
+export interface ExportAllResponse {
+  format: 'counterpoint-export';
+  /** ISO timestamp. */
+  exportedAt: string;
+  packs: ClaimPack[];
 }
 
 export type RemovePackResponse = { ok: true; removed: boolean } | { ok: false; error: string };
 
-export interface ImportMispGalaxyRequest {
-  type: 'importMispGalaxy';
-  /** The parsed clusters/threat-actor.json. */
-  json: unknown;
+/** The groups read from a MISP galaxy, and the actor rows added, updated (merged) and removed. */
+export interface MispImportResult {
+  groups: number;
+  added: number;
+  updated: number;
+  removed: number;
 }
 
 export type ImportMispGalaxyResponse = ({ ok: true } & MispImportResult) | ImportFailure;
 
-/** Asks the background to open the tab's full report (the popup view) in a new tab. */
-export interface OpenReportRequest {
-  type: 'openReport';
-}
-
 export interface OpenReportResponse {
   ok: boolean;
-}
-
-/** The counter-statements of one allegation of the sender's own tab (index in its report). */
-export interface GetCounterStatementsRequest {
-  type: 'getCounterStatements';
-  index: number;
 }
 
 export interface GetCounterStatementsResponse {
@@ -158,32 +253,10 @@ export interface ContentToBackground {
   openTimeline: { request: OpenTimelineRequest; response: OpenTimelineResponse };
 }
 
-/**
- * Extension (popup, background) → the tab's content script. `index` is the
- * allegation's position in the tab's report (the order the content script painted).
- */
-export interface RevealRequest {
-  type: 'reveal';
-  index: number;
-}
-
-/** Keyboard command: move to the next (1) or previous (-1) allegation and open its card. */
-export interface StepRequest {
-  type: 'step';
-  direction: 1 | -1;
-}
-
-export interface ToContentResponse {
-  /** False when the page has no such allegation (or none at all). */
-  ok: boolean;
-}
-
 export interface ExtensionToContent {
   reveal: { request: RevealRequest; response: ToContentResponse };
   step: { request: StepRequest; response: ToContentResponse };
 }
-
-export type ToContentMessage = ExtensionToContent[keyof ExtensionToContent]['request'];
 
 /** Extension page (popup, options) → background. */
 export interface PageToBackground {
@@ -200,297 +273,64 @@ export interface PageToBackground {
 export type ContentMessage = ContentToBackground[keyof ContentToBackground]['request'];
 export type PageMessage = PageToBackground[keyof PageToBackground]['request'];
 
-export const LIMITS = {
-  maxSentences: 500,
-  /** Allegations one tab's report holds, appends included (a page that keeps adding text stops growing it). */
-  maxReportAllegations: 1_000,
-  maxSentenceChars: 2_000,
-  /** Pack and galaxy files, as JSON text (estimated from the value; the MISP galaxy is ~3 MB). */
-  maxJsonChars: 50 * 1024 * 1024,
-  /** Packs nest 4 levels, the galaxy 5: anything much deeper is not one of them. */
-  maxJsonDepth: 32,
-  maxIdChars: 128,
-} as const;
+/** A scan's JSON: 500 sentences of 2,000 characters, their offsets and keys. */
+const MAX_SCAN_JSON_CHARS = LIMITS.maxSentences * (LIMITS.maxSentenceChars + 64) + 256;
 
-export type Validation<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-function fail(reason: string): { ok: false; reason: string } {
-  return { ok: false, reason };
-}
-
-/** Plain object whose own keys are exactly `keys` (so `__proto__`, `constructor`, extras are refused). */
-function isPlainRecord(x: unknown): x is Record<string, unknown> {
-  if (typeof x !== 'object' || x === null || Array.isArray(x)) return false;
-  const proto = Object.getPrototypeOf(x);
-  return proto === Object.prototype || proto === null;
-}
-
-function hasExactKeys(x: Record<string, unknown>, keys: readonly string[]): boolean {
-  // Reflect.ownKeys also sees symbol and non-enumerable keys.
-  const own = Reflect.ownKeys(x);
-  return own.length === keys.length && own.every((k) => typeof k === 'string' && keys.includes(k));
-}
-
-function isOffset(n: unknown): n is number {
-  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-}
-
-const SCAN_KEYS = ['type', 'mode', 'sentences'] as const;
-const SENTENCE_KEYS = ['start', 'end', 'text'] as const;
-
-/**
- * Validates a `scan` message from a content script. Returns a fresh copy built
- * only from checked fields, never the caller's object.
- */
+/** Validates a `scan` message from a content script. Returns a fresh copy built only from checked fields. */
 export function validateScanRequest(x: unknown): Validation<ScanRequest> {
-  if (!isPlainRecord(x)) return fail('message is not a plain object');
-  if (!hasExactKeys(x, SCAN_KEYS)) return fail('message must have exactly the keys type, mode, sentences');
-  const data = Object.getOwnPropertyDescriptor(x, 'sentences');
-  const type = Object.getOwnPropertyDescriptor(x, 'type');
-  const modeField = Object.getOwnPropertyDescriptor(x, 'mode');
-  // Accessors could run code or change between reads.
-  if (!data || !type || !modeField || !('value' in data) || !('value' in type) || !('value' in modeField)) {
-    return fail('keys must be data properties');
-  }
-  if (type.value !== 'scan') return fail('type must be "scan"');
-  const mode: unknown = modeField.value;
-  if (mode !== 'replace' && mode !== 'append') return fail('mode must be "replace" or "append"');
-  const list: unknown = data.value;
-  if (!Array.isArray(list)) return fail('sentences must be an array');
-  if (list.length > LIMITS.maxSentences) {
-    return fail(`too many sentences (${list.length} > ${LIMITS.maxSentences})`);
-  }
-  const sentences: ScanSentence[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const item = Object.getOwnPropertyDescriptor(list, i);
-    if (!item || !('value' in item)) return fail(`sentences[${i}] is missing`);
-    const checked = validateSentence(item.value);
-    if (!checked.ok) return fail(`sentences[${i}]: ${checked.reason}`);
-    sentences.push(checked.value);
-  }
-  return { ok: true, value: { type: 'scan', mode, sentences } };
+  return parseMessage(ScanRequestSchema, x, {
+    maxChars: MAX_SCAN_JSON_CHARS,
+    // A sparse array claiming a billion items is refused before anything walks it.
+    precheck: (m) => {
+      const field = Object.getOwnPropertyDescriptor(m, 'sentences');
+      const list: unknown = field !== undefined && 'value' in field ? field.value : undefined;
+      return Array.isArray(list) && list.length > LIMITS.maxSentences
+        ? `sentences has too many items (${list.length} > ${LIMITS.maxSentences})`
+        : null;
+    },
+  });
 }
 
-function validateSentence(x: unknown): Validation<ScanSentence> {
-  if (!isPlainRecord(x)) return fail('not a plain object');
-  if (!hasExactKeys(x, SENTENCE_KEYS)) return fail('must have exactly the keys start, end, text');
-  const start = Object.getOwnPropertyDescriptor(x, 'start');
-  const end = Object.getOwnPropertyDescriptor(x, 'end');
-  const text = Object.getOwnPropertyDescriptor(x, 'text');
-  if (!start || !end || !text || !('value' in start) || !('value' in end) || !('value' in text)) {
-    return fail('keys must be data properties');
-  }
-  const s: unknown = start.value;
-  const e: unknown = end.value;
-  const t: unknown = text.value;
-  if (!isOffset(s)) return fail('start must be a non-negative integer');
-  if (!isOffset(e)) return fail('end must be a non-negative integer');
-  if (s >= e) return fail('start must be less than end');
-  if (typeof t !== 'string') return fail('text must be a string');
-  if (t.length > LIMITS.maxSentenceChars) return fail(`text longer than ${LIMITS.maxSentenceChars} chars`);
-  if (t.length !== e - s) return fail('text length must equal end - start');
-  return { ok: true, value: { start: s, end: e, text: t } };
-}
-
-const REPORT_KEYS = ['type', 'tabId'] as const;
-
-/** Validates a `getTabReport` message; the sender check happens in the background. */
-export function validateGetTabReportRequest(x: unknown): Validation<GetTabReportRequest> {
-  if (!isPlainRecord(x)) return fail('message is not a plain object');
-  if (!hasExactKeys(x, REPORT_KEYS)) return fail('message must have exactly the keys type, tabId');
-  const type = Object.getOwnPropertyDescriptor(x, 'type');
-  const tabId = Object.getOwnPropertyDescriptor(x, 'tabId');
-  if (!type || !tabId || !('value' in type) || !('value' in tabId)) return fail('keys must be data properties');
-  if (type.value !== 'getTabReport') return fail('type must be "getTabReport"');
-  if (!isOffset(tabId.value)) return fail('tabId must be a non-negative integer');
-  return { ok: true, value: { type: 'getTabReport', tabId: tabId.value } };
-}
-
-/** The `type` of a message if it is a plain object with a string `type`, else null. */
-export function messageType(x: unknown): string | null {
-  if (!isPlainRecord(x)) return null;
-  const type = Object.getOwnPropertyDescriptor(x, 'type');
-  return type && 'value' in type && typeof type.value === 'string' ? type.value : null;
-}
-
-/**
- * The values of exactly `keys` of a message of type `type`, read as data
- * properties (accessors could run code or change between reads).
- */
-function readMessage<K extends string>(x: unknown, type: string, keys: readonly K[]): Validation<Record<K, unknown>> {
-  if (!isPlainRecord(x)) return fail('message is not a plain object');
-  const all = ['type', ...keys];
-  if (!hasExactKeys(x, all)) return fail(`message must have exactly the keys ${all.join(', ')}`);
-  const typeField = Object.getOwnPropertyDescriptor(x, 'type');
-  if (!typeField || !('value' in typeField)) return fail('keys must be data properties');
-  if (typeField.value !== type) return fail(`type must be "${type}"`);
-  const out = Object.create(null) as Record<K, unknown>;
-  for (const key of keys) {
-    const field = Object.getOwnPropertyDescriptor(x, key);
-    if (!field || !('value' in field)) return fail('keys must be data properties');
-    out[key] = field.value;
-  }
-  return { ok: true, value: out };
-}
-
-function validateId(x: unknown): Validation<string> {
-  if (typeof x !== 'string') return fail('id must be a string');
-  if (x.length === 0) return fail('id must not be empty');
-  if (x.length > LIMITS.maxIdChars) return fail(`id longer than ${LIMITS.maxIdChars} chars`);
-  return { ok: true, value: x };
-}
-
-/** Keys that would reach an object's prototype if a consumer ever copied them with plain assignment. */
-const FORBIDDEN_KEYS = new Set(['__proto__']);
-
-class JsonRefusal extends Error {}
-
-/**
- * A fresh copy of a JSON value made only of plain objects, arrays, strings,
- * finite numbers, booleans and null, refused when its JSON text would exceed
- * `LIMITS.maxJsonChars`, when it nests deeper than `LIMITS.maxJsonDepth`, or
- * when it has a `__proto__` key.
- */
-export function validateJsonValue(x: unknown, name = 'json'): Validation<unknown> {
-  let budget = LIMITS.maxJsonChars;
-  const spend = (n: number, path: string) => {
-    budget -= n;
-    if (budget < 0) throw new JsonRefusal(`${path}: larger than ${LIMITS.maxJsonChars} chars of JSON`);
-  };
-  const copy = (value: unknown, path: string, depth: number): unknown => {
-    if (value === null) {
-      spend(4, path);
-      return null;
-    }
-    switch (typeof value) {
-      case 'string':
-        spend(value.length + 2, path);
-        return value;
-      case 'boolean':
-        spend(5, path);
-        return value;
-      case 'number':
-        if (!Number.isFinite(value)) throw new JsonRefusal(`${path}: not a finite number`);
-        spend(String(value).length, path);
-        return value;
-      case 'object':
-        break;
-      default:
-        throw new JsonRefusal(`${path}: a ${typeof value} is not JSON`);
-    }
-    if (depth >= LIMITS.maxJsonDepth) throw new JsonRefusal(`${path}: nested deeper than ${LIMITS.maxJsonDepth}`);
-    if (Array.isArray(value)) {
-      if (Object.getPrototypeOf(value) !== Array.prototype) throw new JsonRefusal(`${path}: not a plain array`);
-      spend(2 + value.length, path);
-      const out: unknown[] = [];
-      for (let i = 0; i < value.length; i++) {
-        const item = Object.getOwnPropertyDescriptor(value, i);
-        if (!item || !('value' in item)) throw new JsonRefusal(`${path}[${i}]: missing or not a data property`);
-        out.push(copy(item.value, `${path}[${i}]`, depth + 1));
-      }
-      return out;
-    }
-    if (!isPlainRecord(value)) throw new JsonRefusal(`${path}: not a plain object`);
-    const keys = Reflect.ownKeys(value);
-    spend(2 + keys.length, path);
-    const out: Record<string, unknown> = {};
-    for (const key of keys) {
-      if (typeof key !== 'string') throw new JsonRefusal(`${path}: symbol keys are not JSON`);
-      const at = `${path}.${key.length > 40 ? `${key.slice(0, 40)}…` : key}`;
-      if (FORBIDDEN_KEYS.has(key)) throw new JsonRefusal(`${at}: forbidden key`);
-      const field = Object.getOwnPropertyDescriptor(value, key);
-      if (!field || !('value' in field)) throw new JsonRefusal(`${at}: not a data property`);
-      spend(key.length + 3, at);
-      out[key] = copy(field.value, at, depth + 1);
-    }
-    return out;
-  };
-  try {
-    return { ok: true, value: copy(x, name, 0) };
-  } catch (error) {
-    if (error instanceof JsonRefusal) return fail(error.message);
-    // A cycle deeper than the limit is caught above; anything else (a revoked proxy) is refused too.
-    return fail(`${name}: unreadable (${error instanceof Error ? error.name : 'error'})`);
-  }
-}
-
-export function validateListPacksRequest(x: unknown): Validation<ListPacksRequest> {
-  const read = readMessage(x, 'listPacks', []);
-  return read.ok ? { ok: true, value: { type: 'listPacks' } } : read;
-}
-
-export function validateExportAllRequest(x: unknown): Validation<ExportAllRequest> {
-  const read = readMessage(x, 'exportAll', []);
-  return read.ok ? { ok: true, value: { type: 'exportAll' } } : read;
-}
-
-function validateIdRequest<T extends 'exportPack' | 'removePack'>(
-  x: unknown,
-  type: T,
-): Validation<{ type: T; id: string }> {
-  const read = readMessage(x, type, ['id']);
-  if (!read.ok) return read;
-  const id = validateId(read.value.id);
-  return id.ok ? { ok: true, value: { type, id: id.value } } : id;
-}
-
-export function validateExportPackRequest(x: unknown): Validation<ExportPackRequest> {
-  return validateIdRequest(x, 'exportPack');
-}
-
-export function validateRemovePackRequest(x: unknown): Validation<RemovePackRequest> {
-  return validateIdRequest(x, 'removePack');
-}
-
-function validateJsonRequest<T extends 'importPack' | 'importMispGalaxy'>(
-  x: unknown,
-  type: T,
-): Validation<{ type: T; json: unknown }> {
-  const read = readMessage(x, type, ['json']);
-  if (!read.ok) return read;
-  const json = validateJsonValue(read.value.json);
-  return json.ok ? { ok: true, value: { type, json: json.value } } : json;
-}
-
-export function validateImportPackRequest(x: unknown): Validation<ImportPackRequest> {
-  return validateJsonRequest(x, 'importPack');
-}
-
-export function validateImportMispGalaxyRequest(x: unknown): Validation<ImportMispGalaxyRequest> {
-  return validateJsonRequest(x, 'importMispGalaxy');
-}
+const SMALL_MESSAGE_CHARS = 4_096;
 
 export function validateGetCounterStatementsRequest(x: unknown): Validation<GetCounterStatementsRequest> {
-  const read = readMessage(x, 'getCounterStatements', ['index']);
-  if (!read.ok) return read;
-  const index = read.value.index;
-  if (!isOffset(index) || index >= LIMITS.maxSentences * 1_000) return fail('index must be a non-negative integer');
-  return { ok: true, value: { type: 'getCounterStatements', index } };
+  return parseMessage(GetCounterStatementsRequestSchema, x, { maxChars: SMALL_MESSAGE_CHARS });
 }
 
 export function validateOpenReportRequest(x: unknown): Validation<OpenReportRequest> {
-  const read = readMessage(x, 'openReport', []);
-  return read.ok ? { ok: true, value: { type: 'openReport' } } : read;
+  return parseMessage(OpenReportRequestSchema, x, { maxChars: SMALL_MESSAGE_CHARS });
 }
 
-/** Validates a message the content script receives (it trusts only its own extension, and checks anyway). */
-export function validateToContentMessage(x: unknown): Validation<ToContentMessage> {
-  switch (messageType(x)) {
-    case 'reveal': {
-      const read = readMessage(x, 'reveal', ['index']);
-      if (!read.ok) return read;
-      const index = read.value.index;
-      if (!isOffset(index)) return fail('index must be a non-negative integer');
-      return { ok: true, value: { type: 'reveal', index } };
-    }
-    case 'step': {
-      const read = readMessage(x, 'step', ['direction']);
-      if (!read.ok) return read;
-      const direction = read.value.direction;
-      if (direction !== 1 && direction !== -1) return fail('direction must be 1 or -1');
-      return { ok: true, value: { type: 'step', direction } };
-    }
-    default:
-      return fail('unknown message type');
-  }
+/** Validates a `getTabReport` message; the sender check happens in the background. */
+export function validateGetTabReportRequest(x: unknown): Validation<GetTabReportRequest> {
+  return parseMessage(GetTabReportRequestSchema, x, { maxChars: SMALL_MESSAGE_CHARS });
+}
+
+export function validateListPacksRequest(x: unknown): Validation<ListPacksRequest> {
+  return parseMessage(ListPacksRequestSchema, x, { maxChars: SMALL_MESSAGE_CHARS });
+}
+
+export function validateExportAllRequest(x: unknown): Validation<ExportAllRequest> {
+  return parseMessage(ExportAllRequestSchema, x, { maxChars: SMALL_MESSAGE_CHARS });
+}
+
+export function validateExportPackRequest(x: unknown): Validation<ExportPackRequest> {
+  return parseMessage(ExportPackRequestSchema, x, { maxChars: SMALL_MESSAGE_CHARS });
+}
+
+export function validateRemovePackRequest(x: unknown): Validation<RemovePackRequest> {
+  return parseMessage(RemovePackRequestSchema, x, { maxChars: SMALL_MESSAGE_CHARS });
+}
+
+export function validateImportPackRequest(x: unknown): Validation<ImportPackRequest> {
+  return parseMessage(ImportPackRequestSchema, x);
+}
+
+export function validateImportMispGalaxyRequest(x: unknown): Validation<ImportMispGalaxyRequest> {
+  return parseMessage(ImportMispGalaxyRequestSchema, x);
+}
+
+/** The `reportChanged` broadcast, as the popup checks it. */
+export function validateReportChanged(x: unknown): Validation<ReportChanged> {
+  return parseMessage(ReportChangedSchema, x, { maxChars: SMALL_MESSAGE_CHARS });
 }

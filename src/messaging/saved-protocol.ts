@@ -17,7 +17,7 @@ import type { SavedClaim } from '@core/annotation/record';
 import { AllegationFieldsSchema, LIMITS, PageMetaSchema, SavedClaimSchema, VERDICTS } from '@core/annotation/record';
 import type { StatementHit } from '@core/annotation/statement-search';
 import * as v from 'valibot';
-import { type Validation, validateJsonValue } from './protocol';
+import { type Validation, validateJsonValue } from './boundary';
 
 export const SAVED_LIMITS = {
   /** Claims one page may report anchoring for in one message. */
@@ -178,6 +178,14 @@ export function validateSavedMessage<K extends SavedMessageType>(type: K, x: unk
   return { ok: false, reason: `${path === '' ? '(message)' : path}: ${issue.message}` };
 }
 
-/** Background → content script: hand over the current selection, or re-read the page's saved claims. */
-export type SavedToContent = { type: 'collectSelection' } | { type: 'savedChanged' };
+/**
+ * Background → content script: hand over the current selection, or re-read
+ * the page's saved claims. The content script checks them with the small
+ * `validateSavedToContent` (to-content-saved.ts), tested to agree with this schema.
+ */
+export const SavedToContentSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('collectSelection') }),
+  v.strictObject({ type: v.literal('savedChanged') }),
+]);
+export type SavedToContent = v.InferOutput<typeof SavedToContentSchema>;
 export type CollectSelectionResponse = { ok: true; claim: SaveInputMessage } | { ok: false };

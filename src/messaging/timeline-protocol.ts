@@ -6,7 +6,7 @@
  */
 import type { IncidentTimeline } from '@core/pack/timeline';
 import * as v from 'valibot';
-import { type Validation, validateJsonValue } from './protocol';
+import { type Validation, validateJsonValue } from './boundary';
 
 /** Pack and incident ids, as the claim-pack format defines them. */
 const packId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/, 'expected an identifier'));

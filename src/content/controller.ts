@@ -16,9 +16,9 @@ import type {
   ToContentMessage,
 } from '@src/messaging/protocol';
 import { rangeFor } from './anchor';
-import { extractAddedText, extractPageText, type PageText } from './extract';
+import { addedRoots, extractPageText, type PageText, pageRoots, TextReader } from './extract';
 import type { Painter } from './highlight';
-import { selectSentences } from './scan';
+import { SENTENCES_PER_MESSAGE, selectSentences } from './scan';
 
 /** The in-page card, as the controller uses it (src/content/card.ts). */
 export interface CardView {
@@ -68,6 +68,20 @@ export interface ControllerDeps {
   rectOf(range: Range): DOMRect | null;
   /** Quiet time after the last page mutation before its added text is scanned. */
   mutationDelayMs?: number;
+  /**
+   * The longest added text waits while the page keeps changing: the quiet time
+   * restarts on every change, so a page that never stops (a ticker, an ad
+   * rotating every 10 ms) would otherwise starve the scan for good.
+   */
+  maxMutationWaitMs?: number;
+  /** Characters of page text read and scanned per slice; the page gets its thread back between slices. */
+  sliceChars?: number;
+  /** Added nodes taken per scan of added text; the rest wait for the next one. */
+  nodesPerFlush?: number;
+  /** Gives the page its thread back between slices (a macrotask by default). */
+  yieldToPage?: () => Promise<void>;
+  /** Milliseconds, for the maximum wait (tests pass a fake clock). */
+  now?: () => number;
   /** Delay between an SPA navigation and the new page's scan (its content is still arriving). */
   navigationDelayMs?: number;
   /** How long a revealed allegation stays emphasised. */
@@ -103,12 +117,16 @@ export interface Controller {
   idle(): Promise<void>;
   /** Allegations in report order (tests). */
   readonly items: readonly Item[];
+  /** Added nodes waiting to be scanned (tests: removed ones are not kept). */
+  readonly pending: number;
 }
 
 const ATTR = 'counterpointAllegations';
 const UNANCHORED = 'counterpointUnanchored';
 /** Separates the texts of successive scans in the running offset space. */
 const SCAN_GAP = 2;
+/** Below this many pending nodes, removed ones are not looked for. */
+const PRUNE_MIN = 256;
 
 /** The words are the same; white space may differ (the page text reads line breaks and runs of spaces as one). */
 function sameText(a: string, b: string): boolean {
@@ -119,6 +137,11 @@ export function createController(deps: ControllerDeps): Controller {
   const { doc } = deps;
   const win = doc.defaultView;
   const mutationDelay = deps.mutationDelayMs ?? 400;
+  const maxMutationWait = Math.max(mutationDelay, deps.maxMutationWaitMs ?? 1_500);
+  const sliceChars = deps.sliceChars ?? 30_000;
+  const nodesPerFlush = deps.nodesPerFlush ?? 2_000;
+  const now = deps.now ?? (() => Date.now());
+  const yieldToPage = deps.yieldToPage ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   const navigationDelay = deps.navigationDelayMs ?? 700;
   const flashMs = deps.flashMs ?? 1600;
   const log = deps.log ?? ((message, error) => console.warn(`[counterpoint] ${message}`, error ?? ''));
@@ -136,6 +159,10 @@ export function createController(deps: ControllerDeps): Controller {
   let queue: Promise<void> = Promise.resolve();
   let observer: MutationObserver | null = null;
   let pendingNodes: Node[] = [];
+  /** When the oldest pending node came (for the maximum wait); 0 when none waits. */
+  let pendingSince = 0;
+  /** Pending nodes are re-checked (removed ones dropped) when they outgrow this. */
+  let pruneAt = PRUNE_MIN;
   /**
    * Nodes whose text a scan of this page has read. A paragraph can be added
    * inside an article that is itself waiting to be scanned; whichever scan
@@ -164,33 +191,45 @@ export function createController(deps: ControllerDeps): Controller {
     return queue;
   }
 
-  async function scanText(page: PageText, mode: ScanMode, gen: number): Promise<void> {
+  /**
+   * Scans one text (a slice of the page, or of its added nodes): its candidate
+   * sentences go to the background in messages of at most
+   * SENTENCES_PER_MESSAGE, the first with `mode`, the others appended, so a
+   * dense slice loses none. False when the scan was overtaken (stop, navigation).
+   */
+  async function scanText(page: PageText, mode: ScanMode, gen: number): Promise<boolean> {
     const offset = mode === 'replace' ? 0 : base;
     const sentences = selectSentences(page.text).map((s) => ({ ...s, start: s.start + offset, end: s.end + offset }));
     // A replace is always sent (even empty) so the tab's previous report and badge go; an empty append is not.
-    if (mode === 'append' && sentences.length === 0) return;
-    const response = await deps.send(sentences, mode);
-    if (gen !== generation || !active) return;
-    reread = null;
-    if (mode === 'replace') resetPaint();
-    base = offset + page.text.length + SCAN_GAP;
+    if (mode === 'append' && sentences.length === 0) return true;
+    for (let from = 0; from === 0 || from < sentences.length; from += SENTENCES_PER_MESSAGE) {
+      const batch = sentences.slice(from, from + SENTENCES_PER_MESSAGE);
+      const response = await deps.send(batch, from === 0 ? mode : 'append');
+      if (gen !== generation || !active) return false;
+      reread = null;
+      if (mode === 'replace' && from === 0) resetPaint();
+      base = offset + page.text.length + SCAN_GAP;
+      paintAnswer(page, offset, response);
+    }
+    return true;
+  }
+
+  function paintAnswer(page: PageText, offset: number, response: ScanResponse): void {
     const added: Item[] = response.allegations.map((allegation) => ({
       allegation,
       range: anchorAllegation(page, allegation.start - offset, allegation.end - offset, allegation.text),
     }));
     items.push(...added);
     const paintable = added.flatMap((i) => (i.range ? [{ range: i.range, stance: i.allegation.stance }] : []));
-    if (paintable.length > 0) {
-      painter ??= deps.createPainter(doc);
-      // The fallback painter wraps text in <mark>s: its own mutations are not new page text.
-      // What the page added meanwhile is taken first: disconnecting drops undelivered records.
-      const held = observer?.takeRecords() ?? [];
-      observer?.disconnect();
-      painter.paint(paintable);
-      observe();
-      collect(held);
-    }
-    publish();
+    if (paintable.length === 0) return;
+    painter ??= deps.createPainter(doc);
+    // The fallback painter wraps text in <mark>s: its own mutations are not new page text.
+    // What the page added meanwhile is taken first: disconnecting drops undelivered records.
+    const held = observer?.takeRecords() ?? [];
+    observer?.disconnect();
+    painter.paint(paintable);
+    observe();
+    collect(held);
   }
 
   /** The page read again, once per answer, when some of its text moved while the background looked. */
@@ -237,10 +276,22 @@ export function createController(deps: ControllerDeps): Controller {
       // Everything added so far is in this scan: drop what the observer holds.
       observer?.takeRecords();
       pendingNodes = [];
+      pruneAt = PRUNE_MIN;
       clearTimeout(mutationTimer);
       scanned = new WeakSet();
-      await scanText(extractPageText(doc, { seen: scanned }), 'replace', gen);
-      if (gen === generation && active) deps.onScanned?.('replace');
+      // The whole page, however long, in slices: the first replaces the tab's report, the others append to it.
+      const reader = new TextReader(pageRoots(doc), { seen: scanned });
+      let mode: ScanMode = 'replace';
+      do {
+        if (mode === 'append') {
+          await yieldToPage();
+          if (gen !== generation || !active) return;
+        }
+        if (!(await scanText(reader.next(sliceChars), mode, gen))) return;
+        mode = 'append';
+      } while (!reader.done);
+      publish();
+      deps.onScanned?.('replace');
     });
   }
 
@@ -254,6 +305,7 @@ export function createController(deps: ControllerDeps): Controller {
   }
 
   function collect(records: readonly MutationRecord[]): void {
+    const before = pendingNodes.length;
     for (const r of records) {
       for (const n of Array.from(r.addedNodes)) {
         if (card?.contains(n)) continue;
@@ -261,22 +313,52 @@ export function createController(deps: ControllerDeps): Controller {
         pendingNodes.push(n);
       }
     }
+    if (pendingNodes.length === before) return;
+    // Nodes the page added and removed again are not kept alive waiting for the scan (DOM churn).
+    if (pendingNodes.length > pruneAt) {
+      pendingNodes = pendingNodes.filter((n) => n.isConnected);
+      pruneAt = Math.max(PRUNE_MIN, 2 * pendingNodes.length);
+    }
     if (pendingNodes.length === 0) return;
+    if (before === 0) pendingSince = now();
+    schedule();
+  }
+
+  /** The quiet time restarts with each change, up to the maximum wait since the oldest pending node. */
+  function schedule(): void {
     clearTimeout(mutationTimer);
-    mutationTimer = setTimeout(flushMutations, mutationDelay);
+    const left = pendingSince + maxMutationWait - now();
+    mutationTimer = setTimeout(flushMutations, Math.max(0, Math.min(mutationDelay, left)));
   }
 
   function flushMutations(): void {
-    const nodes = pendingNodes;
-    pendingNodes = [];
+    mutationTimer = undefined;
+    // Bounded per scan: a page that appended 20,000 nodes at once is read a few thousand at a time.
+    const nodes = pendingNodes.slice(0, nodesPerFlush).filter((n) => n.isConnected);
+    pendingNodes = pendingNodes.slice(nodesPerFlush);
+    pruneAt = Math.max(PRUNE_MIN, 2 * pendingNodes.length);
+    if (pendingNodes.length > 0) {
+      pendingSince = now();
+      mutationTimer = setTimeout(flushMutations, 0);
+    }
     if (!active || navigationTimer !== undefined) return;
     const gen = generation;
     void enqueue(async () => {
       if (gen !== generation || !active) return;
-      const page = extractAddedText(doc, nodes, undefined, scanned);
-      if (page.text.trim() === '') return;
-      await scanText(page, 'append', gen);
-      if (gen === generation && active) deps.onScanned?.('append');
+      const reader = new TextReader(addedRoots(doc, nodes, scanned), { seen: scanned });
+      let scannedAny = false;
+      for (let slice = 0; !reader.done; slice++) {
+        if (slice > 0) {
+          await yieldToPage();
+          if (gen !== generation || !active) return;
+        }
+        const page = reader.next(sliceChars);
+        if (page.text.trim() === '') continue;
+        if (!(await scanText(page, 'append', gen))) return;
+        scannedAny = true;
+        publish();
+      }
+      if (scannedAny) deps.onScanned?.('append');
     });
   }
 
@@ -422,6 +504,9 @@ export function createController(deps: ControllerDeps): Controller {
     get items() {
       return items;
     },
+    get pending() {
+      return pendingNodes.length;
+    },
     async start() {
       if (active) return;
       active = true;
@@ -441,6 +526,7 @@ export function createController(deps: ControllerDeps): Controller {
       observer?.disconnect();
       observer = null;
       pendingNodes = [];
+      pruneAt = PRUNE_MIN;
       listening?.abort();
       listening = null;
       resetPaint();
@@ -456,6 +542,7 @@ export function createController(deps: ControllerDeps): Controller {
       resetPaint();
       publish();
       pendingNodes = [];
+      pruneAt = PRUNE_MIN;
       clearTimeout(mutationTimer);
       clearTimeout(navigationTimer);
       navigationTimer = setTimeout(() => {

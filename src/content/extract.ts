@@ -118,7 +118,6 @@ const COLLAPSIBLE = /^[ \t\n\r\f]*$/;
 // Node's constants, without the global `Node` (absent outside a window: unit tests, workers).
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-const FOLLOWING = 4;
 
 // Landmark roles of page chrome, skipped like the elements that carry them implicitly.
 const SKIPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary']);
@@ -168,10 +167,50 @@ function shouldSkip(el: Element): boolean {
   return isEditable(el) || isHidden(el, tag);
 }
 
-/** main/article regions, outermost only, in document order; none inside skipped chrome (a teaser in an aside). */
+/**
+ * main/article regions, outermost only, in document order; none inside skipped chrome (a teaser in an aside).
+ * Linear in the regions found: a page that appends thousands of <article>s must not cost their square.
+ */
 export function contentRoots(doc: Document): Element[] {
-  const found = Array.from(doc.querySelectorAll('main, [role="main"], article')).filter((el) => !insideSkipped(el));
-  return found.filter((el) => !found.some((other) => other !== el && other.contains(el)));
+  const found = Array.from(doc.querySelectorAll('main, [role="main"], article'));
+  if (found.length === 0) return [];
+  const skipped = new SkipMemo();
+  const all = new Set(found);
+  return found.filter((el) => {
+    for (let up = el.parentElement; up; up = up.parentElement) if (all.has(up)) return false;
+    return !skipped.inside(el);
+  });
+}
+
+/**
+ * Whether elements are skipped, themselves or through an ancestor, remembered
+ * for one extraction: nodes that share ancestors are not tested twice, so the
+ * test over N added nodes costs the distinct ancestors, not N × depth.
+ */
+class SkipMemo {
+  private readonly known = new Map<Element, boolean>();
+
+  /** True when `node` or an ancestor is skipped. */
+  inside(node: Node): boolean {
+    const path: Element[] = [];
+    let result = false;
+    for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+      const known = this.known.get(el);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      if (shouldSkip(el)) {
+        result = true;
+        path.push(el);
+        break;
+      }
+      path.push(el);
+    }
+    // Below a skipped element everything is skipped; below a readable one, only what was tested.
+    for (const el of path) this.known.set(el, result);
+    return result;
+  }
 }
 
 /**
@@ -181,8 +220,10 @@ export function contentRoots(doc: Document): Element[] {
  * result never starts or ends with one.
  */
 class TextBuilder {
-  private readonly parts: string[] = [];
+  private parts: string[] = [];
   length = 0;
+  /** Characters taken over all slices (the `maxChars` bound is on these). */
+  total = 0;
   /** The last two characters written ('' when fewer). */
   private tail = '';
   /** The separator owed before the next text: a block break outranks a space. */
@@ -194,16 +235,29 @@ class TextBuilder {
   ) {}
 
   get full(): boolean {
-    return this.length >= this.maxChars;
+    return this.total >= this.maxChars;
   }
 
-  get text(): string {
-    return this.parts.join('');
+  /** At a block boundary: a good place to end a slice (no sentence runs across it). */
+  get atBlockBreak(): boolean {
+    return this.pending === BLOCK_BREAK;
+  }
+
+  /** The text and chunks since the last take; the next slice starts afresh at offset 0. */
+  take(): PageText {
+    const page = { text: this.parts.join(''), chunks: this.chunks };
+    this.parts = [];
+    this.chunks = [];
+    this.length = 0;
+    this.tail = '';
+    this.pending = '';
+    return page;
   }
 
   private push(s: string): void {
     this.parts.push(s);
     this.length += s.length;
+    this.total += s.length;
     this.tail = (this.tail + s).slice(-2);
   }
 
@@ -226,14 +280,14 @@ class TextBuilder {
     this.push(sep);
   }
 
-  /** Every node marked read by this builder, in walk order. */
-  readonly read: Node[] = [];
+  /** Every node marked read by this builder, in walk order (only when asked to keep them). */
+  read: Node[] | null = null;
 
   /** False when `node` was read already (by this walk or an earlier scan). */
   mark(node: Node): boolean {
     if (this.seen.has(node)) return false;
     this.seen.add(node);
-    this.read.push(node);
+    this.read?.push(node);
     return true;
   }
 
@@ -255,21 +309,104 @@ class TextBuilder {
   }
 }
 
-function walk(root: Element, out: TextBuilder, preformatted: boolean): void {
-  for (let child = root.firstChild; child && !out.full; child = child.nextSibling) {
-    if (child.nodeType === TEXT_NODE) {
-      out.add(child as Text, preformatted);
-    } else if (child.nodeType === ELEMENT_NODE) {
-      const el = child as Element;
-      // Read whole by an earlier scan (its new descendants arrive as added nodes of their own).
-      if (out.seen.has(el) || shouldSkip(el)) continue;
-      out.mark(el);
-      const block = BLOCKS.has(el.tagName.toUpperCase());
-      if (block) out.separate(BLOCK_BREAK);
-      walk(el, out, preformatted || el.tagName.toUpperCase() === 'PRE');
-      if (block) out.separate(BLOCK_BREAK);
-    }
+/** One open element of the walk: its next child to read. */
+interface Frame {
+  next: ChildNode | null;
+  preformatted: boolean;
+  /** A block element: a paragraph break follows its last child. */
+  block: boolean;
+}
+
+/**
+ * Reads the text under a list of roots in slices, in document order, with an
+ * explicit stack (never recursion: a page may nest 200,000 levels deep). Each
+ * slice is a text of its own (offsets from 0) that ends at a block boundary
+ * once it holds `sliceChars` characters, or anywhere at twice that: the caller
+ * scans one slice, gives the page its thread back, then asks for the next.
+ */
+export class TextReader {
+  private readonly out: TextBuilder;
+  private readonly stack: Frame[] = [];
+  private root = 0;
+
+  constructor(
+    private readonly roots: readonly Node[],
+    options: { seen?: WeakSet<Node>; maxChars?: number; keepRead?: boolean } = {},
+  ) {
+    this.out = new TextBuilder(options.maxChars ?? Number.POSITIVE_INFINITY, options.seen);
+    if (options.keepRead === true) this.out.read = [];
   }
+
+  /** Nodes read so far (with `keepRead`). */
+  get read(): readonly Node[] {
+    return this.out.read ?? [];
+  }
+
+  /** Characters read over all slices. */
+  get total(): number {
+    return this.out.total;
+  }
+
+  /** True once every root was read (or `maxChars` reached). */
+  get done(): boolean {
+    return this.out.full || (this.stack.length === 0 && this.root >= this.roots.length);
+  }
+
+  /** The next slice (empty text when nothing is left). */
+  next(sliceChars = Number.POSITIVE_INFINITY): PageText {
+    const out = this.out;
+    const { stack } = this;
+    while (!out.full) {
+      if (out.length >= sliceChars && (out.atBlockBreak || out.length >= 2 * sliceChars)) break;
+      const top = stack[stack.length - 1];
+      if (top === undefined) {
+        const root = this.roots[this.root++];
+        if (root === undefined) break;
+        this.open(root);
+        continue;
+      }
+      const child = top.next;
+      if (child === null) {
+        stack.pop();
+        if (top.block) out.separate(BLOCK_BREAK);
+        continue;
+      }
+      top.next = child.nextSibling;
+      if (child.nodeType === TEXT_NODE) out.add(child as Text, top.preformatted);
+      else if (child.nodeType === ELEMENT_NODE) {
+        const el = child as Element;
+        // Read whole by an earlier scan (its new descendants arrive as added nodes of their own).
+        if (out.seen.has(el) || shouldSkip(el)) continue;
+        out.mark(el);
+        const tag = el.tagName.toUpperCase();
+        const block = BLOCKS.has(tag);
+        if (block) out.separate(BLOCK_BREAK);
+        stack.push({ next: el.firstChild, preformatted: top.preformatted || tag === 'PRE', block });
+      }
+    }
+    return out.take();
+  }
+
+  /** A root: its own text, or its children (the root itself is not tested for skipping: the caller chose it). */
+  private open(root: Node): void {
+    const out = this.out;
+    out.separate(BLOCK_BREAK);
+    if (root.nodeType === TEXT_NODE) out.add(root as Text, false);
+    else if (out.mark(root)) this.stack.push({ next: root.firstChild, preformatted: false, block: false });
+  }
+}
+
+/** What a full read of the page starts from: the main/article regions if they hold enough text, or the body. */
+export function pageRoots(doc: Document, minMainChars = 200): Element[] {
+  const regions = contentRoots(doc);
+  if (regions.length > 0) {
+    // A private set: a main region too short to use must not mark its text as read. Four times the
+    // minimum is enough to tell (the text only holds single separators between words and blocks).
+    const probe = new TextReader(regions, { maxChars: minMainChars * 4 + 16 });
+    if (probe.next().text.trim().length >= minMainChars) return regions;
+  }
+  const body = doc.body ?? doc.documentElement;
+  return body ? [body] : [];
 }
 
 /**
@@ -281,52 +418,121 @@ function walk(root: Element, out: TextBuilder, preformatted: boolean): void {
  */
 export function extractPageText(doc: Document, options: ExtractOptions = {}): PageText {
   const maxChars = options.maxChars ?? 1_000_000;
-  const minMainChars = options.minMainChars ?? 200;
-  const roots = contentRoots(doc);
-  if (roots.length > 0) {
-    const main = collect(roots, maxChars);
-    if (main.page.text.trim().length >= minMainChars) return claim(main, options.seen);
-  }
-  const body = doc.body ?? doc.documentElement;
-  return claim(collect(body ? [body] : [], maxChars), options.seen);
-}
-
-interface Collected {
-  page: PageText;
-  /** Every node the walk read (text and elements). */
-  read: Node[];
-}
-
-/** Walks with a private set: a main region too short to use must not mark its text as read. */
-function collect(roots: Element[], maxChars: number): Collected {
-  const out = new TextBuilder(maxChars);
-  for (const root of roots) {
-    out.separate(BLOCK_BREAK);
-    walk(root, out, false);
-  }
-  return { page: { text: out.text, chunks: out.chunks }, read: out.read };
-}
-
-function claim(collected: Collected, seen: WeakSet<Node> | undefined): PageText {
-  if (seen !== undefined) for (const n of collected.read) seen.add(n);
-  return collected.page;
+  const reader = new TextReader(pageRoots(doc, options.minMainChars), {
+    maxChars,
+    ...(options.seen !== undefined ? { seen: options.seen } : {}),
+  });
+  return reader.next();
 }
 
 /** True when `node` or an ancestor is skipped (script, navigation, aside, hidden, form field, editable…). */
 export function insideSkipped(node: Node): boolean {
-  for (let el = node.nodeType === ELEMENT_NODE ? (node as Element) : node.parentElement; el; el = el.parentElement) {
-    if (shouldSkip(el)) return true;
-  }
-  return false;
+  return new SkipMemo().inside(node);
 }
 
 /**
- * Text of nodes added to the page after a scan, in document order, with the
- * same offsets map as `extractPageText`. Text already read (by an earlier scan
- * in `seen`, or through another node of the list that contains it) and text
- * inside skipped elements is left out; where the page has main/article
+ * The roots to read among nodes added to the page after a scan, in document
+ * order: text already read (by an earlier scan in `seen`) and text inside
+ * skipped elements is left out, and so is a node inside another one of the
+ * list (reading the outer one reads it); where the page has main/article
  * regions, only what lies in them counts (comment widgets and ads that load
- * late stay out, as they did on the first scan).
+ * late stay out, as they did on the first scan), and a wrapper that brings a
+ * whole article counts for the regions inside it.
+ *
+ * Linear in the nodes and their distinct ancestors: every test walks up the
+ * tree once with what earlier walks learnt, and document order comes from one
+ * walk down the ancestors' children, never from comparing nodes pairwise.
+ */
+export function addedRoots(doc: Document, nodes: readonly Node[], seen: WeakSet<Node> = new WeakSet()): Node[] {
+  const regions = contentRoots(doc);
+  const regionSet = new Set<Node>(regions);
+  /** Per ancestor: whether it is, or lies in, a region. */
+  const inRegion = new Map<Node, boolean>();
+  const insideRegion = (node: Node): boolean => {
+    const path: Node[] = [];
+    let result = false;
+    for (let up: Node | null = node; up; up = up.parentNode) {
+      const known = inRegion.get(up);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      path.push(up);
+      if (regionSet.has(up)) {
+        result = true;
+        break;
+      }
+    }
+    for (const n of path) inRegion.set(n, result);
+    return result;
+  };
+  const picked = new Set<Node>();
+  const wrappers = new Set<Node>();
+  for (const node of nodes) {
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== TEXT_NODE) continue;
+    if (!node.isConnected || seen.has(node)) continue;
+    if (regions.length > 0 && !insideRegion(node)) {
+      if (node.nodeType === ELEMENT_NODE) wrappers.add(node);
+      continue;
+    }
+    picked.add(node);
+  }
+  // A wrapper that brings a whole article with it: take the regions inside it.
+  if (wrappers.size > 0)
+    for (const region of regions)
+      for (let up = region.parentNode; up; up = up.parentNode)
+        if (wrappers.has(up)) {
+          if (!seen.has(region)) picked.add(region);
+          break;
+        }
+  if (picked.size === 0) return [];
+
+  // Outermost only: a node under another picked node is read with it.
+  const covered = new Map<Node, boolean>();
+  const underPicked = (node: Node): boolean => {
+    const path: Node[] = [];
+    let result = false;
+    for (let up = node.parentNode; up; up = up.parentNode) {
+      const known = covered.get(up);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      path.push(up);
+      if (picked.has(up)) {
+        result = true;
+        break;
+      }
+    }
+    for (const n of path) covered.set(n, result);
+    return result;
+  };
+  const skipped = new SkipMemo();
+  const roots = new Set<Node>();
+  for (const node of picked) if (!underPicked(node) && !skipped.inside(node)) roots.add(node);
+  if (roots.size <= 1) return [...roots];
+
+  // Document order: mark the roots' ancestors, then walk down through marked nodes only.
+  const onPath = new Set<Node>();
+  for (const node of roots) for (let up = node.parentNode; up && !onPath.has(up); up = up.parentNode) onPath.add(up);
+  const ordered: Node[] = [];
+  const stack: Array<ChildNode | null> = [doc.firstChild];
+  while (stack.length > 0 && ordered.length < roots.size) {
+    const child = stack[stack.length - 1] as ChildNode | null;
+    if (child === null) {
+      stack.pop();
+      continue;
+    }
+    stack[stack.length - 1] = child.nextSibling;
+    if (roots.has(child)) ordered.push(child);
+    else if (onPath.has(child)) stack.push(child.firstChild);
+  }
+  return ordered;
+}
+
+/**
+ * Text of nodes added to the page after a scan (see `addedRoots`), in
+ * document order, with the same offsets map as `extractPageText`.
  */
 export function extractAddedText(
   doc: Document,
@@ -334,30 +540,5 @@ export function extractAddedText(
   maxChars = 1_000_000,
   seen: WeakSet<Node> = new WeakSet(),
 ): PageText {
-  const regions = contentRoots(doc);
-  const picked: Node[] = [];
-  for (const node of nodes) {
-    if (!node.isConnected) continue;
-    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== TEXT_NODE) continue;
-    if (regions.length > 0 && !regions.some((r) => r.contains(node))) {
-      // A wrapper that brings a whole article with it: take the regions inside it.
-      if (node.nodeType === ELEMENT_NODE) picked.push(...regions.filter((r) => node.contains(r)));
-      continue;
-    }
-    picked.push(node);
-  }
-  const unique = [...new Set(picked)];
-  unique.sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
-  // In document order an ancestor comes before its descendants: walking it marks them read.
-  const out = new TextBuilder(maxChars, seen);
-  for (const node of unique) {
-    if (out.full || seen.has(node) || insideSkipped(node)) continue;
-    out.separate(BLOCK_BREAK);
-    if (node.nodeType === TEXT_NODE) out.add(node as Text, false);
-    else {
-      out.mark(node);
-      walk(node as Element, out, false);
-    }
-  }
-  return { text: out.text, chunks: out.chunks };
+  return new TextReader(addedRoots(doc, nodes, seen), { maxChars, seen }).next();
 }

@@ -557,3 +557,207 @@ describe('extractAddedText', () => {
     expect(extractAddedText(doc, [wrapper]).text.trim()).toBe('Body text here.');
   });
 });
+
+/**
+ * Counts the DOM work of a function on a linkedom document: calls of the
+ * tree-walking accessors and methods the extraction uses. Linear work grows
+ * with the nodes; a pairwise containment test grows with their square.
+ */
+function countDomWork(doc: Document, run: () => void): number {
+  // Every prototype an element or a text node inherits from (linkedom defines accessors at several levels).
+  const protos = new Set<object>();
+  for (const sample of [doc.createElement('p'), doc.createTextNode('t')])
+    for (let o = Object.getPrototypeOf(sample); o !== null && o !== Object.prototype; o = Object.getPrototypeOf(o))
+      protos.add(o);
+  const names = ['parentElement', 'nextSibling', 'firstChild', 'isConnected', 'contains', 'compareDocumentPosition'];
+  let calls = 0;
+  const restore: Array<() => void> = [];
+  for (const proto of protos)
+    for (const name of names) {
+      const d = Object.getOwnPropertyDescriptor(proto, name);
+      if (d === undefined) continue;
+      const wrapped: PropertyDescriptor = { ...d };
+      if (d.get) {
+        const get = d.get;
+        wrapped.get = function (this: unknown) {
+          calls++;
+          return get.call(this);
+        };
+      } else if (typeof d.value === 'function') {
+        const fn = d.value as (...a: unknown[]) => unknown;
+        wrapped.value = function (this: unknown, ...a: unknown[]) {
+          calls++;
+          return fn.apply(this, a);
+        };
+      }
+      Object.defineProperty(proto, name, wrapped);
+      restore.push(() => Object.defineProperty(proto, name, d));
+    }
+  try {
+    run();
+  } finally {
+    for (const r of restore) r();
+  }
+  return calls;
+}
+
+describe('added nodes in bulk (issue 10, point 2)', () => {
+  /** A page that appended `n` articles (each a region of its own) and `n` paragraphs to its main region. */
+  function bulkPage(n: number) {
+    const { document } = parseHTML('<html><body><main id="m"><p>Start of the story.</p></main></body></html>');
+    const doc = document as unknown as Document;
+    const main = doc.getElementById('m') as Element;
+    const added: Node[] = [];
+    for (let i = 0; i < n; i++) {
+      const p = doc.createElement('p');
+      p.textContent = `Paragraph ${i} of the live blog.`;
+      main.appendChild(p);
+      added.push(p);
+      const article = doc.createElement('article');
+      article.textContent = `Teaser ${i}.`;
+      doc.body.appendChild(article);
+      added.push(article);
+    }
+    return { doc, added };
+  }
+
+  it('reads N added nodes with work linear in N (no pairwise containment test)', () => {
+    const work = (n: number) => {
+      const { doc, added } = bulkPage(n);
+      let text = '';
+      const calls = countDomWork(doc, () => {
+        text = extractAddedText(doc, added).text;
+      });
+      // Every paragraph and every teaser once.
+      expect(text.split('\n\n')).toHaveLength(2 * n);
+      return calls;
+    };
+    const small = work(500);
+    const large = work(2_000);
+    expect(small).toBeGreaterThan(500);
+    // Four times the nodes, about four times the work (the quadratic reading did ~16×).
+    expect(large / small).toBeLessThan(4.6);
+  });
+
+  it('keeps document order whatever order the nodes come in, and reads a node inside another once', () => {
+    const { doc, added } = bulkPage(50);
+    const inOrder = extractAddedText(doc, added).text;
+    // The main region's paragraphs come before the articles after it.
+    expect(inOrder.indexOf('Paragraph 49 ')).toBeGreaterThan(0);
+    expect(inOrder.indexOf('Paragraph 49 ')).toBeLessThan(inOrder.indexOf('Teaser 0.'));
+    const shuffled = [...added].reverse();
+    const main = doc.getElementById('m') as Element;
+    expect(extractAddedText(doc, [...shuffled, main, ...Array.from(main.childNodes)]).text).toBe(
+      extractAddedText(doc, [main, ...added.filter((n) => n.parentNode !== main)]).text,
+    );
+    expect(extractAddedText(doc, shuffled).text).toBe(inOrder);
+  });
+
+  it('scans thousands of paragraphs appended one by one, each once, in bounded slices and messages', async () => {
+    const { doc, bg, controller } = setup(ARTICLE, { sliceChars: 2_000, nodesPerFlush: 700 });
+    await controller.start();
+    const main = doc.querySelector('main') as Element;
+    const n = 3_000;
+    for (let i = 0; i < n; i++) {
+      const p = doc.createElement('p');
+      // Every paragraph a candidate sentence (the prefilter picks "hackers").
+      p.textContent = `Update ${i}: hackers were blamed for outage number ${i} in the region.`;
+      main.appendChild(p);
+    }
+    for (let i = 0; i < 200 && bg.calls.flatMap((c) => c.sentences).length < n + 2; i++) {
+      await wait(10);
+      await controller.idle();
+    }
+    const appends = bg.calls.slice(1);
+    expect(appends.every((c) => c.mode === 'append')).toBe(true);
+    const sent = appends.flatMap((c) => c.sentences.map((s) => s.text));
+    expect(sent).toHaveLength(n);
+    expect(new Set(sent).size).toBe(n);
+    // Slices of ~2,000 characters: several messages, none over the background's sentence limit.
+    expect(appends.length).toBeGreaterThan(n / 40);
+    for (const c of appends) expect(c.sentences.length).toBeLessThanOrEqual(500);
+    expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe(String(2 + n));
+  });
+});
+
+describe('DOM churn (issue 10, point 6)', () => {
+  it('does not keep nodes the page added and removed again while it waits to scan', async () => {
+    const { doc, controller } = setup(ARTICLE, { mutationDelayMs: 60_000, maxMutationWaitMs: 120_000 });
+    await controller.start();
+    const main = doc.querySelector('main') as Element;
+    for (let i = 0; i < 3_000; i++) {
+      const ad = doc.createElement('div');
+      ad.textContent = `Rotating banner ${i}`;
+      main.appendChild(ad);
+      // Each change delivered on its own, as a page churning every 10 ms does.
+      await Promise.resolve();
+      await new Promise((r) => setTimeout(r, 0));
+      ad.remove();
+    }
+    // Only the nodes still in the page could be waiting: a few hundred at most, not thousands.
+    expect(controller.pending).toBeLessThanOrEqual(600);
+    controller.stop();
+    expect(controller.pending).toBe(0);
+  });
+
+  it('scans text added during continuous churn within the maximum wait, not when the churn stops', async () => {
+    let clock = 0;
+    const { doc, bg, controller } = setup(ARTICLE, {
+      mutationDelayMs: 40,
+      maxMutationWaitMs: 150,
+      now: () => clock,
+    });
+    await controller.start();
+    const main = doc.querySelector('main') as Element;
+    const para = doc.createElement('p');
+    para.textContent = 'Prosecutors said the hackers also breached the port authority.';
+    main.appendChild(para);
+    const addedAt = clock;
+    let scannedAt: number | null = null;
+    // Churn: a node added and removed every 10 ms (of the fake clock), with real timers firing in between.
+    for (let tick = 0; tick < 200 && scannedAt === null; tick++) {
+      clock += 10;
+      const ad = doc.createElement('span');
+      ad.textContent = `ad ${tick}`;
+      main.appendChild(ad);
+      await new Promise((r) => setTimeout(r, 2));
+      ad.remove();
+      await controller.idle();
+      if (bg.calls.some((c) => c.sentences.some((s) => s.text.includes('port authority')))) scannedAt = clock;
+    }
+    expect(scannedAt).not.toBeNull();
+    // Scanned while the churn went on, within the maximum wait (plus a tick or two of delivery).
+    expect((scannedAt as number) - addedAt).toBeLessThanOrEqual(150 + 30);
+  });
+});
+
+describe('long pages (issue 10, point 11)', () => {
+  it('scans text past 1,000,000 characters: the whole page in slices, the first a replace, the others appended', async () => {
+    const filler = `<p>${'Quiet prose about the weather, the harvest and the price of bread in the market. '.repeat(12)}</p>`;
+    const paragraphs = Math.ceil(1_200_000 / 1_000);
+    const html = `<html><body><main><p>Early on, officials said Russian hackers hit the grid.</p>${filler.repeat(paragraphs)}<p>At the very end, the minister said Iranian hackers stole the files.</p></main></body></html>`;
+    const { doc, bg, p, controller } = setup(html);
+    await controller.start();
+    expect(bg.calls[0]?.mode).toBe('replace');
+    expect(bg.calls.slice(1).every((c) => c.mode === 'append')).toBe(true);
+    expect(bg.calls.length).toBeGreaterThan(1);
+    expect(p.painted.map((x) => x.range.toString())).toEqual([
+      'Early on, officials said Russian hackers hit the grid.',
+      'At the very end, the minister said Iranian hackers stole the files.',
+    ]);
+    // Offsets of the slices never collide: the report's order is the page's.
+    const starts = bg.calls.flatMap((c) => c.sentences.map((s) => s.start));
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+    expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe('2');
+  });
+
+  it('sends a dense text of more candidate sentences than one message may hold in several, losing none', async () => {
+    const n = 1_200;
+    const body = Array.from({ length: n }, (_, i) => `Hackers struck site ${i}.`).join(' ');
+    const { bg, controller } = setup(`<html><body><main><p>${body}</p></main></body></html>`);
+    await controller.start();
+    expect(bg.calls.map((c) => c.mode)).toEqual(['replace', 'append', 'append']);
+    expect(bg.calls.map((c) => c.sentences.length)).toEqual([500, 500, 200]);
+    expect(controller.items).toHaveLength(n);
+  });
+});

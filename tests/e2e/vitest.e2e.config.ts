@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end: the built extension in real Chromium. One browser at a time,
-// tests in order, generous timeouts (cold Chromium start, first NLP load).
+// End-to-end: the built extension in real Chromium and Firefox. One browser at a
+// time, tests in order, generous timeouts (cold browser start, first NLP load).
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],

@@ -56,6 +56,12 @@ export function startBackground(): void {
       ),
     showSavedInTab: (tabId) => pages.showSaved(tabId, async (url) => (await savedStore.forPage(url)).length > 0),
     savedStore,
+    // To the extension pages (the popup); content scripts never receive runtime messages.
+    reportChanged: (tabId) => {
+      browser.runtime.sendMessage({ type: 'reportChanged', tabId }).catch(() => {
+        // No extension page open: nobody to tell.
+      });
+    },
     notifyTab: (tabId) => {
       browser.tabs.sendMessage(tabId, { type: 'savedChanged' }).catch(() => {
         // No content script there (any more): nothing to repaint.

@@ -208,21 +208,56 @@ export function createReportStore(
     return sizes;
   }
 
-  async function write(report: TabReport): Promise<void> {
-    const all = await storedSizes();
+  function othersSize(all: Map<number, number>, tabId: number): number {
     let others = 0;
-    for (const [tabId, size] of all) if (tabId !== report.tabId) others += size;
-    const limit = Math.min(budget.perTab, budget.total - others);
+    for (const [id, size] of all) if (id !== tabId) others += size;
+    return others;
+  }
+
+  /** Stores `report` within `limit` bytes; false when the browser refused it. */
+  async function store(report: TabReport, limit: number): Promise<boolean> {
+    const all = await storedSizes();
     const { record, bytes: size } = compactReport(report, limit);
     try {
       await session?.set({ [keyOf(report.tabId)]: record });
-      all.set(report.tabId, size);
-      if (record.allegations.length < record.total) report.stored = { allegations: record.allegations.length };
-      else delete report.stored;
-      return;
     } catch (error) {
       onError(error);
+      return false;
     }
+    all.set(report.tabId, size);
+    if (record.allegations.length < record.total) report.stored = { allegations: record.allegations.length };
+    else delete report.stored;
+    return true;
+  }
+
+  /**
+   * Room for `tabId` within the total budget: when the others leave it less
+   * than an equal share, the largest of them are cut down to that share, so
+   * that tabs that came first cannot keep the room from every later one.
+   */
+  async function makeRoom(tabId: number, needed: number): Promise<void> {
+    const all = await storedSizes();
+    const count = all.size + (all.has(tabId) ? 0 : 1);
+    const share = Math.floor(budget.total / count);
+    const want = Math.min(needed, share, budget.perTab);
+    const largest = [...all].filter(([id, size]) => id !== tabId && size > share).sort((a, b) => b[1] - a[1]);
+    for (const [id] of largest) {
+      if (budget.total - othersSize(all, tabId) >= want) return;
+      const report = memory.get(id) ?? (await readStored(id));
+      if (report === null) continue;
+      await store(report, share);
+    }
+  }
+
+  async function write(report: TabReport): Promise<void> {
+    const all = await storedSizes();
+    const room = budget.total - othersSize(all, report.tabId);
+    if (room < budget.perTab) {
+      const needed = compactReport(report, budget.perTab).bytes;
+      if (room < needed) await makeRoom(report.tabId, needed);
+    }
+    const limit = Math.min(budget.perTab, budget.total - othersSize(all, report.tabId));
+    if (await store(report, limit)) return;
     // Refused (the quota, whoever filled it): a small record says so, so that a restarted
     // background does not show an older copy, or nothing, as this page's report.
     report.stored = { allegations: 0, failed: true };
@@ -237,21 +272,23 @@ export function createReportStore(
     }
   }
 
+  async function readStored(tabId: number): Promise<TabReport | null> {
+    try {
+      const found = (await session?.get(keyOf(tabId)))?.[keyOf(tabId)];
+      if (isStoredReport(found) && found.tabId === tabId) return expandReport(found);
+    } catch (error) {
+      onError(error);
+    }
+    return null;
+  }
+
   return {
     async get(tabId) {
       const fresh = memory.get(tabId);
       if (fresh !== undefined) return fresh;
-      try {
-        const found = (await session.get(keyOf(tabId)))[keyOf(tabId)];
-        if (isStoredReport(found) && found.tabId === tabId) {
-          const report = expandReport(found);
-          // A write since (a scan that came meanwhile) is fresher than what was read.
-          if (!memory.has(tabId)) memory.set(tabId, report);
-          return memory.get(tabId) ?? report;
-        }
-      } catch (error) {
-        onError(error);
-      }
+      const report = await readStored(tabId);
+      // A write since (a scan that came meanwhile) is fresher than what was read.
+      if (report !== null && !memory.has(tabId)) memory.set(tabId, report);
       return memory.get(tabId) ?? null;
     },
     async set(report) {

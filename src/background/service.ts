@@ -1,12 +1,14 @@
 import { inferAccusers, type MatchQuery } from '@core/match';
-import type { Allegation, Segment } from '@core/types';
+import type { Allegation } from '@core/types';
 import {
   type GetCounterStatementsResponse,
   LIMITS,
   messageType,
   type PageToBackground,
   type ScanAllegation,
+  type ScanMode,
   type ScanResponse,
+  type ScanSentence,
   type TabReport,
   type Validation,
   validateExportAllRequest,
@@ -26,6 +28,7 @@ import {
   validateOpenTimelineRequest,
 } from '@src/messaging/timeline-protocol';
 import type { Badge } from './badge';
+import { createDetectQueue, type DetectQueue, type SegmentDetector } from './detect-queue';
 import type { Library } from './library';
 import { createMatchBatch } from './matcher';
 import { RejectedMessage } from './rejected';
@@ -34,9 +37,7 @@ import { createSavedService, isSavedMessageType, type SavedService } from './sav
 import type { SavedStore } from './saved-store';
 
 /** What the service needs of the detector; the real one is `Detector` from `@core/detect`. */
-export interface SegmentDetector {
-  detectSegments(segments: Segment[]): Allegation[];
-}
+export type { SegmentDetector } from './detect-queue';
 
 /** The fields of `runtime.MessageSender` the checks rely on. */
 export interface Sender {
@@ -74,6 +75,10 @@ export interface BackgroundDeps {
   openTimeline?: (tabId: number, pack: string, id: string, date: string | undefined) => Promise<void>;
   /** Paints a tab's saved claims, injecting the content script where none runs (the popup opened there). */
   showSavedInTab?: (tabId: number) => Promise<boolean>;
+  /** Tells the extension pages (the popup) that a tab's report changed, stored or not. */
+  reportChanged?: (tabId: number) => void;
+  /** Shares the NLP between tabs (see detect-queue.ts); one with the defaults when not given. */
+  detectQueue?: DetectQueue;
 }
 
 export { RejectedMessage } from './rejected';
@@ -177,6 +182,43 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   /** Lookups still running per tab; `getCounterStatements` waits for them. */
   const lookups = new Map<number, Set<Promise<void>>>();
   let pageCounter = 0;
+  const queue = deps.detectQueue ?? createDetectQueue();
+  /** Characters of sentences read (or queued to be) for the tab's current page: its NLP budget. */
+  const pageChars = new Map<number, number>();
+  /** Scans of each tab received and not yet answered. */
+  const inFlight = new Map<number, number>();
+
+  async function setReport(report: TabReport): Promise<void> {
+    await deps.reports.set(report);
+    deps.reportChanged?.(report.tabId);
+  }
+
+  /** A report that can take no more allegations: full, or read back in part after a restart (indexes would drift). */
+  function closed(report: TabReport | null): boolean {
+    if (report === null) return false;
+    const part =
+      report.restored !== undefined &&
+      (report.restored.failed === true || report.allegations.length < report.restored.total);
+    return report.allegations.length >= LIMITS.maxReportAllegations || part;
+  }
+
+  /**
+   * The first sentences of a scan that the budgets let the NLP read: at most
+   * `LIMITS.maxScanChars` of this message, and what is left of the page's
+   * `LIMITS.maxPageScanChars`; none once the report cannot grow.
+   */
+  function readable<T extends { text: string }>(tabId: number, sentences: readonly T[], open: boolean): T[] {
+    if (!open) return [];
+    const left = Math.min(LIMITS.maxScanChars, LIMITS.maxPageScanChars - (pageChars.get(tabId) ?? 0));
+    let used = 0;
+    let n = 0;
+    while (n < sentences.length && used + (sentences[n] as T).text.length <= left) {
+      used += (sentences[n] as T).text.length;
+      n++;
+    }
+    pageChars.set(tabId, (pageChars.get(tabId) ?? 0) + used);
+    return sentences.slice(0, n);
+  }
 
   async function scan(message: unknown, sender: Sender): Promise<ScanResponse> {
     const tabId = contentTab(sender);
@@ -185,38 +227,77 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     if (!checked.ok) return reject('scan', checked.reason);
 
     const { sentences, mode } = checked.value;
+    const waiting = inFlight.get(tabId) ?? 0;
+    if (waiting >= LIMITS.maxQueuedScans) {
+      return reject('scan', `too many scans of this tab waiting (${LIMITS.maxQueuedScans})`);
+    }
+    inFlight.set(tabId, waiting + 1);
+    try {
+      return await scanChecked(tabId, sentences, mode, sender);
+    } finally {
+      const left = (inFlight.get(tabId) ?? 1) - 1;
+      if (left > 0) inFlight.set(tabId, left);
+      else inFlight.delete(tabId);
+    }
+  }
+
+  async function scanChecked(
+    tabId: number,
+    sentences: ScanSentence[],
+    mode: ScanMode,
+    sender: Sender,
+  ): Promise<ScanResponse> {
+    if (mode === 'replace') {
+      // A new page: the old page's scans still waiting are for nothing shown any more.
+      queue.cancel(tabId);
+      pageChars.set(tabId, 0);
+    }
     // Started before the NLP so the first scan after install waits as little as possible.
     const libraryReady = deps.library.ready();
-    let found: Allegation[] = [];
-    if (sentences.length > 0) {
-      detector ??= deps.createDetector();
-      found = detector.detectSegments(sentences);
+    const open = mode === 'replace' || !closed(await deps.reports.get(tabId));
+    const toRead = readable(tabId, sentences, open);
+    let found: Allegation[] | null = [];
+    if (toRead.length > 0) {
+      found = await queue.run(tabId, toRead, () => {
+        detector ??= deps.createDetector();
+        return detector;
+      });
     }
+    // Dropped while waiting: a newer page replaced this one (its answer is ignored by the page).
+    if (found === null) return { allegations: [] };
+    const detected = found;
     const stored = await onTab(tabId, async () => {
       // An append extends the report of the same page; one for a tab with no report starts it.
       const previous = mode === 'append' ? await deps.reports.get(tabId) : null;
       // Past the cap, nothing more is reported (nor painted: the answer and the report stay aligned).
-      found = found.slice(0, Math.max(0, LIMITS.maxReportAllegations - (previous?.allegations.length ?? 0)));
+      const room = closed(previous)
+        ? 0
+        : Math.max(0, LIMITS.maxReportAllegations - (previous?.allegations.length ?? 0));
+      const kept = detected.slice(0, room);
       // The page gets its allegations now, to paint them; their counter-statements follow.
-      const allegations: ScanAllegation[] = found.map((a) => ({ ...a, counterStatements: [] }));
+      const allegations: ScanAllegation[] = kept.map((a) => ({ ...a, counterStatements: [] }));
       const page = previous?.page ?? `${now().toString(36)}-${(++pageCounter).toString(36)}`;
+      const unread = (previous?.unread ?? 0) + (sentences.length - toRead.length);
       const report: TabReport = {
         tabId,
         page,
-        matching: found.length > 0 || previous?.matching === true,
+        matching: kept.length > 0 || previous?.matching === true,
         allegations: previous ? [...previous.allegations, ...allegations] : allegations,
         sentenceCount: (previous?.sentenceCount ?? 0) + sentences.length,
         scannedAt: now(),
       };
-      await deps.reports.set(report);
+      if (unread > 0) report.unread = unread;
+      if (previous?.restored !== undefined) report.restored = previous.restored;
+      await setReport(report);
       await deps.badge.setCount(tabId, report.allegations.length);
-      return { page, first: previous?.allegations.length ?? 0, allegations };
+      return { page, first: previous?.allegations.length ?? 0, allegations, kept };
     });
-    if (found.length > 0) {
+    const kept = stored.kept;
+    if (kept.length > 0) {
       // The page address stays in the worker: it only keeps the page's own source out of its answers.
       const pageUrl = sender.url ?? sender.tab?.url;
       const lookup = libraryReady
-        .then(() => withCounterStatements(found, pageUrl))
+        .then(() => withCounterStatements(kept, pageUrl))
         .then((answered) =>
           onTab(tabId, async () => {
             const report = await deps.reports.get(tabId);
@@ -228,7 +309,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
             });
             const set = lookups.get(tabId);
             report.matching = set !== undefined && set.size > 1;
-            await deps.reports.set(report);
+            await setReport(report);
           }),
         )
         .catch((error: unknown) => deps.log.warn('[counterpoint] counter-statement update failed', error))
@@ -367,7 +448,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     },
     settled,
     async forgetTab(tabId) {
+      queue.cancel(tabId);
+      pageChars.delete(tabId);
       await deps.reports.delete(tabId);
+      deps.reportChanged?.(tabId);
     },
   };
 }

@@ -1,0 +1,279 @@
+// A page controls what it sends, not the background's time: NLP in slices shared fairly
+// between tabs, budgets per message and per page, no NLP once a report is full (issue 10, item 5).
+import { Detector } from '@core/detect';
+import type { Allegation, Segment } from '@core/types';
+import type { Badge } from '@src/background/badge';
+import { createDetectQueue, type SegmentDetector } from '@src/background/detect-queue';
+import type { Library } from '@src/background/library';
+import { createMemoryReportStore } from '@src/background/report-store';
+import { createBackgroundService, type Sender } from '@src/background/service';
+import { LIMITS, type ScanResponse } from '@src/messaging/protocol';
+import { describe, expect, it, vi } from 'vitest';
+
+const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${RUNTIME_ID}`;
+const tab = (id: number): Sender => ({ id: RUNTIME_ID, url: `https://news.example/${id}`, tab: { id }, frameId: 0 });
+
+function allegationOf(s: Segment): Allegation {
+  return {
+    text: s.text,
+    start: s.start,
+    end: s.end,
+    lang: 'en',
+    stance: 'accusation',
+    accused: 'RU',
+    accuser: null,
+    target: null,
+    action: 'intrusion',
+    hedged: false,
+    confidence: 0.9,
+  };
+}
+
+/** Sentences laid end to end, offsets into one running text. */
+function sentences(texts: string[], from = 0): Segment[] {
+  let at = from;
+  return texts.map((text) => {
+    const s = { start: at, end: at + text.length, text };
+    at += text.length + 1;
+    return s;
+  });
+}
+
+/** A detector that finds one allegation per sentence and records what it read, sentence by sentence. */
+function countingDetector(): SegmentDetector & { read: string[] } {
+  const read: string[] = [];
+  return {
+    read,
+    detectSegments: (segments) =>
+      segments.map((s) => {
+        read.push(s.text);
+        return allegationOf(s);
+      }),
+    *detectEach(segments) {
+      for (const s of segments) {
+        read.push(s.text);
+        yield allegationOf(s);
+      }
+    },
+  };
+}
+
+const library: Library = {
+  ready: async () => {},
+  counterStatements: async () => [],
+  listPacks: async () => [],
+  importPack: async () => ({ ok: false, error: 'stub', issues: ['stub'] }),
+  exportPack: async () => undefined,
+  exportAll: async () => ({ format: 'counterpoint-export', exportedAt: '2026-01-01T00:00:00Z', packs: [] }),
+  removePack: async () => ({ ok: true, removed: false }),
+  importMispGalaxy: async () => ({ ok: false, error: 'stub', issues: ['stub'] }),
+  incidentTimeline: async () => null,
+  searchStatements: async () => [],
+  statementsByKey: async () => [],
+};
+
+function service(detector: () => SegmentDetector) {
+  const reports = createMemoryReportStore();
+  const badge: Badge = { setCount: async () => {} };
+  const changed: number[] = [];
+  const svc = createBackgroundService({
+    createDetector: detector,
+    reports,
+    badge,
+    library,
+    runtimeId: RUNTIME_ID,
+    extensionOrigin: ORIGIN,
+    log: { warn: vi.fn() },
+    reportChanged: (tabId) => changed.push(tabId),
+  });
+  const scan = (tabId: number, mode: 'replace' | 'append', list: Segment[]) =>
+    svc.handleMessage({ type: 'scan', mode, sentences: list }, tab(tabId)) as Promise<ScanResponse>;
+  return { svc, reports, scan, changed };
+}
+
+describe('the detection queue', () => {
+  it('detects in slices and yields between them', async () => {
+    const detector = countingDetector();
+    const pauses: number[] = [];
+    const queue = createDetectQueue({
+      sliceChars: 100,
+      pause: async () => {
+        pauses.push(detector.read.length);
+        await new Promise((r) => setTimeout(r, 0));
+      },
+    });
+    const list = sentences(Array.from({ length: 10 }, (_, i) => `${'x'.repeat(49)}${i}`));
+    const found = await queue.run(1, list, () => detector);
+    expect(found?.map((a) => a.text)).toEqual(list.map((s) => s.text));
+    // 50 characters a sentence, 100 a slice: two sentences, then a pause.
+    expect(pauses).toEqual([2, 4, 6, 8, 10]);
+  });
+
+  it("serves the tab that used the least: a new tab's job overtakes another tab's backlog", async () => {
+    const detector = countingDetector();
+    const queue = createDetectQueue({ sliceChars: 100 });
+    const done: string[] = [];
+    const big = (n: number) => sentences(Array.from({ length: 40 }, (_, i) => `hostile ${n} ${'y'.repeat(60)} ${i}`));
+    const hostile = [1, 2, 3].map((n) => queue.run(7, big(n), () => detector).then(() => done.push(`hostile ${n}`)));
+    // The hostile tab's first slice ran as its first job came in; then the normal tab's job comes.
+    const normal = queue
+      .run(8, sentences(['A normal sentence.', 'Another one.']), () => detector)
+      .then(() => done.push('normal'));
+    await Promise.all([...hostile, normal]);
+    expect(done).toEqual(['normal', 'hostile 1', 'hostile 2', 'hostile 3']);
+    // The normal tab's sentences were read right after the hostile tab's first slice.
+    const firstNormal = detector.read.indexOf('A normal sentence.');
+    expect(firstNormal).toBe(2);
+  });
+
+  it('drops the jobs of a cancelled tab, and a failing job fails alone', async () => {
+    const detector = countingDetector();
+    const queue = createDetectQueue({ sliceChars: 10 });
+    const list = sentences(Array.from({ length: 20 }, (_, i) => `sentence ${i}`));
+    const first = queue.run(3, list, () => detector);
+    const second = queue.run(3, list, () => detector);
+    expect(queue.pending(3)).toBe(2);
+    queue.cancel(3);
+    await expect(first).resolves.toBeNull();
+    await expect(second).resolves.toBeNull();
+    expect(queue.pending(3)).toBe(0);
+    const broken: SegmentDetector = {
+      detectSegments: () => [],
+      // biome-ignore lint/correctness/useYield: it fails before its first sentence
+      *detectEach() {
+        throw new Error('NLP failed');
+      },
+    };
+    const failing = queue.run(4, list, () => broken);
+    const fine = queue.run(5, list, () => detector);
+    await expect(failing).rejects.toThrow('NLP failed');
+    expect((await fine)?.length).toBe(20);
+  });
+});
+
+describe('budgets per message and per page', () => {
+  it('reads at most LIMITS.maxScanChars of one message and counts the rest as unread', async () => {
+    const detector = countingDetector();
+    const { scan, reports } = service(() => detector);
+    const list = sentences(Array.from({ length: LIMITS.maxSentences }, () => 'z'.repeat(LIMITS.maxSentenceChars)));
+    const answer = await scan(7, 'replace', list);
+    const readable = Math.floor(LIMITS.maxScanChars / LIMITS.maxSentenceChars);
+    expect(detector.read).toHaveLength(readable);
+    expect(answer.allegations).toHaveLength(readable);
+    expect((await reports.get(7))?.unread).toBe(LIMITS.maxSentences - readable);
+  });
+
+  it('reads at most LIMITS.maxPageScanChars of one page, and again after a new page', async () => {
+    const detector = countingDetector();
+    const { scan, reports } = service(() => detector);
+    const perMessage = Math.floor(LIMITS.maxScanChars / LIMITS.maxSentenceChars);
+    const batch = (from: number) =>
+      sentences(
+        Array.from({ length: perMessage }, () => 'w'.repeat(LIMITS.maxSentenceChars)),
+        from,
+      );
+    const messages = Math.ceil(LIMITS.maxPageScanChars / LIMITS.maxScanChars) + 2;
+    await scan(7, 'replace', []);
+    for (let i = 0; i < messages; i++) await scan(7, 'append', batch(i * 1_000_000));
+    expect(detector.read.join('').length).toBe(LIMITS.maxPageScanChars);
+    const report = await reports.get(7);
+    expect(report?.unread).toBe(2 * perMessage);
+    // A new page has its own budget.
+    const before = detector.read.length;
+    await scan(7, 'replace', batch(0));
+    expect(detector.read.length - before).toBe(perMessage);
+    expect((await reports.get(7))?.unread).toBeUndefined();
+  });
+
+  it('runs no NLP once the report holds LIMITS.maxReportAllegations', async () => {
+    const detector = countingDetector();
+    const { scan, reports } = service(() => detector);
+    const full = (from: number) =>
+      sentences(
+        Array.from({ length: LIMITS.maxSentences }, (_, i) => `Sentence ${from + i}.`),
+        from * 100,
+      );
+    await scan(7, 'replace', full(0));
+    await scan(7, 'append', full(LIMITS.maxSentences));
+    expect((await reports.get(7))?.allegations).toHaveLength(LIMITS.maxReportAllegations);
+    const readBefore = detector.read.length;
+    const answer = await scan(7, 'append', full(2 * LIMITS.maxSentences));
+    expect(answer.allegations).toEqual([]);
+    expect(detector.read.length).toBe(readBefore);
+    expect((await reports.get(7))?.unread).toBe(LIMITS.maxSentences);
+  });
+
+  it('refuses a tab more than LIMITS.maxQueuedScans scans waiting, and serves the others', async () => {
+    const detector = countingDetector();
+    const { scan } = service(() => detector);
+    const list = sentences(Array.from({ length: 200 }, (_, i) => `${'q'.repeat(500)} ${i}`));
+    await scan(7, 'replace', []);
+    const waiting = Array.from({ length: LIMITS.maxQueuedScans }, () => scan(7, 'append', list));
+    await expect(scan(7, 'append', list)).rejects.toThrow(/too many scans/);
+    await expect(scan(8, 'replace', sentences(['fine']))).resolves.toMatchObject({ allegations: [{ text: 'fine' }] });
+    await Promise.all(waiting);
+  });
+
+  it("a new page drops the tab's scans still waiting", async () => {
+    const detector = countingDetector();
+    const { scan, reports } = service(() => detector);
+    const list = sentences(Array.from({ length: 100 }, (_, i) => `${'p'.repeat(500)} ${i}`));
+    const old = scan(7, 'replace', list);
+    const fresh = scan(7, 'replace', sentences(['The new page.']));
+    expect((await old).allegations).toEqual([]);
+    expect((await fresh).allegations.map((a) => a.text)).toEqual(['The new page.']);
+    expect((await reports.get(7))?.allegations.map((a) => a.text)).toEqual(['The new page.']);
+  });
+});
+
+describe('fairness with the real detector', () => {
+  // Sentences a hostile page floods with: long, full of what the NLP must read closely.
+  const HOSTILE =
+    'Officials said on Tuesday that Russian military intelligence hackers broke into the networks of the ministry, ' +
+    'stole the files of its negotiators and leaked them, while Moscow denied any involvement and accused ' +
+    'Washington of staging a provocation against the Kremlin, according to a statement released by the embassy. ';
+  const hostileText = (i: number) => `${HOSTILE.repeat(6)}Number ${i}.`.slice(0, LIMITS.maxSentenceChars);
+  const NORMAL = [
+    'Chinese state hackers breached the email accounts of Belgian members of parliament, the government said.',
+    'Beijing rejected the accusation as groundless.',
+    'The weather in Brussels stayed mild all week.',
+  ];
+
+  it("completes a normal tab's scan while a hostile tab floods, with the same allegations as alone", async () => {
+    const detector = new Detector();
+    const { scan } = service(() => detector);
+    const normal = sentences(NORMAL);
+    const alone = detector.detectSegments(normal);
+    expect(alone.length).toBeGreaterThan(0);
+
+    const done: string[] = [];
+    await scan(7, 'replace', []);
+    const flood = Array.from({ length: LIMITS.maxQueuedScans }, (_, m) =>
+      scan(
+        7,
+        'append',
+        sentences(
+          Array.from({ length: 20 }, (_, i) => hostileText(m * 100 + i)),
+          m * 100_000,
+        ),
+      ).then((r) => {
+        done.push(`hostile ${m}`);
+        return r;
+      }),
+    );
+    // The hostile tab has started on its backlog when the normal page's scan arrives.
+    await new Promise((r) => setTimeout(r, 0));
+    const answer = await scan(8, 'replace', normal).then((r) => {
+      done.push('normal');
+      return r;
+    });
+    const hostile = await Promise.all(flood);
+    expect(done[0]).toBe('normal');
+    expect(done).toHaveLength(LIMITS.maxQueuedScans + 1);
+    // Sliced, shared detection finds exactly what detection of the whole list finds.
+    const strip = (list: { counterStatements?: unknown }[]) => list.map(({ counterStatements: _, ...a }) => a);
+    expect(strip(answer.allegations)).toEqual(alone);
+    expect(hostile[0]?.allegations.length).toBeGreaterThan(0);
+  }, 60_000);
+});

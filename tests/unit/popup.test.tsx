@@ -462,3 +462,64 @@ describe('Popup site switch', () => {
     expect(env.log).toEqual(['disabled example.org true', 'disabled example.org false']);
   });
 });
+
+describe('a report that is not whole (issue 10: storage budget, restarts, unread text)', () => {
+  const notice = () => root.querySelector('.report-notice');
+  const many = (n: number) => Array.from({ length: n }, (_, i) => allegation('RU', { text: `Allegation ${i}.` }));
+
+  it('says nothing more of a whole report', async () => {
+    await mount(<Popup env={fakeEnv({ reports: [report(many(2))] })} />);
+    expect(notice()).toBeNull();
+  });
+
+  it('after a restart that kept part of it, says how much and offers a new scan', async () => {
+    const partial: TabReport = { ...report(many(3)), restored: { total: 40, interrupted: false } };
+    const env = fakeEnv({ reports: [partial] });
+    await mount(<Popup env={env} />);
+    expect(notice()?.getAttribute('data-state')).toBe('partial');
+    expect(text(notice()?.querySelector('[role="alert"]'))).toBe(
+      "Only 3 of this page's 40 allegations could be kept when Counterpoint's background restarted. Scan the page again to see them all.",
+    );
+    // The three kept are still listed.
+    expect(root.querySelector('.count')?.getAttribute('data-count')).toBe('3');
+    await click(notice()?.querySelector('button'));
+    expect(env.log).toEqual(['scan 7']);
+  });
+
+  it('after a restart that kept nothing, says the report was lost instead of "not scanned"', async () => {
+    const lost: TabReport = { ...report([]), restored: { total: 1_000, interrupted: false, failed: true } };
+    await mount(<Popup env={fakeEnv({ reports: [lost] })} />);
+    expect(notice()?.getAttribute('data-state')).toBe('lost');
+    expect(text(notice()?.querySelector('p'))).toBe(
+      "This page's report could not be kept when Counterpoint's background restarted. Scan the page again to see it.",
+    );
+    expect(root.querySelector('[data-state="not-scanned"]')).toBeNull();
+  });
+
+  it('after a restart in the middle of the lookup, says so instead of "looking for the other sides" for ever', async () => {
+    const cut: TabReport = { ...report(many(1)), matching: false, restored: { total: 1, interrupted: true } };
+    await mount(<Popup env={fakeEnv({ reports: [cut] })} />);
+    expect(notice()?.getAttribute('data-state')).toBe('interrupted');
+    expect(root.querySelector('.count')?.hasAttribute('data-matching')).toBe(false);
+    expect(notice()?.querySelector('button')).not.toBeNull();
+  });
+
+  it('while the background runs, warns of what a restart would lose, and of unread text', async () => {
+    const big: TabReport = { ...report(many(5)), stored: { allegations: 2 }, unread: 120 };
+    await mount(<Popup env={fakeEnv({ reports: [big] })} />);
+    expect(notice()?.getAttribute('data-state')).toBe('not-kept unread');
+    expect([...(notice()?.querySelectorAll('p') ?? [])].map((p) => text(p))).toEqual([
+      "This page's report is larger than Counterpoint can keep: if the browser stops Counterpoint's background, only 2 of its 5 allegations will remain.",
+      '120 sentences of this page were not read: it sent more text than Counterpoint reads for one page.',
+    ]);
+    // The whole report is shown, and no new scan is needed.
+    expect(root.querySelector('.count')?.getAttribute('data-count')).toBe('5');
+    expect(notice()?.querySelector('button')).toBeNull();
+  });
+
+  it('says when the browser refused to keep the report', async () => {
+    const refused: TabReport = { ...report(many(1)), stored: { allegations: 0, failed: true } };
+    await mount(<Popup env={fakeEnv({ reports: [refused] })} />);
+    expect(notice()?.getAttribute('data-state')).toBe('refused');
+  });
+});

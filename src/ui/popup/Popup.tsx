@@ -170,8 +170,65 @@ function PopupBody({ state, scan, onScan, onReveal }: BodyProps) {
           <NotScanned scan={scan} onScan={onScan} />
         );
       }
-      return <Report report={state.report} onReveal={onReveal} />;
+      return (
+        <>
+          <ReportNotice report={state.report} scan={scan} onScan={onScan} />
+          <Report report={state.report} onReveal={onReveal} />
+        </>
+      );
   }
+}
+
+/**
+ * What the report shown is not: whole after a restart of the background
+ * (with a new scan offered), kept in full should the background stop, or
+ * read to the end. Nothing when it is all of these.
+ */
+function ReportNotice({ report, scan, onScan }: { report: TabReport; scan: ScanState; onScan: () => void }) {
+  const notes: { state: string; text: string }[] = [];
+  const restored = report.restored;
+  if (restored !== undefined) {
+    if (restored.failed === true && report.allegations.length === 0) {
+      notes.push({ state: 'lost', text: t('popupReportLost') });
+    } else if (report.allegations.length < restored.total) {
+      notes.push({
+        state: 'partial',
+        text: t('popupReportPartial', report.allegations.length, restored.total),
+      });
+    }
+    if (restored.interrupted) notes.push({ state: 'interrupted', text: t('popupReportInterrupted') });
+  } else if (report.stored?.failed === true) {
+    notes.push({ state: 'refused', text: t('popupReportRefused') });
+  } else if (report.stored !== undefined) {
+    notes.push({
+      state: 'not-kept',
+      text: t('popupReportNotKept', report.stored.allegations, report.allegations.length),
+    });
+  }
+  if (report.unread !== undefined && report.unread > 0) {
+    notes.push({ state: 'unread', text: t('popupUnread', report.unread) });
+  }
+  if (notes.length === 0) return null;
+  const rescan = restored !== undefined;
+  return (
+    <div class="report-notice" data-state={notes.map((n) => n.state).join(' ')}>
+      {notes.map((n) => (
+        <p key={n.state} role={rescan ? 'alert' : 'note'}>
+          {n.text}
+        </p>
+      ))}
+      {rescan ? (
+        <button type="button" class="primary" onClick={onScan} aria-disabled={scan.kind === 'running'}>
+          {t('popupScanAgain')}
+        </button>
+      ) : null}
+      {scan.kind === 'failed' ? (
+        <p role="alert" class="error">
+          {t('popupScanFailed', scan.message)}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 function NotScanned({ scan, onScan }: { scan: ScanState; onScan: () => void }) {

@@ -5,7 +5,12 @@
 
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
 import { getTabReport, sendToBackground } from '@src/messaging/client';
-import type { RevealRequest, TabReport, ToContentResponse } from '@src/messaging/protocol';
+import {
+  type RevealRequest,
+  type TabReport,
+  type ToContentResponse,
+  validateReportChanged,
+} from '@src/messaging/protocol';
 import { disabledSites, setSiteDisabled } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
 import type { SiteAccess } from './site';
@@ -84,8 +89,18 @@ export function browserEnv(search: string): PopupEnv {
       const listener = (changes: Record<string, unknown>, area: string) => {
         if (area === 'session' && key in changes) onChange();
       };
+      // The background's word, sent for every change: a report it could not store changes no storage.
+      const onMessage = (message: unknown, sender: { id?: string }) => {
+        if (sender.id !== browser.runtime.id) return;
+        const checked = validateReportChanged(message);
+        if (checked.ok && checked.value.tabId === tabId) onChange();
+      };
       browser.storage.onChanged.addListener(listener);
-      return () => browser.storage.onChanged.removeListener(listener);
+      browser.runtime.onMessage.addListener(onMessage);
+      return () => {
+        browser.storage.onChanged.removeListener(listener);
+        browser.runtime.onMessage.removeListener(onMessage);
+      };
     },
     site: browserSiteAccess,
     showSaved: async (tabId) => (await sendToBackground<'showSavedInTab'>({ type: 'showSavedInTab', tabId })).shown,

@@ -123,6 +123,8 @@ export function validateJsonValue(
  * exactly the keys …" for a missing or unknown key, "is not a plain object"
  * for anything but an object.
  */
+// The content script imports this module's neighbours: unused schemas must drop out of its bundle.
+/*#__NO_SIDE_EFFECTS__*/
 export function exactly<const E extends v.ObjectEntries>(entries: E) {
   const keys = Object.keys(entries).join(', ');
   return v.strictObject(entries, (issue) =>
@@ -131,11 +133,13 @@ export function exactly<const E extends v.ObjectEntries>(entries: E) {
 }
 
 /** `type` must be this literal. */
+/*#__NO_SIDE_EFFECTS__*/
 export function typeIs<const T extends string>(type: T) {
   return v.literal(type, `must be "${type}"`);
 }
 
 /** A non-negative safe integer (offsets, indexes, tab ids). */
+/*#__NO_SIDE_EFFECTS__*/
 export function nonNegativeInteger(what = 'a non-negative integer') {
   return v.pipe(v.number(`must be ${what}`), v.safeInteger(`must be ${what}`), v.minValue(0, `must be ${what}`));
 }

@@ -18,7 +18,7 @@ import type {
 import { rangeFor } from './anchor';
 import { addedRoots, extractPageText, type PageText, pageRoots, TextReader } from './extract';
 import type { Painter } from './highlight';
-import { SENTENCES_PER_MESSAGE, selectSentences } from './scan';
+import { SENTENCES_PER_MESSAGE, selectSentences, warmUpSteps } from './scan';
 
 /** The in-page card, as the controller uses it (src/content/card.ts). */
 export interface CardView {
@@ -173,6 +173,18 @@ export function createController(deps: ControllerDeps): Controller {
   let navigationTimer: ReturnType<typeof setTimeout> | undefined;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   let listening: AbortController | null = null;
+  let warm: Promise<void> | null = null;
+
+  /** The prefilter's regular expressions, compiled one per task before the first scan (none of them a long task). */
+  function warmUp(): Promise<void> {
+    warm ??= (async () => {
+      for (const step of warmUpSteps()) {
+        await yieldToPage();
+        step();
+      }
+    })();
+    return warm;
+  }
 
   function painted(): number {
     return items.filter((i) => i.range !== null).length;
@@ -279,6 +291,8 @@ export function createController(deps: ControllerDeps): Controller {
       pruneAt = PRUNE_MIN;
       clearTimeout(mutationTimer);
       scanned = new WeakSet();
+      await warmUp();
+      if (gen !== generation || !active) return;
       // The whole page, however long, in slices: the first replaces the tab's report, the others append to it.
       const reader = new TextReader(pageRoots(doc), { seen: scanned });
       let mode: ScanMode = 'replace';

@@ -1,5 +1,8 @@
-import { candidateSegments } from '@core/prefilter';
+import { candidateSegments, prefilterWarmUp } from '@core/prefilter';
 import { LIMITS, type ScanSentence } from '@src/messaging/protocol';
+
+/** The prefilter's regular expressions compiled one per step (see `prefilterWarmUp`): one task each before the first scan. */
+export const warmUpSteps = prefilterWarmUp;
 
 /** Sentences per scan message: the background refuses more; a text with more is sent in several. */
 export const SENTENCES_PER_MESSAGE = LIMITS.maxSentences;

@@ -166,10 +166,26 @@ export function factorByFirstLetter(stems: readonly string[]): string {
 
 /** The plain list, kept to check the factored alternation against. */
 export const PREFILTER_STEMS: readonly string[] = STEMS;
-export const PREFILTER_SOURCE = `(?:${factorByFirstLetter(STEMS)})|\\b(?:${GROUPS.join('|')})\\b`;
+
+/*
+ * Nothing below is built when the module loads: the content script evaluates
+ * this module on every page, and building the sources and compiling the
+ * regular expressions (V8 compiles one on its first use, several milliseconds
+ * each for these) is left to the first scan, or to `prefilterWarmUp`, which
+ * lets a caller pay for them one task at a time.
+ */
+const once = <T>(make: () => T): (() => T) => {
+  let value: T | undefined;
+  return () => {
+    value ??= make();
+    return value;
+  };
+};
+
+export const prefilterSource = once(() => `(?:${factorByFirstLetter(STEMS)})|\\b(?:${GROUPS.join('|')})\\b`);
 
 /** Named incidents and their victims ("NotPetya", "the attack on Sony"): a regex of their own, which keeps both fast. */
-export const INCIDENTS_SOURCE = BOUNDED(`${INCIDENT_NAMES}|${INCIDENT_VICTIMS}`);
+export const incidentsSource = once(() => BOUNDED(`${INCIDENT_NAMES}|${INCIDENT_VICTIMS}`));
 
 /**
  * On a page about cyber operations, sentences with these words are read too:
@@ -177,8 +193,36 @@ export const INCIDENTS_SOURCE = BOUNDED(`${INCIDENT_NAMES}|${INCIDENT_VICTIMS}`)
  * investigation", "n'a rien à voir". They
  * carry allegations whose operation was named in an earlier sentence.
  */
-const CONTEXT_SOURCE = () =>
-  BOUNDED([GENERIC_OPERATION_NOUNS, ATTRIBUTION_CUES, ACCUSATION_NOUNS, DENIAL_CONTEXT_CUES].join('|'));
+export function contextSource(factored = true): string {
+  const list = [GENERIC_OPERATION_NOUNS, ATTRIBUTION_CUES, ACCUSATION_NOUNS, DENIAL_CONTEXT_CUES].join('|');
+  return BOUNDED(factored ? factorByFirstLetter(topLevelAlternatives(list)) : list);
+}
+
+/**
+ * The top-level alternatives of a regular expression's source ("a(?:b|c)|d" → "a(?:b|c)", "d"),
+ * so that a long word list can be factored: tested once per sentence on every page about cyber
+ * operations, the unfactored context list cost thirty times more than the factored one.
+ */
+export function topLevelAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
 /** Candidate sentences that make a page "about cyber operations". */
 const TOPIC_SENTENCES = 2;
 /** How far (in sentences) from a candidate a context sentence may be. */
@@ -188,42 +232,55 @@ const CONTEXT_WINDOW = 3;
  * Every built-in threat-group name and alias ("Predatory Sparrow", "RedEcho"), matched with its
  * case: several are ordinary words in lower case.
  */
-const GROUP_NAMES = [...new Set(BUILTIN_GROUPS.flatMap((g) => [...g.names.en, ...(g.aliases ?? [])]))].sort(
-  (a, b) => b.length - a.length,
-);
-const WORDY = GROUP_NAMES.filter((n) => /^\w.*\w$|^\w$/.test(n));
-const WORDY_SET = new Set(WORDY);
-const OTHERS = GROUP_NAMES.filter((n) => !WORDY_SET.has(n));
-// One \b(?:…)\b group keeps the regex engine fast; the few names that start or end with a symbol
-// ("Lapsus$", "NoName057(16)") get their own boundaries.
-export const GROUP_NAMES_SOURCE = [
-  `\\b(?:${CYBER_UNIT_NAMES.join('|')})\\b`,
-  `\\b(?:${WORDY.map(escapeRegExp).join('|')})\\b`,
-  ...OTHERS.map((n) => `${/^\w/.test(n) ? '\\b' : ''}${escapeRegExp(n)}${/\w$/.test(n) ? '\\b' : ''}`),
-].join('|');
+export const groupNamesSource = once(() => {
+  const names = [...new Set(BUILTIN_GROUPS.flatMap((g) => [...g.names.en, ...(g.aliases ?? [])]))].sort(
+    (a, b) => b.length - a.length,
+  );
+  const wordy = names.filter((n) => /^\w.*\w$|^\w$/.test(n));
+  const wordySet = new Set(wordy);
+  const others = names.filter((n) => !wordySet.has(n));
+  // One \b(?:…)\b group keeps the regex engine fast; the few names that start or end with a symbol
+  // ("Lapsus$", "NoName057(16)") get their own boundaries.
+  return [
+    `\\b(?:${CYBER_UNIT_NAMES.join('|')})\\b`,
+    `\\b(?:${wordy.map(escapeRegExp).join('|')})\\b`,
+    ...others.map((n) => `${/^\w/.test(n) ? '\\b' : ''}${escapeRegExp(n)}${/\w$/.test(n) ? '\\b' : ''}`),
+  ].join('|');
+});
 
-const TEST_RE = new RegExp(PREFILTER_SOURCE, 'i');
-const TEST_GROUPS_RE = new RegExp(GROUP_NAMES_SOURCE);
-const TEST_INCIDENTS_RE = new RegExp(INCIDENTS_SOURCE, 'i');
-// Built on the first page about cyber operations only: most pages never need it.
-let contextRe: RegExp | undefined;
-const contextRegExp = () => {
-  contextRe ??= new RegExp(CONTEXT_SOURCE(), 'i');
-  return contextRe;
+// Global (for prefilterHits, which resets lastIndex) and sticky-free: `test` on them is always from 0.
+const lexiconRe = once(() => new RegExp(prefilterSource(), 'gi'));
+const groupsRe = once(() => new RegExp(groupNamesSource(), 'g'));
+const incidentsRe = once(() => new RegExp(incidentsSource(), 'gi'));
+// Only pages about cyber operations use it; warmed up last.
+const contextRegExp = once(() => new RegExp(contextSource(), 'i'));
+
+const testFrom0 = (re: RegExp, text: string): boolean => {
+  re.lastIndex = 0;
+  return re.test(text);
 };
+
+/**
+ * The prefilter's regular expressions, one per step: each step builds one and
+ * has V8 compile it (to bytecode, then to machine code). Run one step per task
+ * before the first scan, and no task pays for them all at once.
+ */
+export function prefilterWarmUp(): Array<() => void> {
+  return [lexiconRe, groupsRe, incidentsRe, contextRegExp].map((re) => () => {
+    testFrom0(re(), '');
+    testFrom0(re(), '');
+  });
+}
 
 /** Whether a text mentions anything the detector could care about. */
 export function prefilter(text: string): boolean {
-  return TEST_RE.test(text) || TEST_GROUPS_RE.test(text) || TEST_INCIDENTS_RE.test(text);
+  return testFrom0(lexiconRe(), text) || testFrom0(groupsRe(), text) || testFrom0(incidentsRe(), text);
 }
 
 /** Offsets of every prefilter hit, in order. */
 export function prefilterHits(text: string): number[] {
-  const lexicon = matchOffsets(new RegExp(PREFILTER_SOURCE, 'gi'), text);
-  const others = [
-    ...matchOffsets(new RegExp(GROUP_NAMES_SOURCE, 'g'), text),
-    ...matchOffsets(new RegExp(INCIDENTS_SOURCE, 'gi'), text),
-  ];
+  const lexicon = matchOffsets(lexiconRe(), text);
+  const others = [...matchOffsets(groupsRe(), text), ...matchOffsets(incidentsRe(), text)];
   if (others.length === 0) return lexicon;
   return [...lexicon, ...others].sort((a, b) => a - b);
 }

@@ -154,6 +154,8 @@ function setup(html = ARTICLE, over: Partial<ControllerDeps> = {}) {
     mutationDelayMs: 5,
     navigationDelayMs: 5,
     flashMs: 5,
+    // Between slices and warm-up steps: a microtask here, so tests see the first scan right away.
+    yieldToPage: async () => {},
     ...over,
   });
   return { doc, bg, p, c, hit, controller, scrolled };

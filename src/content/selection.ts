@@ -141,9 +141,16 @@ export function createSaveButton(deps: SaveButtonDeps): SaveButton {
   style.textContent = STYLE;
   const button = doc.createElement('button');
   button.type = 'button';
-  button.textContent = tr('saveButton');
-  button.setAttribute('aria-label', tr('saveButtonLabel'));
   root.append(style, button);
+  // Labelled when first shown: the first i18n lookup of a content script loads the extension's
+  // messages (tens of milliseconds on the page's thread), which most pages never need.
+  let labelled = false;
+  const label = () => {
+    if (labelled) return;
+    labelled = true;
+    button.textContent = tr('saveButton');
+    button.setAttribute('aria-label', tr('saveButtonLabel'));
+  };
   let pending: SaveInputMessage | null = null;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
   const listening = new AbortController();
@@ -153,13 +160,14 @@ export function createSaveButton(deps: SaveButtonDeps): SaveButton {
     s.setProperty('display', 'none', 'important');
     pending = null;
     button.removeAttribute('data-state');
-    button.textContent = tr('saveButton');
+    if (labelled) button.textContent = tr('saveButton');
   }
 
   function showFor(range: Range, payload: SaveInputMessage): void {
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
     pending = payload;
+    label();
     if (!host.isConnected) doc.documentElement.append(host);
     s.setProperty('top', `${Math.round(last.bottom + (win?.scrollY ?? 0) + 6)}px`, 'important');
     s.setProperty('left', `${Math.round(Math.max(4, last.right + (win?.scrollX ?? 0) - 40))}px`, 'important');

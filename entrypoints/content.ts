@@ -5,7 +5,10 @@ import { defineContentScript } from '#imports';
 export default defineContentScript({
   matches: [...NEWS_SITE_MATCHES],
   runAt: 'document_idle',
-  main(ctx) {
-    startContentScript(ctx);
+  // WXT would post its script-started event (with its full name) to the page, which could replay it.
+  noScriptStartedPostMessage: true,
+  // WXT's context is left unused: a page that knows the extension's id can invalidate it (see src/content/lifetime.ts).
+  main() {
+    startContentScript();
   },
 });

@@ -7,6 +7,11 @@
  * painted, selections saved, nothing scanned) unless the site is switched on
  * (built in, or granted and not switched off), as it would on its own.
  * Browser calls go through `PageAccessApi`, so this runs in unit tests.
+ *
+ * Injecting where a content script already runs is safe: the new one ends the
+ * old one through the extension's isolated world (src/content/lifetime.ts), a
+ * handover the page can neither see nor replay; the saved-only flag is set in
+ * that world too, out of the page's reach.
  */
 import { SAVED_ONLY_FLAG } from '@src/content/sites';
 import type { CollectSelectionResponse } from '@src/messaging/saved-protocol';

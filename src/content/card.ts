@@ -125,6 +125,7 @@ li { border-top: 1px solid #e2e2e8; padding: 6px 0 0; margin: 0 0 6px; }
 .foot { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; margin-top: 10px; }
 .pos { font-variant-numeric: tabular-nums; }
 .more { margin-left: auto; font-weight: 600; }
+.origin { font-size: 11px; color: #55555e; margin: 8px 0 0; }
 [data-state="saved"] { border-style: dashed; }
 [data-state="failed"] { border-color: #a11d1d; }
 @media (prefers-color-scheme: dark) {
@@ -136,16 +137,29 @@ li { border-top: 1px solid #e2e2e8; padding: 6px 0 0; margin: 0 0 6px; }
   a, .incident button { color: #8ab4f8; }
   :focus-visible { outline-color: #8ab4f8; }
   li { border-color: #3a3a42; }
-  .meta, .src, .pos, .empty { color: #b4b4bc; }
+  .meta, .src, .pos, .empty, .origin { color: #b4b4bc; }
   .speaker { color: #e8e8ee; }
 }
 `;
 
 const roots = new WeakMap<Element, ShadowRoot>();
+/**
+ * The claim id of each listed counter-statement. Ids (which name the reader's
+ * packs) stay out of the DOM, even inside the closed root: no attribute of the
+ * card carries one.
+ */
+const claimIds = new WeakMap<Element, string>();
 
 /** The card's closed shadow root, for unit tests and automation only. */
 export function cardShadowRootForTests(host: Element): ShadowRoot | undefined {
   return roots.get(host);
+}
+
+/** The claim ids the card lists, in order (unit tests only). */
+export function cardClaimIdsForTests(host: Element): string[] {
+  const root = roots.get(host);
+  if (root === undefined) return [];
+  return Array.from(root.querySelectorAll('ol > li')).map((li) => claimIds.get(li) ?? '');
 }
 
 /**
@@ -285,7 +299,9 @@ export function createCard(doc: Document, options: CardOptions): Card {
     acts.append(save, annotate);
     acts.hidden = options.onSave === undefined;
 
-    dialog.append(head, actors, sentence, heading, list, empty, acts, foot);
+    // A page can paint marks that look like ours: the card (opened only from a real mark, by a real click) says whose it is.
+    const origin = el('p', 'origin', tr('cardGenuine'));
+    dialog.append(head, actors, sentence, heading, list, empty, acts, foot, origin);
     root.append(dialog);
     on(root, 'keydown', (e) => {
       if ((e as KeyboardEvent).key !== 'Escape') return;
@@ -339,7 +355,7 @@ export function createCard(doc: Document, options: CardOptions): Card {
 
   function claimItem(c: CounterStatementView): HTMLLIElement {
     const li = el('li');
-    li.setAttribute('data-claim-id', c.id);
+    claimIds.set(li, c.id);
     const meta = el('div', 'meta');
     const time = el('time', undefined, formatDate(c.date, lang));
     time.dateTime = c.date;
@@ -404,7 +420,6 @@ export function createCard(doc: Document, options: CardOptions): Card {
     u.empty.hidden = claims.length > 0;
     u.empty.textContent = tr(loading ? 'cardLoading' : 'cardNoCounterStatements');
     u.pos.textContent = position ?? '';
-    u.host.dataset.counterpointCardClaims = claims.map((c) => c.id).join(' ');
   }
 
   function focusInside(): boolean {

@@ -41,9 +41,26 @@ const FOCUS_STYLE =
 
 /** What the painter needs of `CSS.highlights` (a Map of names to Highlight objects). */
 export interface HighlightRegistry {
+  get(name: string): unknown;
   set(name: string, highlight: unknown): unknown;
   delete(name: string): unknown;
 }
+
+/**
+ * `CSS.highlights` and `Highlight` as the content script found them when it
+ * started. In the isolated world the page cannot replace them (it has its own
+ * `CSS` and `Highlight`); read once anyway, so nothing assigned later is used.
+ */
+const NATIVE_REGISTRY = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS?.highlights;
+const NATIVE_HIGHLIGHT = (globalThis as { Highlight?: HighlightCtor }).Highlight;
+
+/**
+ * How often the painter checks that what it registered is still there. The
+ * registry itself is shared with the page, which can delete our highlights,
+ * replace them under our names, or add its ranges to them: whatever differs
+ * from what was painted is registered again, with our ranges only.
+ */
+export const GUARD_MS = 1000;
 
 type HighlightCtor = new (...ranges: Range[]) => unknown;
 
@@ -86,6 +103,35 @@ export function styledHighlightPainter<K extends string>(
   let sheet: CSSStyleSheet | null = null;
   const keys = Object.keys(styles) as K[];
   const ranges = new Map<K, Range[]>(keys.map((k) => [k, []]));
+  /** The Highlight objects registered, per style: what the guard compares the registry with. */
+  const registered = new Map<K, unknown>();
+  let guard: ReturnType<typeof setInterval> | undefined;
+
+  function register(k: K): void {
+    const list = ranges.get(k) ?? [];
+    if (list.length > 0) {
+      const highlight = new Highlight(...list);
+      registered.set(k, highlight);
+      registry.set(styles[k].name, highlight);
+    } else {
+      registered.delete(k);
+      registry.delete(styles[k].name);
+    }
+  }
+
+  /** Registers again each highlight the page removed, replaced or changed. */
+  function restore(): void {
+    for (const [k, highlight] of registered) {
+      const own = ranges.get(k) ?? [];
+      const h = highlight as { size?: unknown; has?: (r: Range) => boolean };
+      const changed =
+        registry.get(styles[k].name) !== highlight ||
+        (typeof h.size === 'number' && h.size !== own.length) ||
+        (typeof h.has === 'function' && !own.every((r) => h.has?.(r)));
+      if (changed) register(k);
+    }
+  }
+
   return {
     kind: 'highlight-api',
     paint(items) {
@@ -95,11 +141,8 @@ export function styledHighlightPainter<K extends string>(
         doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
       }
       for (const item of items) ranges.get(item.style)?.push(item.range);
-      for (const k of keys) {
-        const list = ranges.get(k) ?? [];
-        if (list.length > 0) registry.set(styles[k].name, new Highlight(...list));
-        else registry.delete(styles[k].name);
-      }
+      for (const k of keys) register(k);
+      if (guard === undefined && registered.size > 0) guard = setInterval(restore, GUARD_MS);
     },
     flash(range) {
       if (!focus) return;
@@ -113,6 +156,9 @@ export function styledHighlightPainter<K extends string>(
       registry.set(FOCUS_HIGHLIGHT, emphasis);
     },
     clear() {
+      clearInterval(guard);
+      guard = undefined;
+      registered.clear();
       for (const k of keys) registry.delete(styles[k].name);
       if (focus) registry.delete(FOCUS_HIGHLIGHT);
       for (const list of ranges.values()) list.length = 0;
@@ -202,10 +248,8 @@ export function createStyledPainter<K extends string>(
   styles: PaintStyles<K>,
   focus = false,
 ): StyledPainter<K> {
-  const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS;
-  const Highlight = (globalThis as { Highlight?: HighlightCtor }).Highlight;
-  if (css?.highlights !== undefined && Highlight !== undefined)
-    return styledHighlightPainter(doc, css.highlights, Highlight, styles, focus);
+  if (NATIVE_REGISTRY !== undefined && NATIVE_HIGHLIGHT !== undefined)
+    return styledHighlightPainter(doc, NATIVE_REGISTRY, NATIVE_HIGHLIGHT, styles, focus);
   return styledWrapPainter(doc, styles);
 }
 

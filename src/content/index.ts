@@ -3,6 +3,12 @@
  * SPA navigations and the script's own end (extension updated, disabled,
  * removed, or this script injected again by "Scan this page").
  *
+ * Nothing of this life depends on what the page can forge: the handover to a
+ * newer instance goes through the isolated world (./lifetime), never WXT's
+ * script-started event; navigations are read from the address (./navigation),
+ * never WXT's `wxt:locationchange` event. The `ctx` WXT passes is not used for
+ * either: a page that knows the extension's id can invalidate it.
+ *
  * Injected on a site that is not switched on (a save from the context menu or
  * the keyboard, the toolbar button on a page with saved claims), it runs
  * "saved only": the page's saved claims are found and painted, selections can
@@ -14,11 +20,12 @@ import { validateToContentMessage } from '@src/messaging/protocol';
 import { validateSavedToContent } from '@src/messaging/to-content-saved';
 import { isSiteDisabled, siteOf } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createCard } from './card';
 import { createController } from './controller';
 import { createPainter } from './highlight';
 import { allegationAt, rangeRect } from './hit';
+import { claimFrame, type Lifetime } from './lifetime';
+import { type WatchedWindow, watchNavigation } from './navigation';
 import { readPageMeta } from './page-meta';
 import { createSavedLayer } from './saved';
 import { createSaveButton, describeRange, describeSelection } from './selection';
@@ -27,8 +34,10 @@ import { SAVED_ONLY_FLAG } from './sites';
 
 const OWN_UI = 'counterpoint-card, counterpoint-save';
 
-export function startContentScript(ctx: ContentScriptContext, doc: Document = document): void {
+export function startContentScript(doc: Document = document): Lifetime {
   const scope = globalThis as Record<string, unknown>;
+  // Ends the instance that ran before in this frame (injected again by "Scan this page", or an older build).
+  const life = claimFrame({ scope, extensionAlive: () => browser.runtime?.id != null });
   const savedOnly = scope[SAVED_ONLY_FLAG] === true;
   delete scope[SAVED_ONLY_FLAG];
   const saved = createSavedLayer({
@@ -87,7 +96,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   let saveButton: ReturnType<typeof createSaveButton> | null = null;
 
   const apply = (disabled: readonly string[]) => {
-    if (ctx.isInvalid) return;
+    if (!life.alive()) return;
     if (site !== null && isSiteDisabled(site, disabled)) {
       const wasActive =
         controller.items.length > 0 || doc.documentElement.dataset.counterpointAllegations !== undefined;
@@ -111,7 +120,7 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
 
   const onMessage = (message: unknown, sender: { id?: string }) => {
     // Only this extension can message its content scripts; checked anyway.
-    if (sender.id !== browser.runtime.id) return undefined;
+    if (!life.alive() || sender.id !== browser.runtime.id) return undefined;
     const own = validateSavedToContent(message);
     if (own !== null) {
       if (own.type === 'savedChanged') return saved.refresh().then(() => ({ ok: true }));
@@ -124,21 +133,29 @@ export function startContentScript(ctx: ContentScriptContext, doc: Document = do
   };
   browser.runtime.onMessage.addListener(onMessage);
   const unwatch = watchDisabledSites(apply);
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    saved.clear();
-    controller.navigated();
-    // Without scans to follow, the new page's saved claims are read here.
-    if (savedOnly) void saved.refresh();
-  });
-  ctx.onInvalidated(() => {
+  const win = doc.defaultView;
+  const navigation =
+    win === null
+      ? null
+      : watchNavigation(win as unknown as WatchedWindow, () => {
+          if (!life.alive()) return;
+          saved.clear();
+          controller.navigated();
+          // Without scans to follow, the new page's saved claims are read here.
+          if (savedOnly) void saved.refresh();
+        });
+  life.onEnd(() => {
+    navigation?.stop();
     controller.stop();
     saved.clear();
     saveButton?.destroy();
+    saveButton = null;
     unwatch();
     browser.runtime.onMessage.removeListener(onMessage);
   });
 
   readDisabledSites().then(apply, () => apply([]));
+  return life;
 }
 
 /** The page's declared publication date (YYYY-MM-DD), or today's. */

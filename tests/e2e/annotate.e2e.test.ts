@@ -156,11 +156,15 @@ async function selectWithMouse(page: Page, phrase: string): Promise<void> {
   await page.mouse.up();
 }
 
-/** How many times a content script started in the page (WXT announces each start with a postMessage). */
-const COUNT_STARTS = `
+/**
+ * How many times a content script started in the page. WXT no longer posts
+ * its start to the page (noScriptStartedPostMessage, issue 10); it still
+ * dispatches a CustomEvent on `document`, named after the extension's id.
+ */
+const countStarts = (extensionId: string) => `
   window.__counterpointStarts = 0;
-  window.addEventListener('message', (e) => {
-    if (typeof e.data?.type === 'string' && e.data.type.endsWith('wxt:content-script-started')) window.__counterpointStarts++;
+  document.addEventListener(${JSON.stringify(`${extensionId}:content:wxt:content-script-started`)}, () => {
+    window.__counterpointStarts++;
   });
 `;
 const starts = (page: Page) =>
@@ -376,7 +380,7 @@ describe('saving and annotating from the page', () => {
         };
       });
       page = await ext.context.newPage();
-      await page.addInitScript(COUNT_STARTS);
+      await page.addInitScript(countStarts(ext.extensionId));
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(url());
       await page.waitForLoadState('load');

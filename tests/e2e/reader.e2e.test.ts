@@ -75,16 +75,64 @@ async function firstHighlightPoint(page: Page): Promise<{ x: number; y: number }
   });
 }
 
-/** The claim ids the open card lists, once its counter-statements have come. */
+/**
+ * The claim ids the open card lists, once its counter-statements have come.
+ * The card keeps ids out of the page's DOM (issue 10): its closed shadow root
+ * is read through the DevTools protocol, as no page script can, and each
+ * listed text is matched to the seed pack's statement it shows.
+ */
 async function cardClaims(page: Page): Promise<string[]> {
-  const handle = await page.waitForFunction(
-    () => document.querySelector('[data-counterpoint-card]')?.getAttribute('data-counterpoint-card-claims') || null,
-    null,
-    { timeout: 10_000 },
-  );
-  return String(await handle.jsonValue())
-    .split(' ')
-    .filter(Boolean);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const texts = async (): Promise<string[]> => {
+      const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+      const host = findCdpNode(root, (n) => n.nodeName === 'COUNTERPOINT-CARD');
+      const shadow = host?.shadowRoots?.[0];
+      if (shadow === undefined) return [];
+      const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId })) as {
+        object: { objectId: string };
+      };
+      const { result } = (await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId,
+        functionDeclaration:
+          'function () { return [...this.querySelectorAll("ol > li .text")].map((p) => p.textContent); }',
+        returnByValue: true,
+      })) as { result: { value: string[] } };
+      return result.value;
+    };
+    let shown: string[] = [];
+    await expect
+      .poll(
+        async () => {
+          shown = await texts();
+          return shown.length;
+        },
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
+    return shown.map((text) => {
+      const head = text.replace(/…$/, '');
+      return [...claims].find(([, c]) => c.text.startsWith(head))?.[0] ?? `unknown: ${text}`;
+    });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface CdpNode {
+  nodeName: string;
+  backendNodeId: number;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function findCdpNode(node: CdpNode, test: (n: CdpNode) => boolean): CdpNode | undefined {
+  if (test(node)) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findCdpNode(child, test);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 describe('reading the seed articles', () => {

@@ -6,6 +6,7 @@ import {
   CARD_GAP,
   CARD_MARGIN,
   type CardOptions,
+  cardClaimIdsForTests,
   cardShadowRootForTests,
   createCard,
   placeCard,
@@ -112,6 +113,23 @@ describe('the allegation card', () => {
     expect(doc.body.innerHTML).toBe(bodyBefore);
   });
 
+  it('keeps ids and internal state out of every attribute the page can read, and says it is Counterpoint’s', () => {
+    const { doc, card, host, $, root } = setup();
+    card.show(allegation(), anchor, { position: '2 / 7' });
+    const h = host() as HTMLElement;
+    // The host: its tag, a marker and its inline style, nothing else.
+    expect(h.getAttributeNames().sort()).toEqual(['data-counterpoint-card', 'style']);
+    expect(h.getAttribute('data-counterpoint-card')).toBe('');
+    // Not even inside the closed root: no attribute value names a claim or a pack.
+    const values = [h, ...Array.from(root().querySelectorAll('*'))].flatMap((e) =>
+      e.getAttributeNames().map((n) => `${n}=${e.getAttribute(n)}`),
+    );
+    expect(values.length).toBeGreaterThan(5);
+    for (const v of values) expect(v).not.toMatch(/seed\/|claim-id|claims=/);
+    expect(doc.documentElement.outerHTML).not.toContain('seed/');
+    expect($('.origin').textContent).toBe('cardGenuine');
+  });
+
   it('builds the dialog: stance, hedged badge, actors, sentence, top 3 counter-statements, footer', () => {
     const { card, host, $, $$ } = setup();
     card.show(allegation(), anchor, { position: '2 / 7' });
@@ -126,8 +144,7 @@ describe('the allegation card', () => {
     expect($('.sentence').textContent).toBe('Belgium accused China of spying on its MPs.');
     expect($('h2').textContent).toBe('cardCounterStatements(4)');
     const items = $$('ol > li');
-    expect(items.map((li) => li.getAttribute('data-claim-id'))).toEqual(['seed/1', 'seed/2', 'seed/3']);
-    expect(host()?.dataset.counterpointCardClaims).toBe('seed/1 seed/2 seed/3');
+    expect(cardClaimIdsForTests(host() as HTMLElement)).toEqual(['seed/1', 'seed/2', 'seed/3']);
     const first = items[0] as HTMLElement;
     expect(first.querySelector('.speaker')?.textContent).toBe('Chinese MFA');
     expect(first.querySelector('time')?.getAttribute('datetime')).toBe('2024-05-02');
@@ -143,7 +160,7 @@ describe('the allegation card', () => {
   });
 
   it('updates in place on the next show: stance, no badge, unknown actors, no target', () => {
-    const { card, $, $$ } = setup();
+    const { card, host, $, $$ } = setup();
     card.show(allegation(), anchor);
     card.show(
       allegation({
@@ -161,7 +178,8 @@ describe('the allegation card', () => {
     expect($('.stance').textContent).toBe('stanceCounterAccusation');
     expect($('.badge').hidden).toBe(true);
     expect($('.actors').textContent).toBe('unknownActor → APT28 · actionEspionage');
-    expect($$('ol > li').map((li) => li.getAttribute('data-claim-id'))).toEqual(['x/9']);
+    expect($$('ol > li')).toHaveLength(1);
+    expect(cardClaimIdsForTests(host() as HTMLElement)).toEqual(['x/9']);
     expect($('.pos').textContent).toBe('3 / 7');
   });
 
@@ -172,7 +190,7 @@ describe('the allegation card', () => {
     expect($('ol').hidden).toBe(true);
     expect($('.empty').hidden).toBe(false);
     expect($('.empty').textContent).toBe('cardNoCounterStatements');
-    expect(host()?.dataset.counterpointCardClaims).toBe('');
+    expect(cardClaimIdsForTests(host() as HTMLElement)).toEqual([]);
   });
 
   it('inserts page and claim text as text, never as HTML', () => {

@@ -1,8 +1,14 @@
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { pointAt, rangeFor } from '../../src/content/anchor';
 import type { PageText } from '../../src/content/extract';
-import { FOCUS_HIGHLIGHT, HIGHLIGHT_NAMES, highlightApiPainter, highlightCss } from '../../src/content/highlight';
+import {
+  FOCUS_HIGHLIGHT,
+  GUARD_MS,
+  HIGHLIGHT_NAMES,
+  highlightApiPainter,
+  highlightCss,
+} from '../../src/content/highlight';
 
 function page(html: string): { doc: Document; page: PageText } {
   const { document } = parseHTML(`<html><body>${html}</body></html>`);
@@ -90,5 +96,63 @@ describe('the Custom Highlight API painter', () => {
     expect(css).toContain('::highlight(counterpoint-accusation)');
     expect(css).toMatch(/counterpoint-denial\)[^}]*underline dashed/);
     expect(css).toMatch(/counterpoint-counter-accusation\)[^}]*underline wavy/);
+  });
+
+  describe('against a page that tampers with the shared registry', () => {
+    /** Like the browser's Highlight: a set of ranges the page can change too. */
+    class SetHighlight extends Set<Range> {
+      constructor(...ranges: Range[]) {
+        super(ranges);
+      }
+    }
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    function painted() {
+      vi.useFakeTimers();
+      const registry = new Map<string, unknown>();
+      const { doc } = page('<p>x</p>');
+      const painter = highlightApiPainter(doc, registry, SetHighlight as never);
+      const ours = [{} as Range, {} as Range];
+      painter.paint(ours.map((range) => ({ range, stance: 'accusation' as const })));
+      const names = () => [...((registry.get(HIGHLIGHT_NAMES.accusation) as Set<Range> | undefined) ?? [])];
+      return { registry, painter, ours, names };
+    }
+
+    it('registers again, with its own ranges, a highlight the page deleted or replaced', () => {
+      const { registry, ours, names } = painted();
+      registry.delete(HIGHLIGHT_NAMES.accusation);
+      expect(names()).toEqual([]);
+      vi.advanceTimersByTime(GUARD_MS);
+      expect(names()).toEqual(ours);
+      // A forged mark under our name (our style sheet would paint it as an accusation).
+      const fake = {} as Range;
+      registry.set(HIGHLIGHT_NAMES.accusation, new SetHighlight(fake));
+      vi.advanceTimersByTime(GUARD_MS);
+      expect(names()).toEqual(ours);
+    });
+
+    it('drops ranges the page added to its highlight, and brings back ones it removed', () => {
+      const { registry, ours, names } = painted();
+      const fake = {} as Range;
+      (registry.get(HIGHLIGHT_NAMES.accusation) as Set<Range>).add(fake);
+      vi.advanceTimersByTime(GUARD_MS);
+      expect(names()).toEqual(ours);
+      // Same size, other ranges.
+      const mine = registry.get(HIGHLIGHT_NAMES.accusation) as Set<Range>;
+      mine.delete(ours[0] as Range);
+      mine.add(fake);
+      vi.advanceTimersByTime(GUARD_MS);
+      expect(names()).toEqual(ours);
+    });
+
+    it('stops looking once cleared: nothing comes back', () => {
+      const { registry, painter } = painted();
+      painter.clear();
+      vi.advanceTimersByTime(GUARD_MS * 3);
+      expect(registry.size).toBe(0);
+      expect(vi.getTimerCount()).toBe(0);
+    });
   });
 });

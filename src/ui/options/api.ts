@@ -1,0 +1,69 @@
+/**
+ * What the options page needs of the extension, behind one interface so the
+ * component runs in unit tests with a fake: the background's pack operations
+ * (extension pages only), the site settings and the granted host
+ * permissions, and file downloads.
+ */
+import type { ClaimPack } from '@core/pack/schema';
+import { exportAll, exportPack, importMispGalaxy, importPackFile, listPacks, removePack } from '@src/messaging/client';
+import type {
+  ExportAllResponse,
+  ImportMispGalaxyResponse,
+  ImportPackResponse,
+  PackSummary,
+  RemovePackResponse,
+} from '@src/messaging/protocol';
+import { disabledSites, setSiteDisabled, siteOf } from '@src/settings/sites';
+import { browser } from 'wxt/browser';
+
+export interface OptionsApi {
+  listPacks(): Promise<PackSummary[]>;
+  importPack(json: unknown): Promise<ImportPackResponse>;
+  exportPack(id: string): Promise<ClaimPack | null>;
+  exportAll(): Promise<ExportAllResponse>;
+  removePack(id: string): Promise<RemovePackResponse>;
+  importMisp(json: unknown): Promise<ImportMispGalaxyResponse>;
+  disabledSites(): Promise<string[]>;
+  setSiteDisabled(site: string, disabled: boolean): Promise<unknown>;
+  /** Sites the user switched on beyond the built-in list (granted optional host permissions). */
+  grantedSites(): Promise<string[]>;
+  /** Gives a granted site's permission back; true when the browser removed it. */
+  revokeSite(site: string): Promise<boolean>;
+  download(name: string, type: string, text: string): void;
+}
+
+/** The site of an optional host permission's match pattern (`*://*.example.org/*`), or null. */
+export function siteOfPattern(pattern: string): string | null {
+  const m = /^\*:\/\/\*\.([^/]+)\/\*$/.exec(pattern);
+  return m?.[1] !== undefined ? siteOf(`https://${m[1]}/`) : null;
+}
+
+export function browserOptionsApi(): OptionsApi {
+  return {
+    listPacks: async () => (await listPacks()).packs,
+    importPack: (json) => importPackFile(json),
+    exportPack: async (id) => (await exportPack(id)).pack,
+    exportAll: () => exportAll(),
+    removePack: (id) => removePack(id),
+    importMisp: (json) => importMispGalaxy(json),
+    disabledSites: async () => (await disabledSites.getValue()) ?? [],
+    setSiteDisabled: (site, disabled) => setSiteDisabled(site, disabled),
+    async grantedSites() {
+      const { origins = [] } = await browser.permissions.getAll();
+      const sites = origins.map(siteOfPattern).filter((s): s is string => s !== null);
+      return [...new Set(sites)].sort();
+    },
+    revokeSite: (site) => browser.permissions.remove({ origins: [`*://*.${site}/*`] }),
+    download(name, type, text) {
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 30_000);
+    },
+  };
+}

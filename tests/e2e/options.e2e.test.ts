@@ -1,0 +1,155 @@
+/**
+ * The options page in Chromium (issue 11): a pack file installed from it is
+ * matched on a page; a bad file changes nothing and lists its problems by
+ * path; a removed pack comes back with Undo; the MISP galaxy's threat-actor
+ * cluster imports; a site switched off there is left alone.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ClaimPack } from '../../src/core/pack/schema';
+import { SEED_PACK } from '../../src/data/seed-pack';
+import { ARTIFACTS_DIR, type LoadedExtension, launchExtension } from './support/extension';
+import { fixtureHtml, loadExpectation, waitForScan } from './support/highlights';
+import { isolateNetwork, type NetworkLog } from './support/network';
+import { PopupPage } from './support/popup-page';
+
+declare const chrome: {
+  tabs: { query(q: { url?: string }): Promise<Array<{ id?: number }>> };
+};
+
+const LESOIR = loadExpectation('lesoir-seed-004');
+const MISP_THREAT_ACTORS = join(import.meta.dirname, '../../../shared/data/misp-galaxy/threat-actor.json');
+
+/** A newsroom's pack: one new statement by a made-up fact-checking desk about the APT31 campaign. */
+function newsroomPack(): ClaimPack {
+  // China's embassy denying, in 2024, the accusation the Belgian article makes (APT31 and the IPAC lawmakers).
+  const base = SEED_PACK.claims.find((c) => c.id === 'b-cn-emb-be-2024');
+  const seedIncident = SEED_PACK.incidents.find((i) => i.id === base?.incident);
+  if (base === undefined || seedIncident === undefined) throw new Error('no Chinese denial about APT31');
+  // Its evidence names claims of the seed pack, which this pack does not hold.
+  const { evidence: _, ...incident } = seedIncident;
+  return {
+    format: SEED_PACK.format,
+    formatVersion: SEED_PACK.formatVersion,
+    id: 'e2e-newsroom',
+    version: 1,
+    title: 'E2E newsroom pack',
+    license: 'CC-BY-4.0',
+    publishedAt: '2026-12-01T00:00:00Z',
+    actors: [],
+    incidents: [incident],
+    // The same denial as republished by a newsroom: its own id and source.
+    claims: [
+      { ...base, id: 'e2e-claim-1', source: { ...base.source, url: 'https://newsroom.example.org/apt31-denial' } },
+    ],
+    relations: [],
+  };
+}
+
+describe('the options page', () => {
+  let ext: LoadedExtension;
+  let network: NetworkLog;
+  let options: Page;
+  let dir: string;
+
+  const rowIds = () =>
+    options.locator('tr[data-pack-id]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-pack-id')));
+  const status = () => options.locator('[role="status"]');
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS_DIR, { recursive: true });
+    dir = await mkdtemp(join(tmpdir(), 'counterpoint-options-'));
+    ext = await launchExtension();
+    network = await isolateNetwork(
+      ext.context,
+      [{ url: LESOIR.url, html: fixtureHtml(LESOIR.fixture) }],
+      [`chrome-extension://${ext.extensionId}`],
+    );
+    options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.locator(`tr[data-pack-id="${SEED_PACK.id}"]`).waitFor();
+  });
+
+  afterAll(async () => {
+    await ext?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is the extension’s options page, and lists the built-in pack, which cannot be removed', async () => {
+    const manifest = await ext.serviceWorker.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { getManifest(): { options_ui?: { page: string } } } } }
+      ).chrome.runtime.getManifest(),
+    );
+    expect(manifest.options_ui?.page).toBe('options.html');
+    expect(await rowIds()).toEqual([SEED_PACK.id]);
+    await expect(
+      options.locator(`tr[data-pack-id="${SEED_PACK.id}"] [data-action="remove"]`).isDisabled(),
+    ).resolves.toBe(true);
+  });
+
+  it('installs a pack from a file, and its statement answers the allegation on the page', async () => {
+    const file = join(dir, 'newsroom.json');
+    writeFileSync(file, JSON.stringify(newsroomPack()));
+    await options.locator('input[data-import="pack"]').setInputFiles(file);
+    await options.locator('tr[data-pack-id="e2e-newsroom"]').waitFor();
+    expect(await status().getAttribute('data-status')).toBe('ok');
+    await options.screenshot({ path: join(ARTIFACTS_DIR, 'options.png'), fullPage: false });
+
+    const page = await ext.context.newPage();
+    await page.goto(LESOIR.url);
+    await waitForScan(page);
+    const tabs = await ext.serviceWorker.evaluate((url) => chrome.tabs.query({ url }), 'https://www.lesoir.be/*');
+    const popup = await PopupPage.open(ext.context, ext.extensionId, tabs[0]?.id ?? -1);
+    const ids = (await popup.allegations()).flatMap((a) => a.claimIds);
+    expect(ids).toContain('e2e-newsroom/e2e-claim-1');
+    await popup.page.close();
+    await page.close();
+  });
+
+  it('refuses a bad file whole and lists its problems by path', async () => {
+    const pack = newsroomPack();
+    const file = join(dir, 'bad.json');
+    writeFileSync(file, JSON.stringify({ ...pack, id: 'e2e-bad', claims: [{ ...pack.claims[0], date: 'last week' }] }));
+    await options.locator('input[data-import="pack"]').setInputFiles(file);
+    await options.locator('[data-status="error"]').waitFor();
+    expect(await options.locator('.issues li').first().textContent()).toMatch(/^claims\[0\]\.date/);
+    expect(await rowIds()).toEqual([SEED_PACK.id, 'e2e-newsroom']);
+  });
+
+  it('removes a pack, and Undo reinstalls it', async () => {
+    await options.locator('tr[data-pack-id="e2e-newsroom"] [data-action="remove"]').click();
+    await options.locator('tr[data-pack-id="e2e-newsroom"]').waitFor({ state: 'detached' });
+    await options.locator('button.undo').click();
+    await options.locator('tr[data-pack-id="e2e-newsroom"]').waitFor();
+    expect(await rowIds()).toEqual([SEED_PACK.id, 'e2e-newsroom']);
+  });
+
+  it('imports the MISP galaxy’s threat-actor cluster', async () => {
+    await options.locator('input[data-import="misp"]').setInputFiles(MISP_THREAT_ACTORS);
+    await options.locator('[data-status="ok"]', { hasText: 'groups read' }).waitFor();
+    expect(await status().textContent()).toMatch(/\d+ groups read: \d+ added/);
+  });
+
+  it('switches a built-in site off and on again: the page’s highlights go and come back', async () => {
+    const page = await ext.context.newPage();
+    await page.goto(LESOIR.url);
+    await waitForScan(page);
+    await options.bringToFront();
+    await options.locator('[data-sites="builtin"] input[data-site="lesoir.be"]').uncheck();
+    await page.waitForFunction(() => !document.documentElement.hasAttribute('data-counterpoint-allegations'), null, {
+      timeout: 10_000,
+    });
+    await options.locator('[data-sites="builtin"] input[data-site="lesoir.be"]').check();
+    expect(await waitForScan(page)).toBe(LESOIR.states[0]?.allegations);
+    await page.close();
+  });
+
+  it('sends nothing anywhere', () => {
+    expect(network.blocked).toEqual([]);
+  });
+});

@@ -1,0 +1,304 @@
+/**
+ * The options page (issue 11): installed packs, import all-or-nothing with
+ * errors by path, export, remove with undo, the MISP import, and the sites.
+ * The page talks to the extension through `OptionsApi`, faked here by an
+ * in-memory pack store that behaves as the background does.
+ */
+import type { ClaimPack } from '@core/pack/schema';
+import { SEED_PACK } from '@src/data/seed-pack';
+import type { ImportPackResponse, PackSummary } from '@src/messaging/protocol';
+import type { OptionsApi } from '@src/ui/options/api';
+import { siteOfPattern } from '@src/ui/options/api';
+import { MAX_IMPORT_BYTES, Options, readJsonFile } from '@src/ui/options/Options';
+import { parseHTML } from 'linkedom';
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useMessages } from './popup-support';
+
+const { document, window, HTMLInputElement } = parseHTML('<!doctype html><html><body></body></html>');
+Object.assign(globalThis, { document });
+
+// linkedom has no live `checked` property (only the attribute): give inputs one, as the DOM does.
+const liveChecked = new WeakMap<object, boolean>();
+Object.defineProperty(HTMLInputElement.prototype, 'checked', {
+  configurable: true,
+  get(this: Element) {
+    return liveChecked.get(this) ?? this.hasAttribute('checked');
+  },
+  set(this: Element, value: boolean) {
+    liveChecked.set(this, Boolean(value));
+  },
+});
+
+/** A small valid pack: the seed pack's first incident and its statements, under another id. */
+function smallPack(id = 'newsroom-pack', version = 1): ClaimPack {
+  const incident = SEED_PACK.incidents[0];
+  if (incident === undefined) throw new Error('seed pack has no incident');
+  const claims = SEED_PACK.claims.filter((c) => c.incident === incident.id);
+  const ids = new Set(claims.map((c) => c.id));
+  return {
+    ...SEED_PACK,
+    id,
+    version,
+    title: 'A newsroom’s pack',
+    homepage: 'https://packs.example.org/newsroom/',
+    incidents: [incident],
+    claims,
+    relations: SEED_PACK.relations.filter((r) => ids.has(r.from) && ids.has(r.to)),
+  };
+}
+
+function summary(pack: ClaimPack, builtin: boolean): PackSummary {
+  return {
+    id: pack.id,
+    version: pack.version,
+    title: pack.title,
+    license: pack.license,
+    publishedAt: pack.publishedAt,
+    ...(pack.homepage !== undefined ? { homepage: pack.homepage } : {}),
+    installedAt: '2026-12-06T01:00:00.000Z',
+    source: { kind: builtin ? 'builtin' : 'file' },
+    counts: {
+      actors: pack.actors?.length ?? 0,
+      incidents: pack.incidents?.length ?? 0,
+      claims: pack.claims.length,
+      relations: pack.relations?.length ?? 0,
+    },
+    builtin,
+  };
+}
+
+function fakeApi() {
+  const installed = new Map<string, ClaimPack>([[SEED_PACK.id, SEED_PACK]]);
+  const downloads: Array<{ name: string; text: string }> = [];
+  let disabled: string[] = [];
+  let granted = ['lesoir.be', 'example.org', 'blog.example.net'];
+  const api: OptionsApi = {
+    listPacks: async () => [...installed.values()].map((p) => summary(p, p.id === SEED_PACK.id)),
+    importPack: vi.fn(async (json: unknown): Promise<ImportPackResponse> => {
+      const pack = json as ClaimPack;
+      if (typeof pack !== 'object' || pack === null || !Array.isArray(pack.claims))
+        return { ok: false, error: 'claims: expected an array', issues: ['claims: expected an array'] };
+      const bad = pack.claims.findIndex((c) => !/^\d{4}-\d{2}-\d{2}/.test(c.date));
+      if (bad >= 0)
+        return {
+          ok: false,
+          error: `claims[${bad}].date: expected an ISO date`,
+          issues: [`claims[${bad}].date: expected an ISO date`, `claims[${bad}].source.url: expected a URL`],
+        };
+      const previous = installed.get(pack.id);
+      installed.set(pack.id, structuredClone(pack));
+      return {
+        ok: true,
+        pack: { id: pack.id, version: pack.version, claims: pack.claims.length },
+        previousVersion: previous?.version ?? null,
+      };
+    }),
+    exportPack: async (id) => structuredClone(installed.get(id) ?? null),
+    exportAll: async () => ({
+      format: 'counterpoint-export',
+      exportedAt: '2026-12-06T02:00:00.000Z',
+      packs: [...installed.values()],
+    }),
+    removePack: vi.fn(async (id: string) => {
+      if (id === SEED_PACK.id) return { ok: false as const, error: 'the built-in pack cannot be removed' };
+      return { ok: true as const, removed: installed.delete(id) };
+    }),
+    importMisp: vi.fn(async () => ({ ok: true as const, groups: 3, added: 2, updated: 1, removed: 0 })),
+    disabledSites: async () => disabled,
+    setSiteDisabled: vi.fn(async (site: string, off: boolean) => {
+      disabled = off ? [...disabled, site] : disabled.filter((s) => s !== site);
+    }),
+    grantedSites: async () => granted,
+    revokeSite: vi.fn(async (site: string) => {
+      granted = granted.filter((s) => s !== site);
+      return true;
+    }),
+    download: (name, _type, text) => void downloads.push({ name, text }),
+  };
+  return { api, installed, downloads };
+}
+
+let root: HTMLElement;
+beforeEach(() => {
+  root = document.createElement('div');
+  document.body.append(root);
+  useMessages('en');
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  vi.restoreAllMocks();
+});
+
+/** Renders the page and lets its first reads settle. */
+async function show(api: OptionsApi) {
+  await act(async () => {
+    render(<Options api={api} />, root);
+  });
+  await settle();
+}
+
+async function settle() {
+  for (let i = 0; i < 5; i++)
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 0));
+    });
+}
+
+const rows = () =>
+  [...root.querySelectorAll('tr[data-pack-id]')].map((tr) => ({
+    id: tr.getAttribute('data-pack-id'),
+    text: tr.textContent ?? '',
+    removable: !(tr.querySelector('[data-action="remove"]') as HTMLButtonElement).disabled,
+  }));
+const status = () => root.querySelector('[role="status"]');
+
+/** A file dropped on the import zone, as the browser hands it over. */
+async function drop(content: string, size = content.length) {
+  const zone = root.querySelector('.drop');
+  if (zone === null) throw new Error('no drop zone');
+  const event = new window.Event('drop', { bubbles: true, cancelable: true });
+  Object.defineProperty(event, 'dataTransfer', {
+    value: { files: [{ name: 'pack.json', size, text: async () => content }] },
+  });
+  await act(async () => {
+    zone.dispatchEvent(event);
+  });
+  await settle();
+}
+
+async function click(el: Element | null) {
+  if (el === null) throw new Error('nothing to click');
+  await act(async () => {
+    (el as HTMLElement).click();
+  });
+  await settle();
+}
+
+describe('the options page: packs', () => {
+  it('lists the installed packs with version, counts, licence, source and date; the built-in one cannot be removed', async () => {
+    const { api } = fakeApi();
+    await show(api);
+    expect(rows()).toHaveLength(1);
+    const [seed] = rows();
+    expect(seed?.id).toBe(SEED_PACK.id);
+    expect(seed?.removable).toBe(false);
+    expect(seed?.text).toContain(SEED_PACK.title);
+    expect(seed?.text).toContain(`${SEED_PACK.claims.length} (${SEED_PACK.incidents?.length} incidents)`);
+    expect(seed?.text).toContain(SEED_PACK.license);
+    expect(seed?.text).toContain('built in');
+  });
+
+  it('installs a dropped pack, then says so and lists it', async () => {
+    const { api, installed } = fakeApi();
+    await show(api);
+    const pack = smallPack();
+    await drop(`\uFEFF${JSON.stringify(pack)}`);
+    expect(api.importPack).toHaveBeenCalledWith(pack);
+    expect(installed.has(pack.id)).toBe(true);
+    expect(status()?.getAttribute('data-status')).toBe('ok');
+    expect(status()?.textContent).toContain(`Installed ${pack.id}, version 1 (statements: ${pack.claims.length})`);
+    expect(rows().map((r) => r.id)).toEqual([SEED_PACK.id, pack.id]);
+    expect(rows()[1]?.text).toContain('packs.example.org');
+    // A newer version is an update.
+    await drop(JSON.stringify(smallPack(pack.id, 2)));
+    expect(status()?.textContent).toContain(`Updated ${pack.id} from version 1 to 2`);
+  });
+
+  it('refuses a bad pack whole, listing every problem by path', async () => {
+    const { api, installed } = fakeApi();
+    await show(api);
+    const pack = smallPack();
+    const broken = { ...pack, claims: pack.claims.map((c, i) => (i === 2 ? { ...c, date: 'yesterday' } : c)) };
+    await drop(JSON.stringify(broken));
+    expect(installed.has(pack.id)).toBe(false);
+    expect(status()?.getAttribute('data-status')).toBe('error');
+    expect(status()?.textContent).toContain('Nothing was changed: claims[2].date: expected an ISO date');
+    expect([...root.querySelectorAll('.issues li')].map((li) => li.textContent)).toEqual([
+      'claims[2].date: expected an ISO date',
+      'claims[2].source.url: expected a URL',
+    ]);
+    expect(rows()).toHaveLength(1);
+  });
+
+  it('says a file is not JSON, or too large, without sending it to the background', async () => {
+    const { api } = fakeApi();
+    await show(api);
+    await drop('{"id": "x", ');
+    expect(status()?.textContent).toMatch(/This file is not JSON/);
+    await drop('{}', MAX_IMPORT_BYTES + 1);
+    expect(status()?.textContent).toMatch(/larger than 128 MB/);
+    expect(api.importPack).not.toHaveBeenCalled();
+  });
+
+  it('removes a pack, and Undo reinstalls exactly what was removed', async () => {
+    const { api, installed } = fakeApi();
+    const pack = smallPack();
+    installed.set(pack.id, pack);
+    await show(api);
+    await click(root.querySelector(`tr[data-pack-id="${pack.id}"] [data-action="remove"]`));
+    expect(installed.has(pack.id)).toBe(false);
+    expect(rows().map((r) => r.id)).toEqual([SEED_PACK.id]);
+    expect(status()?.textContent).toContain('Removed “A newsroom’s pack”');
+    await click(root.querySelector('button.undo'));
+    expect(installed.get(pack.id)).toEqual(pack);
+    expect(rows().map((r) => r.id)).toEqual([SEED_PACK.id, pack.id]);
+    expect(root.querySelector('button.undo')).toBeNull();
+  });
+
+  it('exports one pack, and every pack in one file', async () => {
+    const { api, downloads } = fakeApi();
+    await show(api);
+    await click(root.querySelector(`tr[data-pack-id="${SEED_PACK.id}"] [data-action="export"]`));
+    expect(downloads[0]?.name).toBe(`${SEED_PACK.id}-v${SEED_PACK.version}.json`);
+    expect(JSON.parse(downloads[0]?.text ?? '')).toEqual(SEED_PACK);
+    await click(root.querySelector('[data-action="export-all"]'));
+    expect(downloads[1]?.name).toMatch(/^counterpoint-packs-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(JSON.parse(downloads[1]?.text ?? '').packs).toHaveLength(1);
+  });
+});
+
+describe('the options page: sites', () => {
+  it('lists the built-in sites and the granted ones (built-in grants left out); unticking switches a site off', async () => {
+    const { api } = fakeApi();
+    await show(api);
+    const granted = [...root.querySelectorAll('[data-sites="granted"] input[type="checkbox"]')].map((i) =>
+      i.getAttribute('data-site'),
+    );
+    expect(granted).toEqual(['example.org', 'blog.example.net']);
+    const lesoir = root.querySelector('[data-sites="builtin"] input[data-site="lesoir.be"]') as HTMLInputElement;
+    expect(lesoir.checked).toBe(true);
+    await act(async () => {
+      lesoir.checked = false;
+      lesoir.dispatchEvent(new window.Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(api.setSiteDisabled).toHaveBeenCalledWith('lesoir.be', true);
+    expect((root.querySelector('input[data-site="lesoir.be"]') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('forgets a granted site (gives its permission back)', async () => {
+    const { api } = fakeApi();
+    await show(api);
+    await click(root.querySelector('[data-sites="granted"] li button'));
+    expect(api.revokeSite).toHaveBeenCalledWith('example.org');
+    expect(root.querySelectorAll('[data-sites="granted"] li')).toHaveLength(1);
+  });
+
+  it('reads sites from permission patterns, and nothing from other patterns', () => {
+    expect(siteOfPattern('*://*.example.org/*')).toBe('example.org');
+    expect(siteOfPattern('*://*.www.lemonde.fr/*')).toBe('lemonde.fr');
+    expect(siteOfPattern('<all_urls>')).toBeNull();
+    expect(siteOfPattern('https://example.org/*')).toBeNull();
+  });
+});
+
+describe('readJsonFile', () => {
+  it('strips a byte-order mark and reports the parser’s message', async () => {
+    expect(await readJsonFile({ size: 5, text: async () => '\uFEFF[1]' })).toEqual({ ok: true, json: [1] });
+    const bad = await readJsonFile({ size: 3, text: async () => 'nul' });
+    expect(bad.ok).toBe(false);
+  });
+});

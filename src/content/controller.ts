@@ -126,7 +126,7 @@ const UNANCHORED = 'counterpointUnanchored';
 /** Separates the texts of successive scans in the running offset space. */
 const SCAN_GAP = 2;
 /** Below this many pending nodes, removed ones are not looked for. */
-const PRUNE_MIN = 256;
+const PRUNE_MIN = 64;
 
 /** The words are the same; white space may differ (the page text reads line breaks and runs of spaces as one). */
 function sameText(a: string, b: string): boolean {

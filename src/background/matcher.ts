@@ -18,6 +18,7 @@ import {
   type TermStats,
 } from '@core/match';
 import type { Incident } from '@core/pack/schema';
+import { isBuiltinActor } from './db/actors';
 import type { ClaimRow, CounterpointDB, IncidentRow, RelationRow } from './db/database';
 import { claimKey, claimOfRow, incidentOfRow } from './db/rows';
 import { termsOf } from './db/terms';
@@ -80,7 +81,10 @@ async function withDbActors(
   ids: Iterable<string>,
   known: Map<string, string | undefined>,
 ): Promise<ActorResolver> {
-  const missing = [...new Set(ids)].filter((id) => !known.has(id) && base.stateOf(id) === undefined);
+  // A builtin actor the detector gives no state (a criminal gang, a company) keeps none: packs cannot give it one.
+  const missing = [...new Set(ids)].filter(
+    (id) => !known.has(id) && base.stateOf(id) === undefined && !isBuiltinActor(id),
+  );
   if (missing.length > 0) {
     const rows = await db.actors.bulkGet(missing);
     missing.forEach((id, i) => {

@@ -5,7 +5,6 @@
  */
 
 import { realpathSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +22,8 @@ import {
   listErrors,
   type Metrics,
 } from './eval-metrics';
+import { INPUT_LIMITS, readFileBounded } from './input';
+import { errorLine, forTerminal, jsonForTerminal } from './terminal';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_FIXTURES = join(ROOT, 'tests', 'fixtures', 'labelled');
@@ -96,7 +97,7 @@ export async function loadLabelled(dir: string): Promise<LabelledLine[]> {
   const out: LabelledLine[] = [];
   for (const file of FILES) {
     const path = join(dir, file);
-    const content = await readFile(path, 'utf8');
+    const content = (await readFileBounded(path, INPUT_LIMITS.documentBytes, 'fixture file')).toString('utf8');
     content.split(/\r?\n/).forEach((line, i) => {
       if (!line.trim()) return;
       try {
@@ -247,7 +248,7 @@ export async function runEval(
   try {
     lines = await loadLabelled(values.dir ? resolve(values.dir) : DEFAULT_FIXTURES);
   } catch (err) {
-    io.stderr.write(`eval: ${err instanceof Error ? err.message : String(err)}\n`);
+    io.stderr.write(`eval: ${errorLine(err)}\n`);
     return 2;
   }
   const started = performance.now();
@@ -256,14 +257,15 @@ export async function runEval(
   const metrics = computeMetrics(rows);
   const errors = values.errors ? listErrors(rows) : undefined;
   if (values.json) {
-    io.stdout.write(`${JSON.stringify(rounded(errors ? { ...metrics, errors } : metrics), null, 2)}\n`);
+    io.stdout.write(`${jsonForTerminal(rounded(errors ? { ...metrics, errors } : metrics), 2)}\n`);
     return 0;
   }
   io.stdout.write(formatMetrics(metrics));
   io.stdout.write(
     `\n${rows.length} sentences in ${elapsed.toFixed(0)} ms (${(elapsed / Math.max(1, rows.length)).toFixed(2)} ms/sentence)\n`,
   );
-  if (errors) io.stdout.write(`\n${formatErrors(errors)}`);
+  // The fixture lines are input: their text is shown, never obeyed by the terminal.
+  if (errors) io.stdout.write(`\n${forTerminal(formatErrors(errors))}`);
   return 0;
 }
 

@@ -44,3 +44,62 @@ export function looksLikeHtml(text: string): boolean {
   // At least one known tag per 200 characters, or a document that opens with a tag.
   return tags * 200 >= head.length || (head.startsWith('<') && tags >= 5);
 }
+
+// Elements that never hold children, and those whose end tag may be left out (closed by what follows):
+// neither deepens a well-formed page, so the estimate below does not count them.
+const NO_DEPTH = new Set(
+  (
+    'area base br col embed hr img input link meta param source track wbr keygen basefont bgsound frame ' +
+    'p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rtc rp html head body'
+  ).split(' '),
+);
+const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+/**
+ * How deep `html` nests its elements, estimated in one linear pass over its
+ * tags (comments and the content of script/style skipped), stopping as soon
+ * as the depth passes `stopAbove`. Parsing a page nested 200,000 levels deep
+ * takes linkedom about a minute; this estimate lets the CLI refuse it first.
+ */
+export function nestingDepth(html: string, stopAbove = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let max = 0;
+  let i = 0;
+  const lower = html.toLowerCase();
+  const NAME = /^<(\/?)([a-z][a-z0-9-]*)/;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    if (lt === -1) break;
+    if (html.startsWith('<!--', lt)) {
+      const end = html.indexOf('-->', lt + 4);
+      if (end === -1) break;
+      i = end + 3;
+      continue;
+    }
+    const gt = html.indexOf('>', lt + 1);
+    if (gt === -1) break;
+    i = gt + 1;
+    const m = NAME.exec(lower.slice(lt, Math.min(gt + 1, lt + 40)));
+    const name = m?.[2];
+    if (m === null || name === undefined || NO_DEPTH.has(name)) continue;
+    if (m[1] === '/') {
+      if (depth > 0) depth--;
+      continue;
+    }
+    if (RAW_TEXT.has(name)) {
+      // Skip to the end of its closing tag: what is inside is text, not tags.
+      const close = lower.indexOf(`</${name}`, i);
+      const end = close === -1 ? -1 : html.indexOf('>', close);
+      if (end === -1) break;
+      i = end + 1;
+      continue;
+    }
+    if (html[gt - 1] === '/') continue;
+    depth++;
+    if (depth > max) {
+      max = depth;
+      if (max > stopAbove) return max;
+    }
+  }
+  return max;
+}

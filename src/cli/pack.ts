@@ -8,23 +8,32 @@
  * language, the incidents heard from every side, the sources' hosts — and the
  * breaches of the data rules (src/core/pack/quality.ts). Exit 0, or 1 when a
  * rule is broken.
+ *
+ * `build DIR`, `split FILE DIR`, `schema`: publishing packs (./pack-publish.ts).
  */
 
 import { realpathSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { builtinGazetteer } from '../core/detect';
 import { type PackStats, packProblems, packStats, type QualityResolver } from '../core/pack/quality';
-import { type ClaimPack, PackError, parsePackJson } from '../core/pack/schema';
+import { type ClaimPack, PackError, parsePackBytes } from '../core/pack/schema';
 import { SEED_PACK } from '../data/seed-pack';
+import { INPUT_LIMITS, InputError, readFileBounded } from './input';
+import { runBuild, runSchema, runSplit } from './pack-publish';
+import { errorLine, forTerminal, jsonForTerminal } from './terminal';
 
 export interface PackIO {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
+  env?: Record<string, string | undefined>;
+  now?: () => Date;
 }
 
 const USAGE = `Usage: npm run --silent pack -- validate FILE
        npm run --silent pack -- stats [FILE] [--json]
+       npm run --silent pack -- build DIR [--out FILE] [--version N]
+       npm run --silent pack -- split FILE DIR
+       npm run --silent pack -- schema [--write | --check]
 
 validate  Checks a Counterpoint claim pack (JSON) against the format (see README
           and public/claim-pack.schema.json): shape, ISO dates, URLs, unique ids,
@@ -35,6 +44,18 @@ stats     Prints what a pack covers (the built-in data when no FILE is given):
           every side, sources' hosts; then every breach of the data rules
           (unknown actors, long quotes, answers older than what they answer, an
           incident without its accused side). --json prints one JSON object.
+build     Assembles a pack from a folder: DIR/pack.json (id, title, license,
+          description, homepage, version) and every other *.json file under DIR
+          (each an object with actor/incident/claim/relation or their plurals,
+          e.g. one incident with its claims per file). Validates the whole,
+          stamps publishedAt (now, or SOURCE_DATE_EPOCH) and the version (--version,
+          else pack.json's, else the UTC minute as YYYYMMDDhhmm), writes
+          --out FILE (default DIR.json) and FILE.sha256 (sha256sum format).
+          Problems are printed by file; nothing is written then.
+split     Writes a pack as such a folder (DIR must be empty or absent):
+          pack.json, actors.json, incidents/ID.json, claims/ID.json.
+schema    Prints the JSON Schema generated from the valibot schema; --write
+          rewrites public/claim-pack.schema.json, --check exits 1 if it differs.
 
 Exit codes: 0 valid, 1 invalid (or a data rule broken), 2 usage or read error.
 `;
@@ -46,36 +67,40 @@ export async function runPack(argv: string[], io: PackIO): Promise<number> {
     return command === undefined ? 2 : 0;
   }
   if (command === 'stats') return runStats(argv.slice(1), io);
+  const publishIO = { ...io, env: io.env ?? {} };
+  if (command === 'build') return runBuild(argv.slice(1), publishIO);
+  if (command === 'split') return runSplit(argv.slice(1), publishIO);
+  if (command === 'schema') return runSchema(argv.slice(1), publishIO);
   if (command !== 'validate' || file === undefined || rest.length > 0) {
-    io.stderr.write(`pack: usage: pack validate FILE | pack stats [FILE] [--json]\n`);
+    io.stderr.write(`pack: usage: pack validate FILE | stats [FILE] [--json] | build DIR | split FILE DIR | schema\n`);
     return 2;
   }
-  const text = await readText(file, io);
-  if (text === null) return 2;
+  const bytes = await readPackFile(file, io);
+  if (bytes === null) return 2;
   try {
-    const pack = parsePackJson(text);
+    const pack = parsePackBytes(bytes);
     io.stdout.write(
       `ok: ${pack.id} v${pack.version} — ${pack.claims.length} claims, ${pack.relations.length} relations, ${pack.incidents.length} incidents, ${pack.actors.length} actors\n`,
     );
     return 0;
   } catch (err) {
     if (!(err instanceof PackError)) throw err;
-    for (const issue of err.issues) io.stdout.write(`${issue}\n`);
+    // A problem's path can hold a key of the file: shown, never obeyed by the terminal.
+    for (const issue of err.issues) io.stdout.write(`${forTerminal(issue, { oneLine: true })}\n`);
     io.stderr.write(
-      `pack: '${file}' is not a valid claim pack (${err.issues.length} problem${err.issues.length === 1 ? '' : 's'})\n`,
+      `pack: ${forTerminal(`'${file}'`, { oneLine: true })} is not a valid claim pack (${err.issues.length} problem${err.issues.length === 1 ? '' : 's'})\n`,
     );
     return 1;
   }
 }
 
-async function readText(file: string, io: PackIO): Promise<string | null> {
+/** The file's bytes, or null after a one-line error (missing, a directory, over the size limit). */
+export async function readPackFile(file: string, io: PackIO): Promise<Buffer | null> {
   try {
-    return await readFile(file, 'utf8');
+    return await readFileBounded(file, INPUT_LIMITS.packBytes, 'claim pack');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    io.stderr.write(
-      `pack: cannot read '${file}': ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String(err)}\n`,
-    );
+    if (!(err instanceof InputError)) throw err;
+    io.stderr.write(`pack: ${errorLine(err)}\n`);
     return null;
   }
 }
@@ -90,14 +115,14 @@ async function runStats(args: string[], io: PackIO): Promise<number> {
   let pack: ClaimPack = SEED_PACK;
   const file = files[0];
   if (file !== undefined) {
-    const text = await readText(file, io);
-    if (text === null) return 2;
+    const bytes = await readPackFile(file, io);
+    if (bytes === null) return 2;
     try {
-      pack = parsePackJson(text);
+      pack = parsePackBytes(bytes);
     } catch (err) {
       if (!(err instanceof PackError)) throw err;
       io.stderr.write(
-        `pack: '${file}' is not a valid claim pack: ${err.message} (run pack validate for every problem)\n`,
+        `pack: ${forTerminal(`'${file}' is not a valid claim pack: ${err.message}`, { oneLine: true })} (run pack validate for every problem)\n`,
       );
       return 1;
     }
@@ -109,8 +134,8 @@ async function runStats(args: string[], io: PackIO): Promise<number> {
   };
   const stats = packStats(pack, resolver);
   const problems = packProblems(pack, resolver);
-  if (json) io.stdout.write(`${JSON.stringify({ ...stats, problems })}\n`);
-  else io.stdout.write(formatStats(stats, problems));
+  if (json) io.stdout.write(`${jsonForTerminal({ ...stats, problems })}\n`);
+  else io.stdout.write(forTerminal(formatStats(stats, problems)));
   return problems.length > 0 ? 1 : 0;
 }
 
@@ -154,7 +179,14 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
-  runPack(process.argv.slice(2), process).then((code) => {
-    process.exitCode = code;
-  });
+  runPack(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      // One line, never a stack trace.
+      process.stderr.write(`pack: internal error: ${errorLine(err).slice(0, 300)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

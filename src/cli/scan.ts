@@ -3,9 +3,8 @@
  * HTML file (or stdin) and prints the allegations it finds.
  */
 import { createReadStream, realpathSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { actorsFromMispGalaxy } from '../core/actors/misp';
@@ -13,10 +12,20 @@ import type { ActorRecord } from '../core/actors/types';
 import { Detector } from '../core/detect';
 import { ClaimIndex, type CounterStatement, inferAccusers } from '../core/match';
 import { counterStatementView } from '../core/match/view';
-import { type ClaimPack, PackError, parsePackJson } from '../core/pack/schema';
+import { type ClaimPack, PackError, parsePackBytes } from '../core/pack/schema';
 import type { Allegation, DetectResult } from '../core/types';
 import { SEED_PACK } from '../data/seed-pack';
-import { htmlToText, looksLikeHtml } from './html';
+import { htmlToText, looksLikeHtml, nestingDepth } from './html';
+import {
+  boundedLines,
+  describeFsError,
+  formatBytes,
+  INPUT_LIMITS,
+  InputError,
+  readFileBounded,
+  readStreamBounded,
+} from './input';
+import { errorLine, forTerminal, jsonForTerminal } from './terminal';
 
 export interface ScanIO {
   stdin: NodeJS.ReadableStream;
@@ -63,10 +72,16 @@ hidden elements; a blank line between blocks). Offsets (start, end) in the
 output then refer to that extracted text, not to the HTML source.
 In --jsonl mode each "text" is scanned as plain text and offsets refer to it.
 
+Limits: a document of at most 64 MB, HTML nested at most 4,096 elements deep,
+--jsonl lines of at most 16 MB (a longer line is reported and skipped), claim
+packs of at most 256 MB, a MISP galaxy of at most 64 MB. Control characters
+and bidi overrides of the input are shown as \\xHH / \\uHHHH in the human output
+and in errors, never sent to the terminal as they are.
+
 Exit codes: 0 success; 1 some --jsonl lines failed; 2 usage, input or internal error.
 `;
 
-class UsageError extends Error {}
+class UsageError extends InputError {}
 
 interface Options {
   json: boolean;
@@ -137,23 +152,6 @@ function parseOptions(argv: string[]): Options {
   return opts;
 }
 
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'not a directory';
-    default:
-      return err instanceof Error ? err.message : String(err);
-  }
-}
-
 /** Fails early with a clean message for missing files and directories. */
 async function checkReadable(path: string): Promise<void> {
   let info: Awaited<ReturnType<typeof stat>>;
@@ -167,10 +165,10 @@ async function checkReadable(path: string): Promise<void> {
 
 /** Threat actors from a MISP galaxy threat-actor cluster file, to extend the built-in gazetteer. */
 async function loadMisp(path: string): Promise<ActorRecord[]> {
-  await checkReadable(path);
+  const bytes = await readFileBounded(path, INPUT_LIMITS.mispBytes, 'MISP galaxy');
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    json = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
   } catch (err) {
     throw new UsageError(`cannot read MISP galaxy '${path}': ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -181,22 +179,13 @@ async function loadMisp(path: string): Promise<ActorRecord[]> {
   }
 }
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 async function readInput(input: string, io: ScanIO): Promise<string> {
-  if (input === '-') return readAll(io.stdin);
-  await checkReadable(input);
-  try {
-    return await readFile(input, 'utf8');
-  } catch (err) {
-    throw new UsageError(`cannot read '${input}': ${describeFsError(err)}`);
-  }
+  const max = INPUT_LIMITS.documentBytes;
+  const bytes =
+    input === '-'
+      ? await readStreamBounded(io.stdin, max, 'stdin', 'document')
+      : await readFileBounded(input, max, 'document');
+  return bytes.toString('utf8');
 }
 
 /** Writes and, on a real stream under backpressure, waits for 'drain'. */
@@ -275,7 +264,9 @@ function sentenceAround(
   return { from, to, clippedLeft, clippedRight };
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+/** Untrusted text on one line of the terminal: white space collapsed, controls made visible. */
+const oneLine = (s: string) => forTerminal(s.replace(/\s+/g, ' '), { oneLine: true });
+const shown = (s: string | null | undefined) => (s === null || s === undefined ? '?' : oneLine(s));
 
 function formatAllegation(
   a: Allegation & { counterStatements?: ReturnType<typeof counterJson>[] },
@@ -292,17 +283,21 @@ function formatAllegation(
   const marked = color || !strictPart ? p.highlight(span) : `>>${span}<<`;
   const sentence = `${clippedLeft ? '…' : ''}${before}${marked}${after}${clippedRight ? '…' : ''}`.trim();
   const fields = [
-    p.stance(a.stance, a.stance),
-    `accused ${a.accused ?? '?'}`,
-    `accuser ${a.accuser ?? '?'}`,
-    `action ${a.action}`,
+    p.stance(a.stance, shown(a.stance)),
+    `accused ${shown(a.accused)}`,
+    `accuser ${shown(a.accuser)}`,
+    `action ${shown(a.action)}`,
   ];
   if (a.hedged) fields.push('hedged');
-  if (a.target) fields.push(`target ${JSON.stringify(a.target)}`);
+  if (a.target) fields.push(`target ${oneLine(JSON.stringify(a.target))}`);
   fields.push(a.confidence.toFixed(2), `[${a.start}-${a.end}]`);
+  // A pack's strings are as untrusted as the page: its speaker, reason and URL are shown, never obeyed.
   const counters = (a.counterStatements ?? [])
     .slice(0, 3)
-    .map((c) => `\n    ↳ ${c.relation} · ${c.speaker} (${c.date}) · ${c.why}\n      ${p.dim(c.source.url)}`)
+    .map(
+      (c) =>
+        `\n    ↳ ${shown(c.relation)} · ${shown(c.speaker)} (${shown(c.date)}) · ${shown(c.why)}\n      ${p.dim(shown(c.source.url))}`,
+    )
     .join('');
   return `${sentence}\n  ${fields.join(p.dim(' · '))}${counters}\n`;
 }
@@ -357,9 +352,9 @@ function withCounterStatements(allegations: Allegation[], scanner: Scanner) {
 async function loadPacks(paths: string[]): Promise<ClaimPack[]> {
   const packs: ClaimPack[] = [];
   for (const path of paths) {
-    await checkReadable(path);
+    const bytes = await readFileBounded(path, INPUT_LIMITS.packBytes, 'claim pack');
     try {
-      packs.push(parsePackJson(await readFile(path, 'utf8')));
+      packs.push(parsePackBytes(bytes));
     } catch (err) {
       if (err instanceof PackError) throw new UsageError(`invalid claim pack '${path}': ${err.message}`);
       throw err;
@@ -375,11 +370,17 @@ async function scanDocument(opts: Options, io: ScanIO, scanner: Scanner): Promis
   const raw = await readInput(input, io);
   const ext = input === '-' ? '' : extname(input).toLowerCase();
   const isHtml = opts.text ? false : opts.html || ext === '.html' || ext === '.htm' || looksLikeHtml(raw);
+  if (isHtml && nestingDepth(raw, INPUT_LIMITS.htmlDepth) > INPUT_LIMITS.htmlDepth) {
+    const name = input === '-' ? 'stdin' : `'${input}'`;
+    throw new UsageError(
+      `${name} nests HTML elements more than ${INPUT_LIMITS.htmlDepth} levels deep (browsers stop at 512): not read`,
+    );
+  }
   const text = isHtml ? htmlToText(raw) : raw;
   const result = scanner.detector.detect(text, opts.cyberPage ? { cyberTopic: true } : {});
   const allegations = withCounterStatements(result.allegations, scanner);
   if (opts.json) {
-    await writeOut(io.stdout, `${JSON.stringify({ lang: result.lang, allegations }, null, 2)}\n`);
+    await writeOut(io.stdout, `${jsonForTerminal({ lang: result.lang, allegations }, 2)}\n`);
     return OK;
   }
   const color = useColor(opts, io);
@@ -391,7 +392,8 @@ async function scanDocument(opts: Options, io: ScanIO, scanner: Scanner): Promis
 }
 
 function lineError(label: string, message: string): string {
-  return `${label}: ${message}\n`;
+  // JSON.parse quotes the input in its messages: an escape sequence in a line must not reach the terminal.
+  return `${forTerminal(`${label}: ${message}`.replace(/\s*\n\s*/g, ' '), { oneLine: true }).slice(0, 1_000)}\n`;
 }
 
 async function scanJsonl(opts: Options, io: ScanIO, scanner: Scanner): Promise<number> {
@@ -407,16 +409,25 @@ async function scanJsonl(opts: Options, io: ScanIO, scanner: Scanner): Promise<n
     stream.once('error', (err) => reject(new UsageError(`cannot read '${input}': ${describeFsError(err)}`)));
   });
   openError.catch(() => {});
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
   let failed = false;
   let lineNo = 0;
   const iterate = async () => {
-    for await (const rawLine of lines) {
+    for await (const read of boundedLines(stream, INPUT_LIMITS.jsonlLineBytes)) {
       lineNo++;
-      // A UTF-8 byte-order mark on the first line is not part of the JSON.
-      const line = lineNo === 1 ? rawLine.replace(/^\uFEFF/, '') : rawLine;
-      if (!line.trim()) continue;
       const label = `line ${lineNo}`;
+      if (read.kind === 'too-long') {
+        failed = true;
+        io.stderr.write(lineError(label, `longer than ${formatBytes(INPUT_LIMITS.jsonlLineBytes)}: skipped`));
+        continue;
+      }
+      if (read.kind === 'invalid-utf8') {
+        failed = true;
+        io.stderr.write(lineError(label, `invalid UTF-8 at byte ${read.byte} of the line`));
+        continue;
+      }
+      // A UTF-8 byte-order mark on the first line is not part of the JSON.
+      const line = lineNo === 1 ? read.text.replace(/^\uFEFF/, '') : read.text;
+      if (!line.trim()) continue;
       let record: unknown;
       try {
         record = JSON.parse(line);
@@ -436,7 +447,7 @@ async function scanJsonl(opts: Options, io: ScanIO, scanner: Scanner): Promise<n
         io.stderr.write(lineError(label, 'id must be a string or a number'));
         continue;
       }
-      const idLabel = `id ${JSON.stringify(id)}`;
+      const idLabel = `id ${jsonForTerminal(id)}`;
       if (typeof text !== 'string') {
         failed = true;
         io.stderr.write(lineError(idLabel, 'text must be a string'));
@@ -452,7 +463,7 @@ async function scanJsonl(opts: Options, io: ScanIO, scanner: Scanner): Promise<n
       }
       await writeOut(
         io.stdout,
-        `${JSON.stringify({ id, allegations: withCounterStatements(result.allegations, scanner) })}\n`,
+        `${jsonForTerminal({ id, allegations: withCounterStatements(result.allegations, scanner) })}\n`,
       );
     }
   };
@@ -481,11 +492,13 @@ export async function runScan(argv: string[], io: ScanIO): Promise<number> {
     const scanner: Scanner = { detector, index };
     return opts.jsonl ? await scanJsonl(opts, io, scanner) : await scanDocument(opts, io, scanner);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr.write(`scan: ${err.message}\n`);
+    if (err instanceof InputError) {
+      io.stderr.write(`scan: ${errorLine(err)}\n`);
       return USAGE;
     }
-    io.stderr.write(`scan: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    // One line, never a stack trace (COUNTERPOINT_DEBUG=1 prints it for a bug report).
+    io.stderr.write(`scan: internal error: ${errorLine(err).slice(0, 300)}\n`);
+    if (io.env.COUNTERPOINT_DEBUG === '1' && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return USAGE;
   }
 }

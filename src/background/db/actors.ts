@@ -57,22 +57,38 @@ export function mergeContributions(contributions: readonly ActorContribution[]):
 }
 
 let builtinById: ReadonlyMap<string, ActorRecord> | undefined;
+let builtinByFold: ReadonlyMap<string, ActorRecord> | undefined;
 
+/** The builtin actor of that id, exactly or folded ("apt31" is APT31 too). */
 function builtin(id: string): ActorRecord | undefined {
   builtinById ??= new Map(BUILTIN_ACTORS.map((a) => [a.id, a]));
-  return builtinById.get(id);
+  const exact = builtinById.get(id);
+  if (exact !== undefined) return exact;
+  if (builtinByFold === undefined) {
+    const byFold = new Map<string, ActorRecord>();
+    for (const a of BUILTIN_ACTORS) if (!byFold.has(foldForm(a.id))) byFold.set(foldForm(a.id), a);
+    builtinByFold = byFold;
+  }
+  return builtinByFold.get(foldForm(id));
+}
+
+/** Whether `id` is a builtin actor: packs may add names to it, never change what it is or who sponsors it. */
+export function isBuiltinActor(id: string): boolean {
+  return builtin(id) !== undefined;
 }
 
 /**
- * Group sponsors as the database knows them: a row of the `actors` table
- * wins, the builtin actors fill in ids it lacks or a group row without state.
+ * Group sponsors as the database knows them. A builtin actor keeps its own
+ * kind and sponsor whatever a pack says (a pack declaring APT31 with state
+ * "US" adds its names, nothing else); a row of the `actors` table gives the
+ * sponsor of the groups packs or the MISP galaxy add.
  */
 export function sponsorFrom(rows: ReadonlyMap<string, ActorRecord>): SponsorOf {
   return (id) => {
-    const row = rows.get(id);
     const known = builtin(id);
-    if ((row?.kind ?? known?.kind) !== 'group') return undefined;
-    return row?.state ?? (known?.kind === 'group' ? known.state : undefined);
+    if (known !== undefined) return known.kind === 'group' ? known.state : undefined;
+    const row = rows.get(id);
+    return row?.kind === 'group' ? row.state : undefined;
   };
 }
 

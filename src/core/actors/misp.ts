@@ -198,7 +198,8 @@ const STATE_IDS: ReadonlySet<string> = new Set(STATES.map((s) => s.id));
  */
 export function resolveState(name: string): string | undefined {
   const raw = name.trim();
-  if (raw === '' || /^unknown$/i.test(raw)) return undefined;
+  // No country's name is that long: do not run the patterns below over a hostile string.
+  if (raw === '' || raw.length > MISP_LIMITS.nameChars || /^unknown$/i.test(raw)) return undefined;
   if (/^[A-Za-z]{2}$/.test(raw)) {
     const code = raw.toUpperCase();
     if (STATE_IDS.has(code)) return code;
@@ -215,7 +216,8 @@ export function resolveState(name: string): string | undefined {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `"${value}"` : typeof value;
+  if (typeof value !== 'string') return typeof value;
+  return value.length > 60 ? `"${value.slice(0, 60)}…" (${value.length} characters)` : `"${value}"`;
 }
 
 function fail(path: string, expected: string, got: unknown): never {
@@ -234,15 +236,46 @@ function optionalString(obj: Record<string, unknown>, key: string, path: string)
 }
 
 /**
+ * Bounds of a galaxy file. Every name becomes an alternative of the
+ * gazetteer's one regular expression: a name of ~35,000 characters makes it
+ * "too large" to compile, and long names make it slow to build. The real
+ * clusters stay far below (threat-actor: 1,041 values, at most 41 synonyms of
+ * at most 41 characters; ransomware 2,135 values).
+ */
+export const MISP_LIMITS = {
+  values: 10_000,
+  /** A value or synonym is a name (the pack format's limit too). */
+  nameChars: 200,
+  synonymsPerValue: 100,
+  /** Names (values and synonyms) in the whole file, and their characters. */
+  names: 20_000,
+  totalChars: 500_000,
+} as const;
+
+/**
  * Converts a MISP galaxy threat-actor cluster into group records
  * (source "misp-galaxy"). Throws an Error naming the path of the first
- * malformed field. Entries without `meta` are fine; entries with the same
- * value (case-insensitively) are merged.
+ * malformed field, or of the first that passes a bound of MISP_LIMITS.
+ * Entries without `meta` are fine; entries with the same value
+ * (case-insensitively) are merged.
  */
 export function actorsFromMispGalaxy(json: unknown): ActorRecord[] {
   if (!isPlainObject(json)) fail('(root)', 'an object', json);
   const values = json.values;
   if (!Array.isArray(values)) fail('values', 'an array', values);
+  if (values.length > MISP_LIMITS.values)
+    throw new Error(`values: at most ${MISP_LIMITS.values} entries, got ${values.length}`);
+  let names = 0;
+  let chars = 0;
+  const count = (path: string, name: string) => {
+    if (name.length > MISP_LIMITS.nameChars)
+      throw new Error(`${path}: at most ${MISP_LIMITS.nameChars} characters, got ${name.length}`);
+    names++;
+    chars += name.length;
+    if (names > MISP_LIMITS.names) throw new Error(`${path}: more than ${MISP_LIMITS.names} names in the file`);
+    if (chars > MISP_LIMITS.totalChars)
+      throw new Error(`${path}: names longer than ${MISP_LIMITS.totalChars} characters in all`);
+  };
 
   const out: ActorRecord[] = [];
   const byId = new Map<string, ActorRecord>();
@@ -253,6 +286,7 @@ export function actorsFromMispGalaxy(json: unknown): ActorRecord[] {
     const rawValue = entry.value;
     if (typeof rawValue !== 'string' || rawValue.trim() === '') fail(`${path}.value`, 'a non-empty string', rawValue);
     const value = rawValue.trim();
+    count(`${path}.value`, value);
 
     let synonyms: string[] = [];
     let state: string | undefined;
@@ -263,8 +297,11 @@ export function actorsFromMispGalaxy(json: unknown): ActorRecord[] {
       const syn = meta.synonyms;
       if (syn !== undefined && syn !== null) {
         if (!Array.isArray(syn)) fail(`${metaPath}.synonyms`, 'an array of strings', syn);
+        if (syn.length > MISP_LIMITS.synonymsPerValue)
+          throw new Error(`${metaPath}.synonyms: at most ${MISP_LIMITS.synonymsPerValue} synonyms, got ${syn.length}`);
         synonyms = syn.map((s: unknown, j: number) => {
           if (typeof s !== 'string') fail(`${metaPath}.synonyms[${j}]`, 'a string', s);
+          count(`${metaPath}.synonyms[${j}]`, s.trim());
           return s;
         });
       }

@@ -6,36 +6,61 @@
  * worker, the CLI and the tests.
  */
 import * as v from 'valibot';
+import { firstInvalidUtf8 } from './utf8';
 
 export const PACK_FORMAT = 'counterpoint-claim-pack';
 /** The version of the format itself (not of a pack's content). */
 export const PACK_FORMAT_VERSION = 1;
 
-const ISO_DATE = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
-const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+// Years 1900–2999: a pack's statements are about computer networks, and "0000" or "9999" is a typo.
+const ISO_DATE = /^(?:19|2\d)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+const ISO_DATETIME =
+  /^(?:19|2\d)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?:T(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:0\d|1[0-4]):[0-5]\d))?$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+/**
+ * What no string of a pack needs and what a terminal or a page would obey or
+ * hide: C0 controls but tab, line feed and carriage return; DEL and the C1
+ * controls; bidi embeddings, overrides and isolates; lone surrogates (a
+ * surrogate is allowed only in a pair). No `u` flag: JSON Schema patterns have
+ * none, and the published schema carries this very pattern.
+ */
+const PLAIN_CHARS =
+  '(?:[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*';
+export const PLAIN_TEXT = new RegExp(`^${PLAIN_CHARS}$`);
+const HTTP_URL = new RegExp(`^https?:\\/\\/${PLAIN_CHARS}$`);
+const PLAIN_TEXT_MESSAGE = 'expected text without control characters (C0/C1, bidi overrides, lone surrogates)';
+/** The largest version: a safe integer, so that version + 1 is always a newer one. */
+export const MAX_PACK_VERSION = Number.MAX_SAFE_INTEGER;
 
+const plainString = (message: string) => v.pipe(v.string(message), v.regex(PLAIN_TEXT, PLAIN_TEXT_MESSAGE));
 const nonEmpty = (max: number) =>
   v.pipe(
-    v.string('expected a string'),
+    plainString('expected a string'),
     v.trim(),
     v.minLength(1, 'expected a non-empty string'),
     v.maxLength(max, `expected at most ${max} characters`),
   );
 const id = v.pipe(v.string('expected a string'), v.regex(ID, 'expected an identifier (letters, digits, . _ : -)'));
+/** A real calendar day: 2024-02-30 has the shape of a date and is none. */
+const isCalendarDay = (s: string) => {
+  const day = s.slice(0, 10);
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(day);
+};
 const isoDate = v.pipe(
   v.string('expected an ISO date'),
   v.regex(ISO_DATE, 'expected ISO date'),
-  v.check(
-    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    'expected ISO date',
-  ),
+  v.check(isCalendarDay, 'expected ISO date'),
 );
-const isoDateTime = v.pipe(v.string('expected an ISO date'), v.regex(ISO_DATETIME, 'expected ISO date'));
+const isoDateTime = v.pipe(
+  v.string('expected an ISO date'),
+  v.regex(ISO_DATETIME, 'expected ISO date (YYYY-MM-DD or YYYY-MM-DDThh:mm[:ss]Z or ±hh:mm)'),
+  v.check(isCalendarDay, 'expected ISO date'),
+);
 const url = v.pipe(
   v.string('expected a URL'),
   v.url('expected an http(s) URL'),
-  v.check((s) => /^https?:\/\//.test(s), 'expected an http(s) URL'),
+  v.regex(HTTP_URL, 'expected an http(s) URL without control characters'),
 );
 const lang = v.pipe(v.string('expected a language code'), v.regex(/^[a-z]{2,3}$/, 'expected an ISO 639 language code'));
 
@@ -64,20 +89,41 @@ export const ACTIONS = [
   'hacking',
 ] as const;
 
-const LocalisedSchema = v.strictObject({
-  en: v.array(nonEmpty(200), 'expected an array of names'),
-  fr: v.array(nonEmpty(200), 'expected an array of names'),
-});
+/** A schema with the description the generated JSON Schema carries (public/claim-pack.schema.json). */
+const d = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(schema, v.description(description));
 
-export const ActorSchema = v.strictObject({
-  id: nonEmpty(128),
-  kind: v.picklist(ACTOR_KINDS, `expected one of ${ACTOR_KINDS.join(', ')}`),
-  names: LocalisedSchema,
-  demonyms: v.optional(LocalisedSchema),
-  aliases: v.optional(v.array(nonEmpty(200), 'expected an array of aliases')),
-  state: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'))),
-  source: v.optional(nonEmpty(200)),
-});
+const LocalisedSchema = v.pipe(
+  v.strictObject({
+    en: d(v.array(nonEmpty(200), 'expected an array of names'), 'English forms.'),
+    fr: d(v.array(nonEmpty(200), 'expected an array of names'), 'French forms.'),
+  }),
+  v.description('Forms per language; each list may be empty.'),
+);
+
+export const ActorSchema = v.pipe(
+  v.strictObject({
+    id: d(
+      nonEmpty(128),
+      'ISO 3166-1 alpha-2 code for states ("CN"), canonical name otherwise ("APT31", "NSA", "Microsoft"). Claims refer to actors by this id. A pack may add names to a builtin actor; its kind and state stay the builtin ones.',
+    ),
+    kind: d(v.picklist(ACTOR_KINDS, `expected one of ${ACTOR_KINDS.join(', ')}`), 'What the actor is.'),
+    names: d(LocalisedSchema, 'Proper names and metonyms per language; the first English name is the display name.'),
+    demonyms: v.optional(d(LocalisedSchema, 'Adjective and demonym forms, every inflection (states).')),
+    aliases: v.optional(
+      d(v.array(nonEmpty(200), 'expected an array of aliases'), 'Language-neutral aliases: group synonyms, acronyms.'),
+    ),
+    state: v.optional(
+      d(
+        v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code')),
+        'For agencies, groups and organisations: the ISO 3166-1 alpha-2 code of the state that runs, sponsors or hosts it.',
+      ),
+    ),
+    source: v.optional(d(nonEmpty(200), 'Where the record comes from.')),
+  }),
+  v.description(
+    'Someone who can accuse or be accused: a state, an agency, a threat group, an organisation, a person or a collective (NATO, the EU, the West).',
+  ),
+);
 
 /**
  * Where an incident's attribution stands, summarised from who said what — never
@@ -100,80 +146,124 @@ export const EVIDENCE_KINDS = [
   'unattributed',
 ] as const;
 
-export const EvidenceSchema = v.strictObject({
-  kind: v.picklist(EVIDENCE_KINDS, `expected one of ${EVIDENCE_KINDS.join(', ')}`),
-  /** Who said what, in the pack author's words (no verdict of our own). */
-  basis: nonEmpty(600),
-  /** The claims of this incident that support the status. */
-  claims: v.array(id, 'expected an array of claim ids'),
-});
+export const EvidenceSchema = v.pipe(
+  v.strictObject({
+    kind: d(v.picklist(EVIDENCE_KINDS, `expected one of ${EVIDENCE_KINDS.join(', ')}`), 'The strongest public basis.'),
+    /** Who said what, in the pack author's words (no verdict of our own). */
+    basis: d(nonEmpty(600), "Who said what, in the pack author's words."),
+    /** The claims of this incident that support the status. */
+    claims: d(v.array(id, 'expected an array of claim ids'), "Ids of this incident's claims that support the status."),
+  }),
+  v.description("Where the attribution stands, summarised from who said what (never a verdict of the pack's own)."),
+);
 
-export const IncidentSchema = v.strictObject({
-  id,
-  /** The English name as the press uses it: "Sony Pictures hack (2014)". */
-  name: nonEmpty(200),
-  /** Names the press uses, per language (the first French one is shown in French). */
-  names: v.optional(LocalisedSchema),
-  /** Other names: malware, operation and campaign names ("Industroyer2", "Opération Pawn Storm"). */
-  aliases: v.optional(v.array(nonEmpty(200), 'expected an array of aliases')),
-  startDate: isoDate,
-  endDate: v.optional(isoDate),
-  summary: nonEmpty(1000),
-  actors: v.optional(v.array(nonEmpty(128))),
-  evidence: v.optional(EvidenceSchema),
-  tags: v.optional(v.array(nonEmpty(64))),
-});
+export const IncidentSchema = v.pipe(
+  v.strictObject({
+    id: d(id, "Unique among the pack's incidents."),
+    /** The English name as the press uses it: "Sony Pictures hack (2014)". */
+    name: d(nonEmpty(200), 'The English name as the press uses it, e.g. "Sony Pictures hack (2014)".'),
+    /** Names the press uses, per language (the first French one is shown in French). */
+    names: v.optional(d(LocalisedSchema, 'Names the press uses, per language.')),
+    /** Other names: malware, operation and campaign names ("Industroyer2", "Opération Pawn Storm"). */
+    aliases: v.optional(
+      d(v.array(nonEmpty(200), 'expected an array of aliases'), 'Other names: malware, operation and campaign names.'),
+    ),
+    startDate: d(isoDate, 'When it started, as far as known.'),
+    endDate: v.optional(d(isoDate, 'When it ended; not before startDate.')),
+    summary: d(nonEmpty(1000), 'A neutral summary.'),
+    actors: v.optional(d(v.array(nonEmpty(128)), 'Ids of the actors involved.')),
+    evidence: v.optional(EvidenceSchema),
+    tags: v.optional(d(v.array(nonEmpty(64)), 'Free-form tags.')),
+  }),
+  v.description('An incident that several claims refer to.'),
+);
 
-export const SourceSchema = v.strictObject({
-  url,
-  publisher: nonEmpty(200),
-  title: v.optional(nonEmpty(400)),
-});
+export const SourceSchema = v.pipe(
+  v.strictObject({
+    url: d(url, 'The page that carries the claim.'),
+    publisher: d(nonEmpty(200), 'Who published it.'),
+    title: v.optional(d(nonEmpty(400), 'Title of the page or document.')),
+  }),
+  v.description('Where the claim was made or reported.'),
+);
 
-export const ClaimSchema = v.strictObject({
-  id,
-  /** A paraphrase in the pack author's words. */
-  text: nonEmpty(600),
-  /** At most one short sentence quoted verbatim. */
-  quote: v.optional(nonEmpty(300)),
-  lang,
-  speaker: nonEmpty(300),
-  /** Actor id of whoever speaks: "CN", "US", "Microsoft"… */
-  speakerActor: nonEmpty(128),
-  accused: v.array(nonEmpty(128), 'expected an array of actor ids'),
-  accuser: v.nullable(nonEmpty(128)),
-  targets: v.array(nonEmpty(200), 'expected an array of targets'),
-  action: v.picklist(ACTIONS, `expected one of ${ACTIONS.join(', ')}`),
-  stance: v.picklist(CLAIM_STANCES, `expected one of ${CLAIM_STANCES.join(', ')}`),
-  date: isoDate,
-  source: SourceSchema,
-  incident: v.optional(id),
-  tags: v.optional(v.array(nonEmpty(64))),
-});
+export const ClaimSchema = v.pipe(
+  v.strictObject({
+    id: d(id, "Unique among the pack's claims."),
+    /** A paraphrase in the pack author's words. */
+    text: d(nonEmpty(600), "A paraphrase in the pack author's words."),
+    /** At most one short sentence quoted verbatim. */
+    quote: v.optional(d(nonEmpty(300), 'At most one short sentence quoted verbatim.')),
+    lang: d(lang, "ISO 639 code of the source's language."),
+    speaker: d(nonEmpty(300), 'Who speaks, as the source names them.'),
+    /** Actor id of whoever speaks: "CN", "US", "Microsoft"… */
+    speakerActor: d(nonEmpty(128), 'Actor id of whoever speaks: "CN", "US", "Microsoft"…'),
+    accused: d(
+      v.array(nonEmpty(128), 'expected an array of actor ids'),
+      'Actor ids of those the claim accuses (may be empty).',
+    ),
+    accuser: v.nullable(d(nonEmpty(128), 'Actor id of the accuser the claim answers or reports, or null.')),
+    targets: d(v.array(nonEmpty(200), 'expected an array of targets'), 'Who or what was targeted, in words.'),
+    action: d(v.picklist(ACTIONS, `expected one of ${ACTIONS.join(', ')}`), 'What the accused is said to have done.'),
+    stance: d(v.picklist(CLAIM_STANCES, `expected one of ${CLAIM_STANCES.join(', ')}`), 'What the claim does.'),
+    date: d(isoDate, 'When the claim was made.'),
+    source: SourceSchema,
+    incident: v.optional(d(id, 'Id of an incident of this pack.')),
+    tags: v.optional(d(v.array(nonEmpty(64)), 'Free-form tags.')),
+  }),
+  v.description('Who said what about whom, when, with a source.'),
+);
 
-export const RelationSchema = v.strictObject({
-  from: id,
-  to: id,
-  type: v.picklist(RELATION_TYPES, `expected one of ${RELATION_TYPES.join(', ')}`),
-  note: v.optional(nonEmpty(400)),
-});
+export const RelationSchema = v.pipe(
+  v.strictObject({
+    from: d(id, 'Id of the answering claim.'),
+    to: d(id, 'Id of the claim answered; not the same as from.'),
+    type: d(v.picklist(RELATION_TYPES, `expected one of ${RELATION_TYPES.join(', ')}`), 'How from answers to.'),
+    note: v.optional(d(nonEmpty(400), 'Why the claims are related.')),
+  }),
+  v.description('How one claim answers another claim of the same pack.'),
+);
 
 export const ClaimPackSchema = v.pipe(
   v.strictObject({
-    format: v.literal(PACK_FORMAT, `expected "${PACK_FORMAT}"`),
-    formatVersion: v.literal(PACK_FORMAT_VERSION, `expected ${PACK_FORMAT_VERSION}`),
-    id,
-    version: v.pipe(v.number('expected a number'), v.integer('expected an integer'), v.minValue(1, 'expected ≥ 1')),
-    title: nonEmpty(200),
-    description: v.optional(nonEmpty(2000)),
-    license: nonEmpty(200),
-    publishedAt: isoDateTime,
-    homepage: v.optional(url),
-    actors: v.array(ActorSchema, 'expected an array'),
-    incidents: v.array(IncidentSchema, 'expected an array'),
-    claims: v.array(ClaimSchema, 'expected an array'),
-    relations: v.array(RelationSchema, 'expected an array'),
+    format: d(v.literal(PACK_FORMAT, `expected "${PACK_FORMAT}"`), 'Identifies the document as a claim pack.'),
+    formatVersion: d(
+      v.literal(PACK_FORMAT_VERSION, `expected ${PACK_FORMAT_VERSION}`),
+      "Version of the claim-pack format itself (not of the pack's content).",
+    ),
+    id: d(id, "The pack's identifier; installing a pack with the same id replaces it."),
+    version: d(
+      v.pipe(
+        v.number('expected a number'),
+        v.integer('expected an integer'),
+        v.minValue(1, 'expected ≥ 1'),
+        v.maxValue(MAX_PACK_VERSION, 'expected a safe integer (at most 2^53 − 1)'),
+      ),
+      "Version of the pack's content, a safe integer; an update must have a greater version than the installed one. `pack build` stamps YYYYMMDDhhmm unless told otherwise.",
+    ),
+    title: d(nonEmpty(200), 'Title shown in the pack list.'),
+    description: v.optional(d(nonEmpty(2000), 'What the pack covers.')),
+    license: d(nonEmpty(200), "Licence of the pack's content, e.g. an SPDX identifier such as CC-BY-4.0."),
+    publishedAt: d(
+      isoDateTime,
+      'When this version was published: an ISO 8601 date, or a date-time with minutes, optional seconds and a time zone (Z or ±hh:mm).',
+    ),
+    homepage: v.optional(d(url, 'Where the pack is maintained.')),
+    actors: d(
+      v.array(ActorSchema, 'expected an array'),
+      'Actors the claims mention that the extension may not know (extra names, groups, organisations).',
+    ),
+    incidents: d(v.array(IncidentSchema, 'expected an array'), 'Incidents that claims refer to.'),
+    claims: d(
+      v.array(ClaimSchema, 'expected an array'),
+      'Claims: accusations, attributions, denials, counter-accusations, fact-checks and context.',
+    ),
+    relations: d(v.array(RelationSchema, 'expected an array'), 'How claims answer each other.'),
   }),
+  v.title('Counterpoint claim pack'),
+  v.description(
+    "A versioned set of actors, incidents, claims (who said what, when, with a source) and relations between claims, installable in the Counterpoint extension. Generated from the valibot schema of src/core/pack/schema.ts (npm run pack:schema). Strings hold no control characters (C0 but tab and line breaks, DEL, C1), bidi overrides or isolates, or lone surrogates; a non-empty string must contain a non-space character (the extension trims strings before checking their length). The extension also checks what JSON Schema cannot express: ids unique among actors, among incidents and among claims; every claims[].incident and relations[].from/to naming an entry of the same pack; no relation from a claim to itself; an incident's endDate not before its startDate; dates that exist in the calendar; a file in UTF-8 (a leading byte-order mark is allowed).",
+  ),
 );
 
 export type PackActor = v.InferOutput<typeof ActorSchema>;
@@ -260,13 +350,35 @@ export function parsePack(input: unknown): ClaimPack {
   return pack;
 }
 
-/** Parse pack text (JSON) with a clear error for malformed JSON. */
+/**
+ * Parse pack text (JSON) with a clear error for malformed JSON. A leading
+ * byte-order mark is not part of the JSON and is dropped (as JSONL input does).
+ */
 export function parsePackJson(text: string): ClaimPack {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (err) {
-    throw new PackError(`(root): invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+    const message = err instanceof Error ? err.message : String(err);
+    // Engines quote the text around the error: keep the message short.
+    throw new PackError(`(root): invalid JSON: ${message.length > 200 ? `${message.slice(0, 200)}…` : message}`);
   }
   return parsePack(json);
+}
+
+/**
+ * Parse a pack file's bytes: UTF-8, strictly (an invalid byte is refused with
+ * its offset, never replaced silently), an optional byte-order mark, then
+ * parsePackJson.
+ */
+export function parsePackBytes(bytes: Uint8Array): ClaimPack {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(start);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    throw new PackError(`(root): invalid UTF-8 at byte ${start + firstInvalidUtf8(body)}`);
+  }
+  return parsePackJson(text);
 }

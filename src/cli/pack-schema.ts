@@ -1,0 +1,53 @@
+/**
+ * public/claim-pack.schema.json, generated from the valibot schema
+ * (src/core/pack/schema.ts) with @valibot/to-json-schema, never written by
+ * hand: `npm run pack:schema` rewrites it, and a unit test fails when the
+ * committed file differs from what this produces.
+ */
+import { toJsonSchema } from '@valibot/to-json-schema';
+import {
+  ActorSchema,
+  ClaimPackSchema,
+  ClaimSchema,
+  EvidenceSchema,
+  IncidentSchema,
+  RelationSchema,
+  SourceSchema,
+} from '../core/pack/schema';
+
+export const PACK_SCHEMA_PATH = 'public/claim-pack.schema.json';
+
+type Json = Record<string, unknown>;
+
+/** The JSON Schema (draft 2020-12) of a claim pack. */
+export function packJsonSchema(): Json {
+  const schema = toJsonSchema(ClaimPackSchema, {
+    target: 'draft-2020-12',
+    definitions: {
+      actor: ActorSchema,
+      incident: IncidentSchema,
+      evidence: EvidenceSchema,
+      claim: ClaimSchema,
+      source: SourceSchema,
+      relation: RelationSchema,
+    },
+    // What JSON Schema cannot say is said in the root description: calendar checks (valibot `check`).
+    // A trimmed string must hold a non-space character: a lookahead joined to the string's own pattern.
+    overrideAction: ({ valibotAction, jsonSchema }) => {
+      if (valibotAction.type === 'check') return jsonSchema;
+      if (valibotAction.type === 'trim') {
+        const pattern = typeof jsonSchema.pattern === 'string' ? jsonSchema.pattern : '';
+        return { ...jsonSchema, pattern: `(?=[\\s\\S]*\\S)${pattern}` };
+      }
+      return undefined;
+    },
+  }) as Json;
+  // $schema, title and description first: the order a reader expects.
+  const { $schema, title, description, ...rest } = schema;
+  return { $schema, title, description, ...rest };
+}
+
+/** The file's text: two-space JSON and a final newline. */
+export function packJsonSchemaText(): string {
+  return `${JSON.stringify(packJsonSchema(), null, 2)}\n`;
+}

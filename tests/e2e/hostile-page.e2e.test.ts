@@ -24,6 +24,15 @@ import { type LoadedExtension, launchExtension } from './support/extension';
 import { ALLEGATIONS_ATTRIBUTE, readPainted, waitForScan } from './support/highlights';
 import { isolateNetwork, type NetworkLog } from './support/network';
 
+// The slice of the extension APIs the tests call inside the service worker.
+declare const chrome: {
+  runtime: {
+    onMessage: {
+      addListener(listener: (message: unknown, sender: { tab?: { url?: string } }) => undefined): void;
+    };
+  };
+};
+
 const ORIGIN = 'https://www.lesoir.be';
 
 const A1 = 'The Dutch government accused Russia of hacking the servers of its space agency in March.';

@@ -56,10 +56,25 @@ interface TabLine {
   servedAt: number;
 }
 
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * A new task, after whatever else is queued (messages from pages and the
+ * popup): a message to ourselves, which browsers do not clamp as they clamp
+ * nested `setTimeout(0)` to 4 ms.
+ */
+function macrotask(): Promise<void> {
+  if (typeof MessageChannel !== 'function') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 export function createDetectQueue(options: DetectQueueOptions = {}): DetectQueue {
-  const sliceChars = options.sliceChars ?? 4_000;
+  const sliceChars = options.sliceChars ?? 2_000;
   const halfLifeMs = options.halfLifeMs ?? 10_000;
   const now = options.now ?? Date.now;
   const pause = options.pause ?? macrotask;
@@ -104,13 +119,16 @@ export function createDetectQueue(options: DetectQueueOptions = {}): DetectQueue
         job.next = job.segments.length;
       } else {
         job.iterator ??= detector.detectEach(job.segments);
-        while (job.next < job.segments.length && (chars === 0 || chars < sliceChars)) {
+        while (job.next < job.segments.length) {
+          const length = (job.segments[job.next] as Segment).text.length;
+          // At least one sentence a slice, however long (a sentence is at most LIMITS.maxSentenceChars).
+          if (chars > 0 && chars + length > sliceChars) break;
           const step = job.iterator.next();
           if (step.done === true) {
             job.next = job.segments.length;
             break;
           }
-          chars += (job.segments[job.next] as Segment).text.length;
+          chars += length;
           job.next++;
           if (step.value !== null) job.found.push(step.value);
         }

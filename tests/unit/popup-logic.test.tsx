@@ -259,15 +259,19 @@ describe('browserEnv', () => {
     const onChange = vi.fn();
     const stop = browserEnv('?tab=3').watchReport(3, onChange);
     const self = { id: fakeBrowser.runtime.id };
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportChanged', tabId: 4 }, self);
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportChanged', tabId: 3 }, { id: 'another-extension' });
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportChanged', tabId: 3, extra: 1 }, self);
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportChanged', tabId: '3' }, self);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportChanged', tabId: 4 }, self, () => {});
+    await fakeBrowser.runtime.onMessage.trigger(
+      { type: 'reportChanged', tabId: 3 },
+      { id: 'another-extension' },
+      () => {},
+    );
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportChanged', tabId: 3, extra: 1 }, self, () => {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportChanged', tabId: '3' }, self, () => {});
     expect(onChange).not.toHaveBeenCalled();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportChanged', tabId: 3 }, self);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportChanged', tabId: 3 }, self, () => {});
     expect(onChange).toHaveBeenCalledTimes(1);
     stop();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportChanged', tabId: 3 }, self);
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'reportChanged', tabId: 3 }, self, () => {});
     expect(onChange).toHaveBeenCalledTimes(1);
   });
 });

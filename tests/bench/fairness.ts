@@ -1,0 +1,210 @@
+/**
+ * `npm run bench` part (issue 10, item 5): a hostile tab must not slow another
+ * tab's scan by more than 2×. The background service as the extension builds
+ * it (real detector, the fair detection queue, memory reports), in Node:
+ *
+ * 1. a normal page's scan alone (the prefiltered sentences of a 10,000-word
+ *    article with its allegations), medians of 7 before and 7 after the rest;
+ * 2. the same while one hostile tab floods the background with scans of
+ *    500 sentences × 2,000 characters, keeping as many waiting as it may
+ *    (a replace and appends, again and again) — budget ≤ 2× alone;
+ * 3. the same with two hostile tabs (info);
+ * 4. the NLP time of a slice between two yields to the event loop (a
+ *    message, the popup, another tab waits at most about that long), median
+ *    and longest (info: one sentence of 2,000 characters cannot be cut).
+ *
+ * Prints one line per figure; with `--json`, ends with one JSON line.
+ * Exits 1 when a budget is missed. Wall-clock figures on a shared machine:
+ * run once, not in a loop.
+ */
+
+import type { Badge } from '../../src/background/badge';
+import { createDetectQueue } from '../../src/background/detect-queue';
+import type { Library } from '../../src/background/library';
+import { createMemoryReportStore } from '../../src/background/report-store';
+import { createBackgroundService, type Sender } from '../../src/background/service';
+import { Detector } from '../../src/core/detect';
+import { candidateSegments } from '../../src/core/prefilter';
+import { segment } from '../../src/core/segment';
+import { LIMITS, type ScanSentence } from '../../src/messaging/protocol';
+import { syntheticArticle } from './article';
+
+const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${RUNTIME_ID}`;
+const tab = (id: number): Sender => ({ id: RUNTIME_ID, url: `https://news.example/${id}`, tab: { id }, frameId: 0 });
+
+const library = {
+  ready: async () => {},
+  counterStatements: async () => [],
+} as unknown as Library;
+const badge: Badge = { setCount: async () => {} };
+
+const detector = new Detector();
+detector.detect('Warm-up: Chinese hackers breached the network, Beijing denied it.');
+
+// The NLP time of each slice: the detector's time per sentence, summed between the queue's pauses.
+let sliceMs = 0;
+let longestSlice = 0;
+const slices: number[] = [];
+const timed = {
+  detectSegments: (segments: ScanSentence[]) => detector.detectSegments(segments),
+  *detectEach(segments: readonly ScanSentence[]) {
+    const steps = detector.detectEach(segments);
+    for (;;) {
+      const t = performance.now();
+      const step = steps.next();
+      sliceMs += performance.now() - t;
+      if (step.done === true) return;
+      yield step.value;
+    }
+  },
+};
+const queue = createDetectQueue({
+  pause: async () => {
+    longestSlice = Math.max(longestSlice, sliceMs);
+    slices.push(sliceMs);
+    sliceMs = 0;
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  },
+});
+const service = createBackgroundService({
+  createDetector: () => timed,
+  reports: createMemoryReportStore(),
+  badge,
+  library,
+  runtimeId: RUNTIME_ID,
+  extensionOrigin: ORIGIN,
+  log: { warn: () => {} },
+  detectQueue: queue,
+});
+const scan = (tabId: number, mode: 'replace' | 'append', sentences: ScanSentence[]) =>
+  service.handleMessage({ type: 'scan', mode, sentences }, tab(tabId)) as Promise<unknown>;
+
+// The normal page: what its content script sends (the prefiltered sentences) from a 10,000-word
+// news article about cyber attacks (every allegation sentence of the synthetic article in it).
+const article = syntheticArticle(10_000, Number.POSITIVE_INFINITY);
+const normal = candidateSegments(article, segment(article)).slice(0, LIMITS.maxSentences);
+
+// The hostile page: the longest sentences allowed, full of what the NLP reads closely.
+const HOSTILE =
+  'Officials said that Russian military intelligence hackers broke into the networks of the ministry and leaked ' +
+  'the files of its negotiators, while Moscow denied any involvement and accused Washington of a provocation. ';
+function hostileMessage(from: number): ScanSentence[] {
+  return Array.from({ length: LIMITS.maxSentences }, (_, i) => {
+    const text = `${HOSTILE.repeat(12)}${from + i}`.slice(0, LIMITS.maxSentenceChars);
+    const start = (from + i) * (LIMITS.maxSentenceChars + 1);
+    return { start, end: start + text.length, text };
+  });
+}
+
+/** A hostile tab keeping the background busy until `stop()`: a replace and appends, again and again. */
+function flood(tabId: number): { stop(): Promise<void> } {
+  let running = true;
+  const loop = (async () => {
+    let round = 0;
+    while (running) {
+      const first = scan(tabId, 'replace', hostileMessage(round * 10_000));
+      const more = Array.from({ length: LIMITS.maxQueuedScans - 1 }, (_, i) =>
+        scan(tabId, 'append', hostileMessage(round * 10_000 + (i + 1) * 1_000)).catch(() => {}),
+      );
+      await Promise.all([first, ...more]);
+      round++;
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function normalScanMs(runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await scan(8, 'replace', normal);
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function main(): Promise<void> {
+  await normalScanMs(5); // warm-up (the detector's lazily built tables, the JIT)
+  const aloneBefore = await normalScanMs(7);
+
+  const one = flood(7);
+  // Let the hostile tab's backlog build up first.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const withOne = await normalScanMs(7);
+  await one.stop();
+
+  const two = [flood(7), flood(9)];
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const withTwo = await normalScanMs(7);
+  await Promise.all(two.map((f) => f.stop()));
+  // Alone, before and after: the machine's own load drifts meanwhile.
+  const alone = (aloneBefore + (await normalScanMs(7))) / 2;
+
+  const results = [
+    {
+      name: `normal page scan alone (${normal.length} sentences)`,
+      value: `${alone.toFixed(1)} ms`,
+      budget: 'info',
+      ok: true,
+    },
+    {
+      name: 'the same, one hostile tab flooding',
+      value: `${withOne.toFixed(1)} ms (${(withOne / alone).toFixed(2)}×)`,
+      budget: '≤ 2× alone',
+      ok: withOne <= 2 * alone,
+    },
+    {
+      name: 'the same, two hostile tabs flooding',
+      value: `${withTwo.toFixed(1)} ms (${(withTwo / alone).toFixed(2)}×)`,
+      budget: 'info',
+      ok: true,
+    },
+    {
+      name: `NLP slice between two yields, median of ${slices.length}`,
+      value: `${median(slices).toFixed(1)} ms`,
+      budget: 'info',
+      ok: true,
+    },
+    {
+      // One sentence of 2,000 characters is the smallest slice: the most a scan arriving waits for.
+      name: 'longest NLP slice (one sentence)',
+      value: `${longestSlice.toFixed(1)} ms`,
+      budget: 'info',
+      ok: true,
+    },
+  ];
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log(`\nFairness between tabs in the background (Node ${process.version})\n`);
+  for (const r of results) {
+    const mark = r.budget === 'info' ? ' ' : r.ok ? '✓' : '✗';
+    console.log(
+      `${mark} ${r.name.padEnd(width)}  ${r.value.padStart(22)}  ${r.budget === 'info' ? '' : `(budget ${r.budget})`}`,
+    );
+  }
+  if (process.argv.includes('--json')) {
+    console.log(
+      JSON.stringify({
+        fairness_normal_scan_ms: Number(alone.toFixed(1)),
+        fairness_one_hostile_ms: Number(withOne.toFixed(1)),
+        fairness_two_hostile_ms: Number(withTwo.toFixed(1)),
+        fairness_slowdown_one_hostile: Number((withOne / alone).toFixed(2)),
+        fairness_slice_median_ms: Number(median(slices).toFixed(1)),
+        fairness_longest_slice_ms: Number(longestSlice.toFixed(1)),
+      }),
+    );
+  }
+  process.exitCode = results.every((r) => r.ok) ? 0 : 1;
+}
+
+await main();

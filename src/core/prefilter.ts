@@ -15,6 +15,7 @@ import {
   INCIDENT_NAMES,
   INCIDENT_VICTIMS,
 } from './lexicon';
+import { NameMatcher } from './prefilter-names';
 import { segment } from './segment';
 import { accentInsensitive, escapeRegExp } from './text';
 import type { Segment } from './types';
@@ -232,13 +233,21 @@ const CONTEXT_WINDOW = 3;
  * Every built-in threat-group name and alias ("Predatory Sparrow", "RedEcho"), matched with its
  * case: several are ordinary words in lower case.
  */
-export const groupNamesSource = once(() => {
+const groupNameLists = once(() => {
   const names = [...new Set(BUILTIN_GROUPS.flatMap((g) => [...g.names.en, ...(g.aliases ?? [])]))].sort(
     (a, b) => b.length - a.length,
   );
   const wordy = names.filter((n) => /^\w.*\w$|^\w$/.test(n));
   const wordySet = new Set(wordy);
-  const others = names.filter((n) => !wordySet.has(n));
+  return { wordy, others: names.filter((n) => !wordySet.has(n)) };
+});
+
+/**
+ * The group names as one regex source (the reference the matcher below is
+ * tested against; the prefilter itself no longer compiles it).
+ */
+export const groupNamesSource = once(() => {
+  const { wordy, others } = groupNameLists();
   // One \b(?:…)\b group keeps the regex engine fast; the few names that start or end with a symbol
   // ("Lapsus$", "NoName057(16)") get their own boundaries.
   return [
@@ -250,7 +259,26 @@ export const groupNamesSource = once(() => {
 
 // Global (for prefilterHits, which resets lastIndex) and sticky-free: `test` on them is always from 0.
 const lexiconRe = once(() => new RegExp(prefilterSource(), 'gi'));
-const groupsRe = once(() => new RegExp(groupNamesSource(), 'g'));
+
+/** Unit names, then group names longest first, then those with a symbol: the regex's precedence. */
+export const groupNames = once(() => {
+  const { wordy, others } = groupNameLists();
+  const all = [...CYBER_UNIT_NAMES, ...wordy, ...others];
+  const plain = all.filter((n) => /^\w/.test(n));
+  // None today: a name that starts with a symbol has no word boundary to be filed under.
+  const odd = all.filter((n) => !/^\w/.test(n));
+  const oddRe =
+    odd.length > 0
+      ? new RegExp(odd.map((n) => `${escapeRegExp(n)}${/\w$/.test(n) ? '\\b' : ''}`).join('|'), 'g')
+      : null;
+  const matcher = new NameMatcher(plain);
+  return {
+    offsets(text: string): number[] {
+      const found = matcher.offsets(text);
+      return oddRe === null ? found : [...found, ...matchOffsets(oddRe, text)].sort((a, b) => a - b);
+    },
+  };
+});
 const incidentsRe = once(() => new RegExp(incidentsSource(), 'gi'));
 // Only pages about cyber operations use it; warmed up last.
 const contextRegExp = once(() => new RegExp(contextSource(), 'i'));
@@ -266,21 +294,24 @@ const testFrom0 = (re: RegExp, text: string): boolean => {
  * before the first scan, and no task pays for them all at once.
  */
 export function prefilterWarmUp(): Array<() => void> {
-  return [lexiconRe, groupsRe, incidentsRe, contextRegExp].map((re) => () => {
-    testFrom0(re(), '');
-    testFrom0(re(), '');
-  });
+  return [
+    ...[lexiconRe, incidentsRe, contextRegExp].map((re) => () => {
+      testFrom0(re(), '');
+      testFrom0(re(), '');
+    }),
+    () => void groupNames().offsets('APT28'),
+  ];
 }
 
 /** Whether a text mentions anything the detector could care about. */
 export function prefilter(text: string): boolean {
-  return testFrom0(lexiconRe(), text) || testFrom0(groupsRe(), text) || testFrom0(incidentsRe(), text);
+  return testFrom0(lexiconRe(), text) || groupNames().offsets(text).length > 0 || testFrom0(incidentsRe(), text);
 }
 
 /** Offsets of every prefilter hit, in order. */
 export function prefilterHits(text: string): number[] {
   const lexicon = matchOffsets(lexiconRe(), text);
-  const others = [...matchOffsets(groupsRe(), text), ...matchOffsets(incidentsRe(), text)];
+  const others = [...groupNames().offsets(text), ...matchOffsets(incidentsRe(), text)];
   if (others.length === 0) return lexicon;
   return [...lexicon, ...others].sort((a, b) => a - b);
 }

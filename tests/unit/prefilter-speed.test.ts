@@ -1,12 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { GROUPS } from '../../src/core/actors/groups';
+import { CYBER_UNIT_NAMES } from '../../src/core/lexicon';
 import {
   candidateSegments,
   contextSource,
+  groupNames,
+  groupNamesSource,
   prefilterHits,
   prefilterWarmUp,
   topLevelAlternatives,
 } from '../../src/core/prefilter';
+import { NameMatcher } from '../../src/core/prefilter-names';
 import { segment } from '../../src/core/segment';
 import { benchParagraphs } from '../bench/news-page';
 
@@ -51,5 +56,41 @@ describe('prefilter speed (issue 10, the page main thread)', () => {
     for (const step of steps) step();
     expect(prefilterHits(text)).toEqual(before.hits);
     expect(candidateSegments(text, segment(text))).toHaveLength(before.picked);
+  });
+
+  it('finds group names at exactly the offsets of the regex it replaces', () => {
+    const reference = (text: string) => {
+      const re = new RegExp(groupNamesSource(), 'g');
+      const out: number[] = [];
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        out.push(m.index);
+        re.lastIndex = m.index + Math.max(1, m[0].length);
+      }
+      return out;
+    };
+    const names = [...new Set([...CYBER_UNIT_NAMES, ...GROUPS.flatMap((g) => [...g.names.en, ...(g.aliases ?? [])])])];
+    // Every name in the contexts that decide a match: after and before spaces, punctuation, letters, digits,
+    // a possessive, another name, the lower-case word, one more letter, glued to the previous word.
+    const made = names.flatMap((n) => [
+      `Officials named ${n}.`,
+      `(${n}), ${n}'s tools and ${n}-linked hackers`,
+      `x${n} ${n}x ${n}1 _${n} ${n}_ ${n.toLowerCase()} ${n.toUpperCase()}`,
+      `${n} ${names[(names.indexOf(n) + 1) % names.length]}${n}`,
+    ]);
+    const texts = [...made, ...corpus(), made.join(' ')];
+    let found = 0;
+    for (const text of texts) {
+      const expected = reference(text);
+      found += expected.length;
+      expect(groupNames().offsets(text), text).toEqual(expected);
+    }
+    expect(found).toBeGreaterThan(names.length * 4);
+  });
+
+  it('refuses a name it cannot file under a word, and keeps precedence within one word', () => {
+    expect(() => new NameMatcher(['$money'])).toThrow(/word character/);
+    const m = new NameMatcher(['Unit 8200', 'Unit', 'Lapsus$']);
+    expect(m.offsets('Unit 8200 and Unit 9 and Lapsus$x Units')).toEqual([0, 14, 25]);
+    expect(m.test('Lapsusx')).toBe(false);
   });
 });

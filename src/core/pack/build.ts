@@ -143,12 +143,20 @@ export function assemblePack(header: unknown, parts: readonly PartFile[], stamp:
 
 /** `claims[37].date: …` → `incidents/sony.json: claims[1].date: …`; header fields → `pack.json: …`. */
 function locate(issue: string, origins: Origins): string {
-  const m = /^(actors|incidents|claims|relations)\[(\d+)\](.*)$/s.exec(issue);
+  // "(also claims[1])" names the other entry of a duplicate: by its file too.
+  const text = issue.replace(
+    /\(also (actors|incidents|claims|relations)\[(\d+)\]\)/g,
+    (all, section: Section, i: string) => {
+      const origin = origins[section][Number(i)];
+      return origin === undefined ? all : `(also ${origin})`;
+    },
+  );
+  const m = /^(actors|incidents|claims|relations)\[(\d+)\](.*)$/s.exec(text);
   if (m) {
     const origin = origins[m[1] as Section][Number(m[2])];
     if (origin !== undefined) return `${origin}${m[3]}`;
   }
-  return `${HEADER_FILE}: ${issue}`;
+  return `${HEADER_FILE}: ${text}`;
 }
 
 /** A file name for an id: ids may hold ':' which some file systems refuse. */

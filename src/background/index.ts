@@ -1,8 +1,10 @@
 import { Detector } from '@core/detect';
+import type { Subscription } from '@core/pack/subscription';
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
 import { SEED_PACK } from '@src/data/seed-pack';
 import { builtinDomainOf, siteOf, sitePermissionPattern } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
+import { storage as wxtStorage } from 'wxt/utils/storage';
 import { createBadge } from './badge';
 import { CounterpointDB } from './db/database';
 import { createLibrary } from './library';
@@ -11,12 +13,16 @@ import { createRegistrationSync, type RegistrationApi } from './registration';
 import { createReportStore, type SessionArea } from './report-store';
 import { createSavedStore } from './saved-store';
 import { createBackgroundService } from './service';
+import { createSubscriptions } from './subscriptions';
 
 /**
  * Binds the service to the browser. Listeners are registered synchronously:
  * an MV3 worker woken by an event only sees listeners added in its first turn.
  */
 const SAVE_MENU_ID = 'counterpoint-save-selection';
+const SUBSCRIPTION_ALARM = 'counterpoint-subscriptions';
+/** The subscriptions and their state (storage.local: small, kept across restarts and updates). */
+const subscriptionList = wxtStorage.defineItem<Subscription[]>('local:subscriptions', { fallback: [] });
 
 export function startBackground(): void {
   const logError = (error: unknown) => console.warn('[counterpoint]', error);
@@ -36,7 +42,26 @@ export function startBackground(): void {
     seed: SEED_PACK,
     log: console,
   });
+  const subscriptions = createSubscriptions({
+    store: {
+      get: async () => (await subscriptionList.getValue()) ?? [],
+      set: (list) => subscriptionList.setValue(list),
+    },
+    fetch: (url, init) => fetch(url, init),
+    installed: async () => (await library.listPacks()).map((p) => ({ ...p, claims: p.counts.claims })),
+    install: (json, url) => library.importPack(json, { kind: 'url', url }),
+    log: console,
+  });
+  // Subscriptions are checked on an alarm (the worker sleeps between); each is fetched only when due.
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SUBSCRIPTION_ALARM) void subscriptions.updateDue().catch(logError);
+  });
+  void (async () => {
+    if ((await browser.alarms.get(SUBSCRIPTION_ALARM)) === undefined)
+      await browser.alarms.create(SUBSCRIPTION_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
+  })().catch(logError);
   const service = createBackgroundService({
+    subscriptions,
     createDetector: getDetector,
     reports: createReportStore(storage.session, { onError: logError }),
     badge: createBadge(logError),
@@ -71,7 +96,7 @@ export function startBackground(): void {
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => service.handleMessage(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => {
-    service.forgetTab(tabId).catch(logError);
+    service.closeTab(tabId).catch(logError);
   });
   // A new page in the tab: the old page's report must not be shown for it. (The content
   // script, where it runs, sends the new page's report after this; `status` needs no permission.)

@@ -22,6 +22,7 @@ import {
   validateRemovePackRequest,
   validateScanRequest,
 } from '@src/messaging/protocol';
+import { isSubscriptionMessageType } from '@src/messaging/subscription-protocol';
 import {
   type OpenTimelineResponse,
   validateIncidentTimelineRequest,
@@ -35,6 +36,8 @@ import { RejectedMessage } from './rejected';
 import type { ReportStore } from './report-store';
 import { createSavedService, isSavedMessageType, type SavedService } from './saved-service';
 import type { SavedStore } from './saved-store';
+import { handleSubscriptionMessage } from './subscription-service';
+import type { Subscriptions } from './subscriptions';
 
 /** What the service needs of the detector; the real one is `Detector` from `@core/detect`. */
 export type { SegmentDetector } from './detect-queue';
@@ -71,6 +74,8 @@ export interface BackgroundDeps {
   notifyTab?: (tabId: number) => void;
   /** Opens the library's annotation form on a saved claim, next to the tab (from the card). */
   openAnnotator?: (tabId: number, claimId: string) => Promise<void>;
+  /** Claim-pack subscriptions (the options page); without it their messages are refused. */
+  subscriptions?: Subscriptions;
   /** Opens an installed incident's timeline page next to the tab (the card's incident link). */
   openTimeline?: (tabId: number, pack: string, id: string, date: string | undefined) => Promise<void>;
   /** Paints a tab's saved claims, injecting the content script where none runs (the popup opened there). */
@@ -101,7 +106,10 @@ export interface BackgroundService {
    * ours (so other listeners may answer), a rejected promise for refused ones.
    */
   handleMessage(message: unknown, sender: Sender): Promise<unknown> | undefined;
+  /** The tab shows another page: its report goes. */
   forgetTab(tabId: number): Promise<void>;
+  /** The tab is closed: its report goes, and its scans still waiting are dropped. */
+  closeTab(tabId: number): Promise<void>;
   /** Resolves once the tab's pending counter-statement lookups are stored (tests, and `getCounterStatements`). */
   settled(tabId: number): Promise<void>;
   /** Saved claims: the context-menu and keyboard saves go through here. */
@@ -441,6 +449,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
             if (saved === null) return reject(type, 'saved claims are not available');
             return saved.handle(type, message, sender);
           }
+          if (isSubscriptionMessageType(type)) {
+            if (!isOwnExtensionPage(sender)) return reject(type, 'sender is not an extension page');
+            if (deps.subscriptions === undefined) return reject(type, 'subscriptions are not available');
+            return handleSubscriptionMessage(deps.subscriptions, type, message, (reason) => reject(type, reason));
+          }
           deps.log.warn(`[counterpoint] ignored message of unknown type ${JSON.stringify(type)}`);
           return undefined;
         }
@@ -448,10 +461,15 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     },
     settled,
     async forgetTab(tabId) {
-      queue.cancel(tabId);
+      // Not its waiting scans: the page that replaces this one (an SPA's too) may have sent one already.
       pageChars.delete(tabId);
       await deps.reports.delete(tabId);
       deps.reportChanged?.(tabId);
+    },
+    async closeTab(tabId) {
+      queue.cancel(tabId);
+      pageChars.delete(tabId);
+      await deps.reports.delete(tabId);
     },
   };
 }

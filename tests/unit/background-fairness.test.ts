@@ -227,6 +227,23 @@ describe('budgets per message and per page', () => {
   });
 });
 
+describe('closing a tab', () => {
+  it('drops its scans still waiting and leaves no report; another page in the tab keeps its scan', async () => {
+    const detector = countingDetector();
+    const { svc, scan, reports } = service(() => detector);
+    const list = sentences(Array.from({ length: 100 }, (_, i) => `${'c'.repeat(500)} ${i}`));
+    const waiting = scan(7, 'replace', list);
+    await svc.closeTab(7);
+    expect((await waiting).allegations).toEqual([]);
+    expect(detector.read.length).toBeLessThan(list.length);
+    expect(await reports.get(7)).toBeNull();
+    // A navigation (forgetTab) does not drop the scan the new page already sent.
+    const next = scan(9, 'replace', sentences(['The next page.']));
+    await svc.forgetTab(9);
+    expect((await next).allegations).toHaveLength(1);
+  });
+});
+
 describe('fairness with the real detector', () => {
   // Sentences a hostile page floods with: long, full of what the NLP must read closely.
   const HOSTILE =

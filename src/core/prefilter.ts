@@ -155,9 +155,11 @@ export function factorByFirstLetter(stems: readonly string[]): string {
   for (const stem of stems) {
     const first = stem[0] ?? '';
     // Only a plain letter not followed by a quantifier can be shared.
-    if (/[a-z]/.test(first) && !/^.[?*+{]/.test(stem))
-      byLetter.set(first, [...(byLetter.get(first) ?? []), stem.slice(1)]);
-    else rest.push(stem);
+    if (/[a-z]/.test(first) && !/^.[?*+{]/.test(stem)) {
+      const tails = byLetter.get(first);
+      if (tails === undefined) byLetter.set(first, [stem.slice(1)]);
+      else tails.push(stem.slice(1));
+    } else rest.push(stem);
   }
   const factored = [...byLetter].map(([c, tails]) =>
     tails.length === 1 ? `${c}${tails[0]}` : `${c}(?:${tails.join('|')})`,

@@ -3,11 +3,12 @@
  * controls and bidi overrides never reach the terminal raw; every input is
  * bounded and every error is one line.
  */
-import { closeSync, ftruncateSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { runEval } from '../../src/cli/eval';
 import { nestingDepth } from '../../src/cli/html';
 import { boundedLines, INPUT_LIMITS, InputError, readStreamBounded } from '../../src/cli/input';
 import { runPack } from '../../src/cli/pack';
@@ -183,6 +184,41 @@ describe('scan: untrusted strings never reach the terminal raw (item 8)', () => 
     expect(await runPack(['validate', file('key.json', JSON.stringify(pack))], io)).toBe(1);
     expect(out.join('')).toContain('\\x1b[2Jextra');
     expect(RAW_CONTROL.test(out.join('').replace(/\n/g, ''))).toBe(false);
+  });
+});
+
+describe('eval: fixture text is input too', () => {
+  it('shows escape sequences of a labelled line and of a malformed line, never obeys them', async () => {
+    const fixtures = join(dir, 'labelled');
+    mkdirSync(fixtures, { recursive: true });
+    const line = (id: string, text: string, allegation: boolean) =>
+      JSON.stringify({
+        id,
+        lang: 'en',
+        text,
+        allegation,
+        stance: null,
+        accused: null,
+        accuser: null,
+        hedged: null,
+        kind: null,
+      });
+    writeFileSync(join(fixtures, 'en.jsonl'), `${line('x1\u001b[2J', HOSTILE_SENTENCE, false)}\n`);
+    writeFileSync(join(fixtures, 'fr.jsonl'), '');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => err.push(s) } };
+    expect(await runEval(['--dir', fixtures, '--errors'], io)).toBe(0);
+    expect(out.join('')).toContain('x1\\x1b[2J');
+    expect(RAW_CONTROL.test(out.join('').replace(/\n/g, ''))).toBe(false);
+
+    // JSON.parse quotes the bad line in its message: the escape sequence must not come through.
+    writeFileSync(join(fixtures, 'fr.jsonl'), `{"id": 1, "text": \u001b[2J\u009b31m}\n`);
+    err.length = 0;
+    expect(await runEval(['--dir', fixtures], io)).toBe(2);
+    expect(err.join('')).toMatch(/^eval: .*fr\.jsonl line 1: .*JSON.*\n$/);
+    expect(err.join('')).toContain('\\x1b');
+    expect(RAW_CONTROL.test(err.join('').trimEnd())).toBe(false);
   });
 });
 

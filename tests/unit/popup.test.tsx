@@ -494,6 +494,8 @@ describe('a report that is not whole (issue 10: storage budget, restarts, unread
       "This page's report could not be kept when Counterpoint's background restarted. Scan the page again to see it.",
     );
     expect(root.querySelector('[data-state="not-scanned"]')).toBeNull();
+    // Not "no allegations on this page" either.
+    expect(root.querySelector('[data-count]')).toBeNull();
   });
 
   it('after a restart in the middle of the lookup, says so instead of "looking for the other sides" for ever', async () => {

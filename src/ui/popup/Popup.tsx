@@ -173,10 +173,16 @@ function PopupBody({ state, scan, onScan, onReveal }: BodyProps) {
       return (
         <>
           <ReportNotice report={state.report} scan={scan} onScan={onScan} />
-          <Report report={state.report} onReveal={onReveal} />
+          {/* A report lost whole is not a page without allegations: no count then. */}
+          {lost(state.report) ? null : <Report report={state.report} onReveal={onReveal} />}
         </>
       );
   }
+}
+
+/** Read back after a restart with none of its allegations: the browser had refused to keep it. */
+function lost(report: TabReport): boolean {
+  return report.restored?.failed === true && report.allegations.length === 0;
 }
 
 /**
@@ -188,7 +194,7 @@ function ReportNotice({ report, scan, onScan }: { report: TabReport; scan: ScanS
   const notes: { state: string; text: string }[] = [];
   const restored = report.restored;
   if (restored !== undefined) {
-    if (restored.failed === true && report.allegations.length === 0) {
+    if (lost(report)) {
       notes.push({ state: 'lost', text: t('popupReportLost') });
     } else if (report.allegations.length < restored.total) {
       notes.push({

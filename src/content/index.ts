@@ -37,7 +37,7 @@ const OWN_UI = 'counterpoint-card, counterpoint-save';
 export function startContentScript(doc: Document = document): Lifetime {
   const scope = globalThis as Record<string, unknown>;
   // Ends the instance that ran before in this frame (injected again by "Scan this page", or an older build).
-  const life = claimFrame({ scope, extensionAlive: () => browser.runtime?.id != null });
+  const life = claimFrame({ scope, extensionAlive: () => browser.runtime?.id != null, checkEveryMs: 2000 });
   const savedOnly = scope[SAVED_ONLY_FLAG] === true;
   delete scope[SAVED_ONLY_FLAG];
   const saved = createSavedLayer({

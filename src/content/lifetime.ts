@@ -33,6 +33,12 @@ export interface LifetimeOptions {
   scope?: Record<string, unknown>;
   /** Whether the extension is still there (`browser.runtime.id` is gone once it is not). */
   extensionAlive?: () => boolean;
+  /**
+   * How often `alive()` is asked, when set. A copy left behind by an update
+   * may live in another world than its successor's: it would keep painting
+   * (and restoring) its highlights under the same names; it ends by itself.
+   */
+  checkEveryMs?: number;
 }
 
 /** Starts this instance in the frame, ending the one that ran before it. */
@@ -75,5 +81,9 @@ export function claimFrame(options: LifetimeOptions = {}): Lifetime {
     },
   };
   scope[INSTANCE_KEY] = life;
+  if (options.checkEveryMs !== undefined) {
+    const timer = setInterval(() => life.alive(), options.checkEveryMs);
+    life.onEnd(() => clearInterval(timer));
+  }
   return life;
 }

@@ -44,6 +44,24 @@ describe('one content script per frame', () => {
     expect(stopped).toHaveBeenCalledTimes(1);
   });
 
+  it('left behind by an update, it notices by itself and ends (its timer too)', () => {
+    vi.useFakeTimers();
+    try {
+      let extension = true;
+      const life = claimFrame({ scope: {}, extensionAlive: () => extension, checkEveryMs: 2000 });
+      const stopped = vi.fn();
+      life.onEnd(stopped);
+      vi.advanceTimersByTime(6000);
+      expect(stopped).not.toHaveBeenCalled();
+      extension = false;
+      vi.advanceTimersByTime(2000);
+      expect(stopped).toHaveBeenCalledTimes(1);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('runs every cleanup even when one throws, and a late onEnd at once', () => {
     const life = claimFrame({ scope: {} });
     const after = vi.fn();

@@ -33,7 +33,7 @@ export default defineConfig({
     // scripting also registers the content script on sites the user granted (optional host permissions).
     // No "tabs": the popup reads a tab's address only where a host permission or activeTab allows it.
     // contextMenus: "Save to Counterpoint library" on a selection (no install-time warning).
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus'],
+    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
     // The built-in news sites: the content script's matches, and the hosts whose tab address the popup may read.
     host_permissions: [...NEWS_SITE_MATCHES],
     // Any other site, one at a time, when the user switches Counterpoint on there.

@@ -16,7 +16,7 @@ import type {
   PackSummary,
   RemovePackResponse,
 } from '@src/messaging/protocol';
-import type { CounterpointDB, PackRow } from './db/database';
+import type { CounterpointDB, PackRow, PackSource } from './db/database';
 import { type CounterpointExport, exportAll, exportPack, importMispGalaxy, importPack, removePack } from './db/packs';
 import { claimKey, claimOfRow, incidentOfRow } from './db/rows';
 import { createDbMatcher, type MatchBatch } from './matcher';
@@ -30,7 +30,8 @@ export interface Library {
   /** `batch`: share reads between the lookups of one page (see `createMatchBatch`). */
   counterStatements(query: MatchQuery, limit?: number, batch?: MatchBatch): Promise<CounterStatementView[]>;
   listPacks(): Promise<PackSummary[]>;
-  importPack(json: unknown): Promise<ImportPackResponse>;
+  /** Installs a pack, all or nothing; `source` says where from (a file unless said otherwise). */
+  importPack(json: unknown, source?: PackSource): Promise<ImportPackResponse>;
   exportPack(id: string): Promise<ClaimPack | undefined>;
   exportAll(): Promise<CounterpointExport>;
   removePack(id: string): Promise<RemovePackResponse>;
@@ -97,7 +98,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       return rows.map((row) => summaryOf(row, seed.id));
     },
 
-    async importPack(json) {
+    async importPack(json, source = { kind: 'file' }) {
       await ready();
       if (idOf(json) === seed.id) {
         // The seed is updated with the extension; a file must not replace it under the same id.
@@ -105,7 +106,7 @@ export function createLibrary(deps: LibraryDeps): Library {
         return { ok: false, error: message, issues: [message] };
       }
       try {
-        const { pack, previousVersion } = await importPack(db, json, { kind: 'file' });
+        const { pack, previousVersion } = await importPack(db, json, source);
         matcher.invalidate();
         return { ok: true, pack: { id: pack.id, version: pack.version, claims: pack.counts.claims }, previousVersion };
       } catch (error) {

@@ -16,12 +16,16 @@ import type {
   ScanSentence,
 } from './protocol';
 import type { SavedMessage, SavedMessageType, SavedResponses } from './saved-protocol';
+import type { SubscriptionMessage, SubscriptionMessageType, SubscriptionResponses } from './subscription-protocol';
 import type { OpenTimelineResponse } from './timeline-protocol';
 
 type SavedProtocol = {
   [K in SavedMessageType]: { request: SavedMessage<K>; response: SavedResponses[K] };
 };
-type Protocol = ContentToBackground & PageToBackground & SavedProtocol;
+type SubscriptionProtocol = {
+  [K in SubscriptionMessageType]: { request: SubscriptionMessage<K>; response: SubscriptionResponses[K] };
+};
+type Protocol = ContentToBackground & PageToBackground & SavedProtocol & SubscriptionProtocol;
 type Request<K extends keyof Protocol> = Protocol[K]['request'];
 type Response<K extends keyof Protocol> = Protocol[K]['response'];
 

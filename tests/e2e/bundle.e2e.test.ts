@@ -38,7 +38,7 @@ describe.each([
     expect(gzipped).toBeLessThan(CONTENT_GZIP_BUDGET);
   });
 
-  it('declares the icons and the smallest permission set: storage, activeTab, scripting, contextMenus, the news sites', () => {
+  it('declares the icons and the smallest permission set: storage, activeTab, scripting, contextMenus, alarms, the news sites', () => {
     assertPrerequisites(dir);
     const manifest = JSON.parse(read('manifest.json'));
     // Permissions and match patterns never change silently: update with `vitest -u` on purpose.
@@ -46,7 +46,7 @@ describe.each([
     expect(stable).toMatchSnapshot();
     const mv3 = manifest.manifest_version === 3;
     const apiPermissions = (manifest.permissions as string[]).filter((p) => !p.includes('://'));
-    expect(apiPermissions).toEqual(['storage', 'activeTab', 'scripting', 'contextMenus']);
+    expect(apiPermissions).toEqual(['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms']);
     // No "tabs", no "<all_urls>" granted at install: other sites only on demand.
     const hosts: string[] = mv3
       ? manifest.host_permissions

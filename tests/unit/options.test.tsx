@@ -5,6 +5,7 @@
  * in-memory pack store that behaves as the background does.
  */
 import type { ClaimPack } from '@core/pack/schema';
+import type { Subscription } from '@core/pack/subscription';
 import { SEED_PACK } from '@src/data/seed-pack';
 import type { ImportPackResponse, PackSummary } from '@src/messaging/protocol';
 import type { OptionsApi } from '@src/ui/options/api';
@@ -74,6 +75,9 @@ function fakeApi() {
   const downloads: Array<{ name: string; text: string }> = [];
   let disabled: string[] = [];
   let granted = ['lesoir.be', 'example.org', 'blog.example.net'];
+  let subs: Subscription[] = [];
+  const calls: string[] = [];
+  let allowOrigin = true;
   const api: OptionsApi = {
     listPacks: async () => [...installed.values()].map((p) => summary(p, p.id === SEED_PACK.id)),
     importPack: vi.fn(async (json: unknown): Promise<ImportPackResponse> => {
@@ -116,8 +120,50 @@ function fakeApi() {
       return true;
     }),
     download: (name, _type, text) => void downloads.push({ name, text }),
+    listSubscriptions: async () => subs,
+    requestOrigin: vi.fn((pattern: string) => {
+      calls.push(`requestOrigin ${pattern}`);
+      return Promise.resolve(allowOrigin);
+    }),
+    subscribe: vi.fn(async (url: string) => {
+      calls.push(`subscribe ${url}`);
+      const subscription: Subscription = {
+        url,
+        packId: 'newsroom',
+        addedAt: '2026-12-06T03:00:00.000Z',
+        checkedAt: '2026-12-06T03:00:00.000Z',
+        updatedAt: '2026-12-06T03:00:00.000Z',
+        status: 'updated',
+        error: null,
+        etag: null,
+        lastModified: null,
+        version: 4,
+        claims: 12,
+        intervalHours: 24,
+      };
+      subs = [...subs, subscription];
+      return { ok: true as const, subscription };
+    }),
+    unsubscribe: vi.fn(async (url: string) => {
+      subs = subs.filter((x) => x.url !== url);
+      return true;
+    }),
+    updateSubscription: vi.fn(async (url: string) => {
+      subs = subs.map((x) =>
+        x.url === url ? { ...x, status: 'error' as const, error: 'the server answered 503' } : x,
+      );
+      return { ok: false as const, error: 'the server answered 503' };
+    }),
   };
-  return { api, installed, downloads };
+  return {
+    api,
+    installed,
+    downloads,
+    calls,
+    denyOrigins: () => {
+      allowOrigin = false;
+    },
+  };
 }
 
 let root: HTMLElement;
@@ -229,7 +275,7 @@ describe('the options page: packs', () => {
     await drop('{"id": "x", ');
     expect(status()?.textContent).toMatch(/This file is not JSON/);
     await drop('{}', MAX_IMPORT_BYTES + 1);
-    expect(status()?.textContent).toMatch(/larger than 128 MB/);
+    expect(status()?.textContent).toMatch(/larger than 50 MB/);
     expect(api.importPack).not.toHaveBeenCalled();
   });
 
@@ -300,5 +346,63 @@ describe('readJsonFile', () => {
     expect(await readJsonFile({ size: 5, text: async () => '\uFEFF[1]' })).toEqual({ ok: true, json: [1] });
     const bad = await readJsonFile({ size: 3, text: async () => 'nul' });
     expect(bad.ok).toBe(false);
+  });
+});
+
+describe('the options page: subscriptions', () => {
+  async function submit(address: string) {
+    const input = root.querySelector('#sub-url') as HTMLInputElement;
+    await act(async () => {
+      input.value = address;
+      input.dispatchEvent(new window.Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      root
+        .querySelector('form.subscribe')
+        ?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await settle();
+  }
+
+  it('asks for the origin’s permission in the click itself, then subscribes and lists the subscription', async () => {
+    const f = fakeApi();
+    await show(f.api);
+    expect(root.textContent).toContain('No subscription.');
+    await submit('https://packs.example.org/newsroom.json#latest');
+    expect(f.calls).toEqual([
+      'requestOrigin https://packs.example.org/*',
+      'subscribe https://packs.example.org/newsroom.json',
+    ]);
+    const item = root.querySelector('[data-subscription="https://packs.example.org/newsroom.json"]');
+    expect(item?.getAttribute('data-status')).toBe('updated');
+    expect(item?.textContent).toContain('newsroom, version 4, 12 statements');
+    expect(item?.textContent).toContain('checked every 24 h');
+    expect(status()?.textContent).toContain('Subscribed: newsroom is installed');
+  });
+
+  it('refuses an address it cannot use without asking anything, and says when the permission is refused', async () => {
+    const f = fakeApi();
+    await show(f.api);
+    await submit('http://packs.example.org/newsroom.json');
+    expect(status()?.getAttribute('data-status')).toBe('error');
+    expect(f.calls).toEqual([]);
+    f.denyOrigins();
+    await submit('https://packs.example.org/newsroom.json');
+    expect(status()?.textContent).toContain('needs your permission to fetch packs from packs.example.org');
+    expect(f.api.subscribe).not.toHaveBeenCalled();
+  });
+
+  it('Update now shows a failure with its reason; Unsubscribe forgets the address', async () => {
+    const f = fakeApi();
+    await show(f.api);
+    await submit('https://packs.example.org/newsroom.json');
+    await click(root.querySelector('[data-action="update-now"]'));
+    expect(status()?.textContent).toContain('Nothing was changed: the server answered 503');
+    const item = root.querySelector('[data-subscription]');
+    expect(item?.getAttribute('data-status')).toBe('error');
+    expect(item?.textContent).toContain('previous version kept — the server answered 503');
+    await click(root.querySelector('[data-action="unsubscribe"]'));
+    expect(root.querySelector('[data-subscription]')).toBeNull();
+    expect(status()?.textContent).toContain('the pack stays installed');
   });
 });

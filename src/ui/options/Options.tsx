@@ -5,17 +5,26 @@
  * Counterpoint runs on. Every pack operation goes through the background.
  */
 import type { ClaimPack } from '@core/pack/schema';
+import { normaliseSubscriptionUrl, originPattern, type Subscription } from '@core/pack/subscription';
 import { NEWS_SITE_DOMAINS } from '@src/content/sites';
 import { t } from '@src/i18n';
 import { formatDate } from '@src/i18n/format';
+import { JSON_LIMITS } from '@src/messaging/boundary';
 import type { PackSummary } from '@src/messaging/protocol';
 import { builtinDomainOf, isSiteDisabled } from '@src/settings/sites';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { OptionsApi } from './api';
 
-/** The largest file the page reads (a 100,000-claim pack is ~60 MB). */
-export const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
+/** The largest file the page reads: what the background accepts in one message. */
+export const MAX_IMPORT_BYTES = JSON_LIMITS.maxJsonChars;
+const SUB_STATUS = {
+  pending: 'optionsSubPending',
+  updated: 'optionsSubUpdated',
+  unchanged: 'optionsSubUnchanged',
+  error: 'optionsSubError',
+} as const;
+
 /** How many of an import's problems are listed (the first names the fix). */
 const MAX_ISSUES_SHOWN = 20;
 
@@ -63,11 +72,19 @@ export function Options({ api }: { api: OptionsApi }) {
   const [over, setOver] = useState(false);
   const [disabled, setDisabled] = useState<string[]>([]);
   const [granted, setGranted] = useState<string[]>([]);
+  const [subscriptions, setSubscriptions] = useState<Subscription[]>([]);
+  const [address, setAddress] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
 
   async function reload() {
-    const [list, off, sites] = await Promise.all([api.listPacks(), api.disabledSites(), api.grantedSites()]);
+    const [list, off, sites, subs] = await Promise.all([
+      api.listPacks(),
+      api.disabledSites(),
+      api.grantedSites(),
+      api.listSubscriptions(),
+    ]);
     setPacks(list);
+    setSubscriptions(subs);
     setDisabled(off);
     setGranted(sites.filter((s) => builtinDomainOf(s) === null));
   }
@@ -161,6 +178,46 @@ export function Options({ api }: { api: OptionsApi }) {
       if (!result.ok) return { kind: 'error', text: t('optionsImportFailed', result.error), issues: result.issues };
       setRemoved((list) => list.slice(0, -1));
       return { kind: 'ok', text: t('optionsRestored', last.title) };
+    });
+  }
+
+  /** Subscribe: the origin's permission is asked for in the click itself (browsers require the gesture). */
+  function subscribe(e: Event) {
+    e.preventDefault();
+    if (busy) return;
+    const normal = normaliseSubscriptionUrl(address);
+    if (!normal.ok) {
+      setStatus({ kind: 'error', text: t('optionsSubscribeFailed', normal.error) });
+      return;
+    }
+    const asked = api.requestOrigin(originPattern(normal.url));
+    void run(async () => {
+      if (!(await asked)) return { kind: 'error', text: t('optionsSubscribeDenied', new URL(normal.url).host) };
+      const result = await api.subscribe(normal.url);
+      if (!result.ok) return { kind: 'error', text: t('optionsSubscribeFailed', result.error) };
+      setAddress('');
+      return { kind: 'ok', text: t('optionsSubscribed', result.subscription.packId ?? normal.url) };
+    });
+  }
+
+  function updateNow(sub: Subscription) {
+    void run(async () => {
+      const result = await api.updateSubscription(sub.url);
+      if (!result.ok) return { kind: 'error', text: t('optionsSubscribeFailed', result.error) };
+      return {
+        kind: 'ok',
+        text:
+          result.subscription.status === 'updated'
+            ? t('optionsSubscriptionUpdated', result.subscription.packId ?? sub.url, result.subscription.version ?? 0)
+            : t('optionsSubscriptionUnchanged', result.subscription.packId ?? sub.url),
+      };
+    });
+  }
+
+  function unsubscribe(sub: Subscription) {
+    void run(async () => {
+      await api.unsubscribe(sub.url);
+      return { kind: 'ok', text: t('optionsUnsubscribed', sub.url) };
     });
   }
 
@@ -309,6 +366,54 @@ export function Options({ api }: { api: OptionsApi }) {
             {t('optionsExportAll')}
           </button>
         </p>
+      </section>
+
+      <section aria-labelledby="subs-heading">
+        <h2 id="subs-heading">{t('optionsSubscriptions')}</h2>
+        <p class="muted">{t('optionsSubscriptionsIntro')}</p>
+        <form class="subscribe" onSubmit={subscribe}>
+          <label for="sub-url">{t('optionsSubscribeLabel')}</label>{' '}
+          <input
+            id="sub-url"
+            type="url"
+            inputMode="url"
+            placeholder="https://"
+            value={address}
+            onInput={(e) => setAddress(e.currentTarget.value)}
+            disabled={busy}
+          />{' '}
+          <button type="submit" disabled={busy}>
+            {t('optionsSubscribe')}
+          </button>
+        </form>
+        {subscriptions.length === 0 ? (
+          <p class="muted">{t('optionsNoSubscriptions')}</p>
+        ) : (
+          <ul class="subscriptions">
+            {subscriptions.map((s) => (
+              <li key={s.url} data-subscription={s.url} data-status={s.status}>
+                <p class="sub-url">
+                  <code>{s.url}</code>
+                </p>
+                <p>
+                  {s.packId !== null ? t('optionsSubscriptionPack', s.packId, s.version ?? 0, s.claims ?? 0) : null}{' '}
+                  <span class={`sub-status ${s.status}`}>{t(SUB_STATUS[s.status])}</span>
+                  {s.error !== null ? <span class="sub-error"> — {s.error}</span> : null}
+                </p>
+                <p class="muted">
+                  {s.checkedAt !== null ? t('optionsSubscriptionChecked', formatDate(s.checkedAt)) : null}{' '}
+                  {t('optionsSubscriptionEvery', s.intervalHours)}
+                </p>
+                <button type="button" onClick={() => updateNow(s)} disabled={busy} data-action="update-now">
+                  {t('optionsUpdateNow')}
+                </button>
+                <button type="button" onClick={() => unsubscribe(s)} disabled={busy} data-action="unsubscribe">
+                  {t('optionsUnsubscribe')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="misp-heading">

@@ -5,7 +5,16 @@
  * permissions, and file downloads.
  */
 import type { ClaimPack } from '@core/pack/schema';
-import { exportAll, exportPack, importMispGalaxy, importPackFile, listPacks, removePack } from '@src/messaging/client';
+import type { Subscription } from '@core/pack/subscription';
+import {
+  exportAll,
+  exportPack,
+  importMispGalaxy,
+  importPackFile,
+  listPacks,
+  removePack,
+  sendToBackground,
+} from '@src/messaging/client';
 import type {
   ExportAllResponse,
   ImportMispGalaxyResponse,
@@ -13,6 +22,7 @@ import type {
   PackSummary,
   RemovePackResponse,
 } from '@src/messaging/protocol';
+import type { SubscriptionOutcome } from '@src/messaging/subscription-protocol';
 import { disabledSites, setSiteDisabled, siteOf } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
 
@@ -30,6 +40,15 @@ export interface OptionsApi {
   /** Gives a granted site's permission back; true when the browser removed it. */
   revokeSite(site: string): Promise<boolean>;
   download(name: string, type: string, text: string): void;
+  listSubscriptions(): Promise<Subscription[]>;
+  /**
+   * Asks for the host permission of a subscription's origin. Browsers grant it
+   * only during a user gesture: call it synchronously from the event handler.
+   */
+  requestOrigin(pattern: string): Promise<boolean>;
+  subscribe(url: string): Promise<SubscriptionOutcome>;
+  unsubscribe(url: string): Promise<boolean>;
+  updateSubscription(url: string): Promise<SubscriptionOutcome>;
 }
 
 /** The site of an optional host permission's match pattern (`*://*.example.org/*`), or null. */
@@ -54,6 +73,12 @@ export function browserOptionsApi(): OptionsApi {
       return [...new Set(sites)].sort();
     },
     revokeSite: (site) => browser.permissions.remove({ origins: [`*://*.${site}/*`] }),
+    listSubscriptions: async () =>
+      (await sendToBackground<'listSubscriptions'>({ type: 'listSubscriptions' })).subscriptions,
+    requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),
+    subscribe: (url) => sendToBackground<'subscribe'>({ type: 'subscribe', url }),
+    unsubscribe: async (url) => (await sendToBackground<'unsubscribe'>({ type: 'unsubscribe', url })).removed,
+    updateSubscription: (url) => sendToBackground<'updateSubscription'>({ type: 'updateSubscription', url }),
     download(name, type, text) {
       const url = URL.createObjectURL(new Blob([text], { type }));
       const a = document.createElement('a');

@@ -149,6 +149,31 @@ describe('the options page', () => {
     await page.close();
   });
 
+  it('subscribes to a pack by address, keeps it when an update is broken, and updates it when a newer one comes', async () => {
+    const address = 'https://www.lesoir.be/counterpoint-packs/newsroom.json';
+    const v1 = { ...newsroomPack(), id: 'e2e-subscribed', version: 1 };
+    network.serve(address, JSON.stringify(v1));
+    await options.bringToFront();
+    await options.locator('#sub-url').fill(address);
+    await options.locator('form.subscribe button[type="submit"]').click();
+    const item = options.locator(`[data-subscription="${address}"]`);
+    await options.locator(`[data-subscription="${address}"][data-status="updated"]`).waitFor();
+    await options.locator('tr[data-pack-id="e2e-subscribed"]').waitFor();
+    expect(await options.locator('tr[data-pack-id="e2e-subscribed"] .source').textContent()).toBe(address);
+    // A broken file at the address: the installed version stays, and the page says why.
+    network.serve(address, '{"format": "counterpoint-claim-pack", "truncated');
+    await item.locator('[data-action="update-now"]').click();
+    await options.locator(`[data-subscription="${address}"][data-status="error"]`).waitFor();
+    expect(await item.textContent()).toMatch(/not JSON/);
+    expect(await options.locator('tr[data-pack-id="e2e-subscribed"] td').first().textContent()).toBe('1');
+    // A newer version replaces it.
+    network.serve(address, JSON.stringify({ ...v1, version: 2 }));
+    await item.locator('[data-action="update-now"]').click();
+    await options.locator(`[data-subscription="${address}"][data-status="updated"]`).waitFor();
+    await expect.poll(() => options.locator('tr[data-pack-id="e2e-subscribed"] td').first().textContent()).toBe('2');
+    expect(network.requests.filter((r) => r === address)).toHaveLength(3);
+  });
+
   it('sends nothing anywhere', () => {
     expect(network.blocked).toEqual([]);
   });

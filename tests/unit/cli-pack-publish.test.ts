@@ -124,13 +124,20 @@ describe('pack build', () => {
 
   it('--version wins over pack.json, which wins over the clock; SOURCE_DATE_EPOCH makes builds reproducible', async () => {
     const dir = fresh();
-    writeTree(dir, { 'pack.json': { ...HEADER, version: 7 }, 'claims/a.json': { claim: claim('a') } });
+    writeTree(dir, {
+      'pack.json': { ...HEADER, version: 7, updateIntervalHours: 12 },
+      'claims/a.json': { claim: claim('a') },
+    });
     const out1 = join(root, `out-${n}-1.json`);
     const out2 = join(root, `out-${n}-2.json`);
     expect(await runPack(['build', dir, '--out', out1], makeIO({ SOURCE_DATE_EPOCH: '1767225600' }).io)).toBe(0);
     expect(await runPack(['build', dir, '--out', out2], makeIO({ SOURCE_DATE_EPOCH: '1767225600' }).io)).toBe(0);
     expect(readFileSync(out1, 'utf8')).toBe(readFileSync(out2, 'utf8'));
-    expect(JSON.parse(readFileSync(out1, 'utf8'))).toMatchObject({ version: 7, publishedAt: '2026-01-01T00:00:00Z' });
+    expect(JSON.parse(readFileSync(out1, 'utf8'))).toMatchObject({
+      version: 7,
+      publishedAt: '2026-01-01T00:00:00Z',
+      updateIntervalHours: 12,
+    });
     expect(await runPack(['build', dir, '--out', out1, '--version', '12'], makeIO().io)).toBe(0);
     expect(JSON.parse(readFileSync(out1, 'utf8')).version).toBe(12);
     for (const bad of ['0', '1e308', '9007199254740992', '-3', 'x']) {

@@ -8,7 +8,7 @@ import { isoNow } from '@core/pack/build';
 import { MAX_PACK_VERSION, PackError, parsePack, parsePackBytes, parsePackJson } from '@core/pack/schema';
 import { firstInvalidUtf8 } from '@core/pack/utf8';
 import { CounterpointDB } from '@src/background/db/database';
-import { importPack } from '@src/background/db/packs';
+import { exportPack, importPack } from '@src/background/db/packs';
 import { afterEach, describe, expect, it } from 'vitest';
 
 type Json = Record<string, unknown>;
@@ -91,6 +91,21 @@ describe('pack versions', () => {
     expect(problems(pack({ version: MAX_PACK_VERSION }))).toEqual([]);
     // The largest version still has a successor that compares greater.
     expect(MAX_PACK_VERSION + 1 > MAX_PACK_VERSION).toBe(true);
+  });
+});
+
+describe('pack update interval', () => {
+  it('accepts the interval a pack asks its subscribers for, bounded, and keeps it through install and export', async () => {
+    expect(parsePack(pack({ updateIntervalHours: 48 })).updateIntervalHours).toBe(48);
+    for (const updateIntervalHours of [0, -1, 1e9, '24'])
+      expect(problems(pack({ updateIntervalHours }))[0], String(updateIntervalHours)).toMatch(/^updateIntervalHours: /);
+    const db = new CounterpointDB(`interval-${Math.random().toString(36).slice(2)}`);
+    try {
+      await importPack(db, pack({ updateIntervalHours: 48 }), { kind: 'file' });
+      expect(await exportPack(db, 'test-pack')).toStrictEqual(parsePack(pack({ updateIntervalHours: 48 })));
+    } finally {
+      await db.delete();
+    }
   });
 });
 

@@ -67,6 +67,8 @@ export interface PackRow {
   license: string;
   publishedAt: string;
   homepage?: string;
+  /** How often subscribers should check, as the pack asks (hours). */
+  updateIntervalHours?: number;
   /** ISO timestamp of the last import. */
   installedAt: string;
   source: PackSource;

@@ -80,6 +80,7 @@ export function packRowOf(pack: ClaimPack, source: PackSource, installedAt: stri
   };
   if (pack.description !== undefined) row.description = pack.description;
   if (pack.homepage !== undefined) row.homepage = pack.homepage;
+  if (pack.updateIntervalHours !== undefined) row.updateIntervalHours = pack.updateIntervalHours;
   return row;
 }
 
@@ -101,6 +102,7 @@ export function packOfRows(
     license: row.license,
     publishedAt: row.publishedAt,
     ...(row.homepage !== undefined ? { homepage: row.homepage } : {}),
+    ...(row.updateIntervalHours !== undefined ? { updateIntervalHours: row.updateIntervalHours } : {}),
     actors: row.actors,
     incidents: [...incidents].sort(byOrder).map(incidentOfRow),
     claims: [...claims].sort(byOrder).map(claimOfRow),

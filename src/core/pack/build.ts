@@ -5,7 +5,8 @@
  * into such a folder. Pure: the CLI reads and writes the files.
  *
  * Layout:
- *   pack.json                 the header: id, title, license, description?, homepage?, version?
+ *   pack.json                 the header: id, title, license, description?, homepage?,
+ *                             updateIntervalHours?, version?
  *   any other *.json          parts: an object with any of `actor`, `incident`, `claim`, `relation`
  *                             (one entry) and `actors`, `incidents`, `claims`, `relations` (lists)
  * `pack split` writes incidents/<id>.json (the incident, its claims and the
@@ -35,7 +36,7 @@ const SINGULAR: Record<Section, string> = {
 };
 
 /** The header fields a folder's pack.json may hold; the rest is stamped by the build. */
-const HEADER_KEYS = ['id', 'title', 'description', 'license', 'homepage', 'version'] as const;
+const HEADER_KEYS = ['id', 'title', 'description', 'license', 'homepage', 'updateIntervalHours', 'version'] as const;
 
 export interface PartFile {
   /** Path relative to the folder, with '/' separators (shown in errors). */
@@ -130,6 +131,7 @@ export function assemblePack(header: unknown, parts: readonly PartFile[], stamp:
     license: pack.license,
     publishedAt: stamp.publishedAt,
     ...(pack.homepage !== undefined ? { homepage: pack.homepage } : {}),
+    ...(pack.updateIntervalHours !== undefined ? { updateIntervalHours: pack.updateIntervalHours } : {}),
     ...lists,
   };
   try {
@@ -175,6 +177,7 @@ export function splitPack(pack: ClaimPack): Map<string, unknown> {
   if (pack.description !== undefined) header.description = pack.description;
   header.license = pack.license;
   if (pack.homepage !== undefined) header.homepage = pack.homepage;
+  if (pack.updateIntervalHours !== undefined) header.updateIntervalHours = pack.updateIntervalHours;
   files.set(HEADER_FILE, header);
   if (pack.actors.length > 0) files.set('actors.json', { actors: pack.actors });
 

@@ -29,6 +29,8 @@ const PLAIN_CHARS =
 export const PLAIN_TEXT = new RegExp(`^${PLAIN_CHARS}$`);
 const HTTP_URL = new RegExp(`^https?:\\/\\/${PLAIN_CHARS}$`);
 const PLAIN_TEXT_MESSAGE = 'expected text without control characters (C0/C1, bidi overrides, lone surrogates)';
+/** The longest update interval a pack may ask its subscribers for (the extension bounds it further). */
+export const MAX_UPDATE_INTERVAL_HOURS = 24 * 366;
 /** The largest version: a safe integer, so that version + 1 is always a newer one. */
 export const MAX_PACK_VERSION = Number.MAX_SAFE_INTEGER;
 
@@ -249,6 +251,16 @@ export const ClaimPackSchema = v.pipe(
       'When this version was published: an ISO 8601 date, or a date-time with minutes, optional seconds and a time zone (Z or ±hh:mm).',
     ),
     homepage: v.optional(d(url, 'Where the pack is maintained.')),
+    updateIntervalHours: v.optional(
+      d(
+        v.pipe(
+          v.number('expected a number'),
+          v.minValue(1, 'expected ≥ 1'),
+          v.maxValue(MAX_UPDATE_INTERVAL_HOURS, `expected at most ${MAX_UPDATE_INTERVAL_HOURS} (a year)`),
+        ),
+        'How often subscribers should look for a new version, in hours. The extension keeps it between 6 hours and 14 days; daily when absent.',
+      ),
+    ),
     actors: d(
       v.array(ActorSchema, 'expected an array'),
       'Actors the claims mention that the extension may not know (extra names, groups, organisations).',

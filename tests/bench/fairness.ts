@@ -4,11 +4,12 @@
  * it (real detector, the fair detection queue, memory reports), in Node:
  *
  * 1. a normal page's scan alone (the prefiltered sentences of a 10,000-word
- *    article with its allegations), medians of 7 before and 7 after the rest;
+ *    article with its allegations);
  * 2. the same while one hostile tab floods the background with scans of
  *    500 sentences × 2,000 characters, keeping as many waiting as it may
  *    (a replace and appends, again and again) — budget ≤ 2× alone;
- * 3. the same with two hostile tabs (info);
+ * 3. the same with two hostile tabs (info); three rounds of 1–3, three scans
+ *    each, medians of nine;
  * 4. the NLP time of a slice between two yields to the event loop (a
  *    message, the popup, another tab waits at most about that long), median
  *    and longest (info: one sentence of 2,000 characters cannot be cut).
@@ -46,15 +47,18 @@ detector.detect('Warm-up: Chinese hackers breached the network, Beijing denied i
 let sliceMs = 0;
 let longestSlice = 0;
 const slices: number[] = [];
+/** Hostile sentences the detector has read: how many ran while a normal scan was waiting. */
+let hostileRead = 0;
 const timed = {
   detectSegments: (segments: ScanSentence[]) => detector.detectSegments(segments),
   *detectEach(segments: readonly ScanSentence[]) {
     const steps = detector.detectEach(segments);
-    for (;;) {
+    for (let i = 0; ; i++) {
       const t = performance.now();
       const step = steps.next();
       sliceMs += performance.now() - t;
       if (step.done === true) return;
+      if (segments[i]?.text.startsWith('Officials said')) hostileRead++;
       yield step.value;
     }
   },
@@ -114,6 +118,8 @@ function flood(tabId: number): { stop(): Promise<void> } {
   return {
     async stop() {
       running = false;
+      // A closed tab: its scans still waiting are dropped.
+      await service.closeTab(tabId);
       await loop;
     },
   };
@@ -124,49 +130,68 @@ function median(xs: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-async function normalScanMs(runs: number): Promise<number> {
+async function normalScanTimes(runs: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await scan(8, 'replace', normal);
     times.push(performance.now() - t);
   }
-  return median(times);
+  return times;
+}
+
+async function normalScanMs(runs: number): Promise<number> {
+  return median(await normalScanTimes(runs));
 }
 
 async function main(): Promise<void> {
   await normalScanMs(5); // warm-up (the detector's lazily built tables, the JIT)
-  const aloneBefore = await normalScanMs(7);
-
-  const one = flood(7);
-  // Let the hostile tab's backlog build up first.
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const withOne = await normalScanMs(7);
-  await one.stop();
-
-  const two = [flood(7), flood(9)];
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  const withTwo = await normalScanMs(7);
-  await Promise.all(two.map((f) => f.stop()));
-  // Alone, before and after: the machine's own load drifts meanwhile.
-  const alone = (aloneBefore + (await normalScanMs(7))) / 2;
+  // Rounds of: alone, then while one hostile tab floods, then while two do; medians over the
+  // rounds, so that the machine's own load, which drifts, weighs on each about the same.
+  const alone: number[] = [];
+  const withOne: number[] = [];
+  const withTwo: number[] = [];
+  const readDuring: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    alone.push(...(await normalScanTimes(3)));
+    const one = flood(7);
+    // Let the hostile tab's backlog build up first.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const before = hostileRead;
+    withOne.push(...(await normalScanTimes(3)));
+    readDuring.push((hostileRead - before) / 3);
+    await one.stop();
+    const two = [flood(7), flood(9)];
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    withTwo.push(...(await normalScanTimes(3)));
+    await Promise.all(two.map((f) => f.stop()));
+  }
+  const aloneMs = median(alone);
+  const oneMs = median(withOne);
+  const twoMs = median(withTwo);
 
   const results = [
     {
       name: `normal page scan alone (${normal.length} sentences)`,
-      value: `${alone.toFixed(1)} ms`,
+      value: `${aloneMs.toFixed(1)} ms`,
       budget: 'info',
       ok: true,
     },
     {
       name: 'the same, one hostile tab flooding',
-      value: `${withOne.toFixed(1)} ms (${(withOne / alone).toFixed(2)}×)`,
+      value: `${oneMs.toFixed(1)} ms (${(oneMs / aloneMs).toFixed(2)}×)`,
       budget: '≤ 2× alone',
-      ok: withOne <= 2 * alone,
+      ok: oneMs <= 2 * aloneMs,
     },
     {
       name: 'the same, two hostile tabs flooding',
-      value: `${withTwo.toFixed(1)} ms (${(withTwo / alone).toFixed(2)}×)`,
+      value: `${twoMs.toFixed(1)} ms (${(twoMs / aloneMs).toFixed(2)}×)`,
+      budget: 'info',
+      ok: true,
+    },
+    {
+      name: 'hostile sentences read during one normal scan (worst round)',
+      value: `${Math.max(...readDuring).toFixed(1)}`,
       budget: 'info',
       ok: true,
     },
@@ -195,10 +220,10 @@ async function main(): Promise<void> {
   if (process.argv.includes('--json')) {
     console.log(
       JSON.stringify({
-        fairness_normal_scan_ms: Number(alone.toFixed(1)),
-        fairness_one_hostile_ms: Number(withOne.toFixed(1)),
-        fairness_two_hostile_ms: Number(withTwo.toFixed(1)),
-        fairness_slowdown_one_hostile: Number((withOne / alone).toFixed(2)),
+        fairness_normal_scan_ms: Number(aloneMs.toFixed(1)),
+        fairness_one_hostile_ms: Number(oneMs.toFixed(1)),
+        fairness_two_hostile_ms: Number(twoMs.toFixed(1)),
+        fairness_slowdown_one_hostile: Number((oneMs / aloneMs).toFixed(2)),
         fairness_slice_median_ms: Number(median(slices).toFixed(1)),
         fairness_longest_slice_ms: Number(longestSlice.toFixed(1)),
       }),

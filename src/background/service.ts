@@ -195,6 +195,16 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const pageChars = new Map<number, number>();
   /** Scans of each tab received and not yet answered. */
   const inFlight = new Map<number, number>();
+  /** Characters read for each tab in the last minute, as (time, characters), oldest first. */
+  const tabMinute = new Map<number, { at: number; chars: number }[]>();
+
+  function readLastMinute(tabId: number): number {
+    const t = now();
+    const kept = (tabMinute.get(tabId) ?? []).filter((e) => t - e.at < 60_000);
+    if (kept.length > 0) tabMinute.set(tabId, kept);
+    else tabMinute.delete(tabId);
+    return kept.reduce((n, e) => n + e.chars, 0);
+  }
 
   async function setReport(report: TabReport): Promise<void> {
     await deps.reports.set(report);
@@ -213,11 +223,16 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   /**
    * The first sentences of a scan that the budgets let the NLP read: at most
    * `LIMITS.maxScanChars` of this message, and what is left of the page's
-   * `LIMITS.maxPageScanChars`; none once the report cannot grow.
+   * `LIMITS.maxPageScanChars` and of the tab's `maxTabScanCharsPerMinute`;
+   * none once the report cannot grow.
    */
   function readable<T extends { text: string }>(tabId: number, sentences: readonly T[], open: boolean): T[] {
     if (!open) return [];
-    const left = Math.min(LIMITS.maxScanChars, LIMITS.maxPageScanChars - (pageChars.get(tabId) ?? 0));
+    const left = Math.min(
+      LIMITS.maxScanChars,
+      LIMITS.maxPageScanChars - (pageChars.get(tabId) ?? 0),
+      LIMITS.maxTabScanCharsPerMinute - readLastMinute(tabId),
+    );
     let used = 0;
     let n = 0;
     while (n < sentences.length && used + (sentences[n] as T).text.length <= left) {
@@ -225,6 +240,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       n++;
     }
     pageChars.set(tabId, (pageChars.get(tabId) ?? 0) + used);
+    if (used > 0) tabMinute.set(tabId, [...(tabMinute.get(tabId) ?? []), { at: now(), chars: used }]);
     return sentences.slice(0, n);
   }
 
@@ -469,6 +485,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     async closeTab(tabId) {
       queue.cancel(tabId);
       pageChars.delete(tabId);
+      tabMinute.delete(tabId);
       await deps.reports.delete(tabId);
     },
   };

@@ -16,6 +16,8 @@ export const LIMITS = {
    */
   maxScanChars: 250_000,
   maxPageScanChars: 2_000_000,
+  /** …and from one tab in any minute, whatever its pages (a page that keeps starting anew gets no more). */
+  maxTabScanCharsPerMinute: 4_000_000,
   /** Scans of one tab waiting for the NLP: a page that sends more is refused until they are done. */
   maxQueuedScans: 4,
   /** Pack and galaxy files, as JSON text (estimated from the value; the MISP galaxy is ~3 MB). */

@@ -73,7 +73,7 @@ const library: Library = {
   statementsByKey: async () => [],
 };
 
-function service(detector: () => SegmentDetector) {
+function service(detector: () => SegmentDetector, now?: () => number) {
   const reports = createMemoryReportStore();
   const badge: Badge = { setCount: async () => {} };
   const changed: number[] = [];
@@ -86,6 +86,7 @@ function service(detector: () => SegmentDetector) {
     extensionOrigin: ORIGIN,
     log: { warn: vi.fn() },
     reportChanged: (tabId) => changed.push(tabId),
+    ...(now !== undefined ? { now } : {}),
   });
   const scan = (tabId: number, mode: 'replace' | 'append', list: Segment[]) =>
     svc.handleMessage({ type: 'scan', mode, sentences: list }, tab(tabId)) as Promise<ScanResponse>;
@@ -183,6 +184,33 @@ describe('budgets per message and per page', () => {
     const before = detector.read.length;
     await scan(7, 'replace', batch(0));
     expect(detector.read.length - before).toBe(perMessage);
+    expect((await reports.get(7))?.unread).toBeUndefined();
+  });
+
+  it('reads at most LIMITS.maxTabScanCharsPerMinute of one tab, however often its page starts anew', async () => {
+    const detector = countingDetector();
+    let clock = 1_000_000;
+    const { scan, reports } = service(
+      () => detector,
+      () => clock,
+    );
+    const perMessage = Math.floor(LIMITS.maxScanChars / LIMITS.maxSentenceChars);
+    const batch = () => sentences(Array.from({ length: perMessage }, () => 'v'.repeat(LIMITS.maxSentenceChars)));
+    const fresh = Math.floor(LIMITS.maxTabScanCharsPerMinute / LIMITS.maxScanChars);
+    for (let i = 0; i < fresh; i++) {
+      clock += 1_000;
+      await scan(7, 'replace', batch());
+    }
+    expect(detector.read.join('').length).toBe(LIMITS.maxTabScanCharsPerMinute);
+    clock += 1_000;
+    await scan(7, 'replace', batch());
+    expect(detector.read.join('').length).toBe(LIMITS.maxTabScanCharsPerMinute);
+    expect((await reports.get(7))?.unread).toBe(perMessage);
+    // Another tab is not concerned, and a minute later this one reads again.
+    await scan(8, 'replace', batch());
+    expect(detector.read.join('').length).toBe(LIMITS.maxTabScanCharsPerMinute + LIMITS.maxScanChars);
+    clock += 60_000;
+    await scan(7, 'replace', batch());
     expect((await reports.get(7))?.unread).toBeUndefined();
   });
 

@@ -13,7 +13,6 @@
  * compares both on every name and the labelled sets.
  */
 
-const WORD_RUN = /[A-Za-z0-9_]+/g;
 const isWordChar = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
@@ -41,21 +40,23 @@ export class NameMatcher {
   /** Start offsets of the matches, in order, non-overlapping. */
   offsets(text: string): number[] {
     const out: number[] = [];
-    const re = new RegExp(WORD_RUN.source, 'g');
-    let end = 0;
-    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const at = m.index;
-      if (at < end) continue;
-      const entries = this.byRun.get(m[0]);
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      // The next run of word characters: [at, runEnd).
+      while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+      const at = i;
+      while (i < n && isWordChar(text.charCodeAt(i))) i++;
+      if (at === i) break;
+      const entries = this.byRun.get(text.slice(at, i));
       if (entries === undefined) continue;
       for (const { name, trail } of entries) {
         const after = at + name.length;
         if (!text.startsWith(name, at)) continue;
-        if (trail && after < text.length && isWordChar(text.charCodeAt(after))) continue;
+        if (trail && after < n && isWordChar(text.charCodeAt(after))) continue;
         out.push(at);
-        end = after;
-        // A name may end inside what the run regex would read next: go on from its end.
-        if (re.lastIndex < after) re.lastIndex = after;
+        // The search goes on after the name (which may span several runs, or end before a symbol's neighbour).
+        i = Math.max(i, after);
         break;
       }
     }

@@ -290,6 +290,9 @@ const testFrom0 = (re: RegExp, text: string): boolean => {
   return re.test(text);
 };
 
+/** Longer than the length (1,000) from which V8 compiles a regex to machine code on its next run. */
+const WARM_UP_TEXT = ' '.repeat(1_024);
+
 /**
  * The prefilter's regular expressions, one per step: each step builds one and
  * has V8 compile it (to bytecode, then to machine code). Run one step per task
@@ -297,9 +300,10 @@ const testFrom0 = (re: RegExp, text: string): boolean => {
  */
 export function prefilterWarmUp(): Array<() => void> {
   return [
+    // Once on a short text (V8 compiles to bytecode), once on a long one (to machine code at once).
     ...[lexiconRe, incidentsRe, contextRegExp].map((re) => () => {
       testFrom0(re(), '');
-      testFrom0(re(), '');
+      testFrom0(re(), WARM_UP_TEXT);
     }),
     () => void groupNames().offsets('APT28'),
   ];

@@ -280,6 +280,11 @@ function isMainModule(): boolean {
 }
 
 if (isMainModule()) {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    // `eval … | head` closes the pipe early: that is not an error.
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
   runEval(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr }).then((code) => {
     process.exitCode = code;
   });

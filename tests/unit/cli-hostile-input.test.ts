@@ -3,6 +3,7 @@
  * controls and bidi overrides never reach the terminal raw; every input is
  * bounded and every error is one line.
  */
+import { spawn } from 'node:child_process';
 import { closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -360,4 +361,23 @@ describe('scan: bounded input, one-line errors (item 9)', () => {
     expect(await runScan(['-'], t.io)).toBe(2);
     expect(t.stderr()).toBe('scan: internal error: device vanished at read (fake.ts:1:1)\n');
   });
+
+  it('pack validate piped into a reader that stops early ends quietly, without a stack trace', async () => {
+    // 20,000 empty claims: hundreds of thousands of problem lines, far more than the pipe holds.
+    const pack = JSON.parse(packWith('Spokesman')) as { claims: unknown[] };
+    pack.claims = Array.from({ length: 20_000 }, () => ({}));
+    const path = file('many-problems.json', JSON.stringify(pack));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/pack.ts', 'validate', path], {
+      cwd: join(__dirname, '..', '..'),
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    // Read one chunk, then close the pipe as `| head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    expect(err).not.toMatch(/EPIPE|at \S+ \(/);
+    expect(code === 0 || code === 1).toBe(true);
+  }, 60_000);
 });

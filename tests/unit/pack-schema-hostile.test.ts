@@ -94,6 +94,16 @@ describe('pack versions', () => {
   });
 });
 
+describe('pack problems said plainly', () => {
+  it('names a missing key and a key the format does not have', () => {
+    const { title: _title, ...untitled } = pack();
+    expect(problems({ ...untitled, colour: 'red' })).toEqual([
+      'title: missing (required)',
+      'colour: unknown key (not in the claim-pack format)',
+    ]);
+  });
+});
+
 describe('pack update interval', () => {
   it('accepts the interval a pack asks its subscribers for, bounded, and keeps it through install and export', async () => {
     expect(parsePack(pack({ updateIntervalHours: 48 })).updateIntervalHours).toBe(48);

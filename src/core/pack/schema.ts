@@ -310,6 +310,15 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
   return out === '' ? '(root)' : out;
 }
 
+/** valibot's message, but for a key that is missing or not in the format, said plainly. */
+function messageOf(issue: v.BaseIssue<unknown>): string {
+  if (issue.type === 'strict_object' && issue.kind === 'schema') {
+    if (issue.expected === 'never') return 'unknown key (not in the claim-pack format)';
+    if (issue.received === 'undefined' && issue.expected?.startsWith('"')) return 'missing (required)';
+  }
+  return issue.message;
+}
+
 /**
  * Validate a parsed claim pack: shape (valibot), then integrity (unique ids,
  * relations and incidents that point at existing entries). Throws a PackError
@@ -319,7 +328,7 @@ function pathOf(issue: v.BaseIssue<unknown>): string {
 export function parsePack(input: unknown): ClaimPack {
   const result = v.safeParse(ClaimPackSchema, input, { abortPipeEarly: true });
   if (!result.success) {
-    const issues = result.issues.map((i) => `${pathOf(i)}: ${i.message}`);
+    const issues = result.issues.map((i) => `${pathOf(i)}: ${messageOf(i)}`);
     throw new PackError(issues[0] ?? 'invalid claim pack', issues);
   }
   const pack = result.output;

@@ -13,8 +13,10 @@
  * compares both on every name and the labelled sets.
  */
 
-const isWordChar = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** ASCII word characters ([A-Za-z0-9_]), by char code. */
+const WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) WORD[c] = /\w/.test(String.fromCharCode(c)) ? 1 : 0;
+const isWordChar = (c: number): boolean => c < 128 && WORD[c] === 1;
 
 interface Entry {
   name: string;
@@ -24,17 +26,23 @@ interface Entry {
 
 export class NameMatcher {
   private readonly byRun = new Map<string, Entry[]>();
+  /** First characters and lengths of the runs names are filed under: most words of a text are neither. */
+  private readonly firsts = new Uint8Array(128);
+  private readonly lengths: Uint8Array;
 
   /** `names` in order of precedence (the regex's alternation order); each must start with an ASCII word character. */
   constructor(names: readonly string[]) {
     for (const name of names) {
       const run = /^[A-Za-z0-9_]+/.exec(name)?.[0];
       if (run === undefined) throw new Error(`NameMatcher: "${name}" does not start with a word character`);
+      this.firsts[run.charCodeAt(0)] = 1;
       const entry = { name, trail: isWordChar(name.charCodeAt(name.length - 1)) };
       const list = this.byRun.get(run);
       if (list === undefined) this.byRun.set(run, [entry]);
       else list.push(entry);
     }
+    this.lengths = new Uint8Array(Math.max(0, ...[...this.byRun.keys()].map((k) => k.length)) + 1);
+    for (const key of this.byRun.keys()) this.lengths[key.length] = 1;
   }
 
   /** Start offsets of the matches, in order, non-overlapping. */
@@ -48,6 +56,7 @@ export class NameMatcher {
       const at = i;
       while (i < n && isWordChar(text.charCodeAt(i))) i++;
       if (at === i) break;
+      if (this.firsts[text.charCodeAt(at)] !== 1 || this.lengths[i - at] !== 1) continue;
       const entries = this.byRun.get(text.slice(at, i));
       if (entries === undefined) continue;
       for (const { name, trail } of entries) {

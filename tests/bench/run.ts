@@ -13,6 +13,7 @@ import { Detector } from '../../src/core/detect';
 import { candidateSegments, prefilterHits } from '../../src/core/prefilter';
 import { segment } from '../../src/core/segment';
 import { syntheticArticle } from './article';
+import { reportFigures } from './figures';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -94,4 +95,14 @@ for (const r of results) {
 if (!identical) {
   console.error('\nAllegations differ:\n', JSON.stringify({ fast: fast.allegations, slow: slow.allegations }, null, 1));
 }
+reportFigures(
+  {
+    prefilter_mb_s: Math.round(prefilterMBs),
+    segment_prefilter_mb_s: Math.round(mb / (segMs / 1000)),
+    scan_10k_words_prefiltered_ms: Number(fastMs.toFixed(1)),
+    scan_speedup: Number(speedup.toFixed(1)),
+    scan_identical: identical,
+  },
+  results.filter((r) => r.budget !== 'info').map((r) => ({ name: r.name, ok: r.ok })),
+);
 process.exitCode = results.every((r) => r.ok) ? 0 : 1;

@@ -2,6 +2,7 @@ import { Detector } from '@core/detect';
 import type { Subscription } from '@core/pack/subscription';
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
 import { SEED_PACK } from '@src/data/seed-pack';
+import { disabledPacks, packIdsOf } from '@src/settings/packs';
 import { builtinDomainOf, siteOf, sitePermissionPattern } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
 import { storage as wxtStorage } from 'wxt/utils/storage';
@@ -42,6 +43,10 @@ export function startBackground(): void {
     seed: SEED_PACK,
     log: console,
   });
+  // Packs switched off in the options page: read now, and whenever the setting changes.
+  const applyDisabledPacks = (value: unknown) => library.setDisabledPacks?.(packIdsOf(value));
+  void disabledPacks.getValue().then(applyDisabledPacks, logError);
+  disabledPacks.watch(applyDisabledPacks);
   const subscriptions = createSubscriptions({
     store: {
       get: async () => (await subscriptionList.getValue()) ?? [],

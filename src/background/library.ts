@@ -42,6 +42,8 @@ export interface Library {
   searchStatements(query: string, limit: number): Promise<StatementHit[]>;
   /** The installed claims of `keys` (`packId/claimId`), in that order; unknown keys are left out. */
   statementsByKey(keys: readonly string[]): Promise<StatementHit[]>;
+  /** Packs switched off in the options page: kept installed, not used for matching. */
+  setDisabledPacks?(ids: readonly string[]): void;
 }
 
 export interface LibraryDeps {
@@ -86,6 +88,10 @@ export function createLibrary(deps: LibraryDeps): Library {
 
   return {
     ready,
+
+    setDisabledPacks(ids) {
+      matcher.exclude(new Set(ids));
+    },
 
     async counterStatements(query, limit = 5, batch) {
       await ready();

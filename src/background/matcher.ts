@@ -53,6 +53,8 @@ export interface DbMatcher {
   counterStatements(query: MatchQuery, limit?: number, batch?: MatchBatch): Promise<CounterStatement[]>;
   /** Forgets cached counts: call after a pack is imported or removed. */
   invalidate(): void;
+  /** Packs the user switched off: installed, but never a counter-statement. */
+  exclude(packIds: ReadonlySet<string>): void;
 }
 
 export function storedClaimOf(row: ClaimRow): StoredClaim {
@@ -102,6 +104,7 @@ function actorIdsOf(c: StoredClaim): string[] {
 export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): DbMatcher {
   // Per term, how many claims carry it; and the number of claims. Valid until a pack changes.
   let termCounts = new Map<string, number>();
+  let excluded: ReadonlySet<string> = new Set();
   let claimCount: number | undefined;
 
   async function countOf(term: string): Promise<number> {
@@ -218,7 +221,8 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
       const accusedSide = [query.accused, query.accused ? queryResolver.stateOf(query.accused) : undefined].filter(
         (id): id is string => typeof id === 'string',
       );
-      const rows = await candidateRows([...new Set(accusedSide)], actorKeys, terms, batch);
+      const read = await candidateRows([...new Set(accusedSide)], actorKeys, terms, batch);
+      const rows = excluded.size === 0 ? read : read.filter((r) => !excluded.has(r.packId));
       if (rows.length === 0) return [];
       const candidates = rows.map(storedClaimOf);
       const [incidents, fullResolver, termStats] = await Promise.all([
@@ -236,6 +240,9 @@ export function createDbMatcher(db: CounterpointDB, resolver: ActorResolver): Db
     invalidate() {
       termCounts = new Map();
       claimCount = undefined;
+    },
+    exclude(packIds) {
+      excluded = new Set(packIds);
     },
   };
 }

@@ -111,6 +111,31 @@ describe('the options page', () => {
     await page.close();
   });
 
+  it('switches a pack off: kept installed, its statement no longer offered; on again, offered again', async () => {
+    const offered = async () => {
+      const page = await ext.context.newPage();
+      await page.goto(LESOIR.url);
+      await waitForScan(page);
+      const tabs = await ext.serviceWorker.evaluate((url) => chrome.tabs.query({ url }), LESOIR.url);
+      const popup = await PopupPage.open(ext.context, ext.extensionId, tabs.at(-1)?.id ?? -1);
+      const ids = (await popup.allegations()).flatMap((a) => a.claimIds);
+      await popup.page.close();
+      await page.close();
+      return ids;
+    };
+    const box = options.locator('tr[data-pack-id="e2e-newsroom"] [data-action="enable"]');
+    await box.uncheck();
+    await options.locator('tr[data-pack-id="e2e-newsroom"][data-enabled="false"]').waitFor();
+    // The background hears the setting change; the next page's lookups leave the pack out.
+    await expect
+      .poll(async () => (await offered()).includes('e2e-newsroom/e2e-claim-1'), { timeout: 20_000 })
+      .toBe(false);
+    await box.check();
+    await expect
+      .poll(async () => (await offered()).includes('e2e-newsroom/e2e-claim-1'), { timeout: 20_000 })
+      .toBe(true);
+  });
+
   it('refuses a bad file whole and lists its problems by path', async () => {
     const pack = newsroomPack();
     const file = join(dir, 'bad.json');
@@ -165,12 +190,12 @@ describe('the options page', () => {
     await item.locator('[data-action="update-now"]').click();
     await options.locator(`[data-subscription="${address}"][data-status="error"]`).waitFor();
     expect(await item.textContent()).toMatch(/not JSON/);
-    expect(await options.locator('tr[data-pack-id="e2e-subscribed"] td').first().textContent()).toBe('1');
+    expect(await options.locator('tr[data-pack-id="e2e-subscribed"] td').nth(1).textContent()).toBe('1');
     // A newer version replaces it.
     network.serve(address, JSON.stringify({ ...v1, version: 2 }));
     await item.locator('[data-action="update-now"]').click();
     await options.locator(`[data-subscription="${address}"][data-status="updated"]`).waitFor();
-    await expect.poll(() => options.locator('tr[data-pack-id="e2e-subscribed"] td').first().textContent()).toBe('2');
+    await expect.poll(() => options.locator('tr[data-pack-id="e2e-subscribed"] td').nth(1).textContent()).toBe('2');
     expect(network.requests.filter((r) => r === address)).toHaveLength(3);
   });
 

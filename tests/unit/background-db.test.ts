@@ -527,6 +527,25 @@ describe('database matcher', () => {
     expect(counters[0]).toMatchObject({ id: 'test-pack/ru-denial', relation: 'denies', speakerActor: 'RU' });
   });
 
+  it('never offers a pack the user switched off, and offers it again once switched back on', async () => {
+    const { library } = await withPack();
+    const query = {
+      text: 'Frosty Testbear broke into the Eduskunta.',
+      stance: 'accusation' as const,
+      accused: 'Frosty Testbear',
+      accuser: 'FI',
+      action: 'intrusion' as const,
+    };
+    const keys = async () => (await library.counterStatements(query)).map((c) => c.id);
+    expect(await keys()).toContain('test-pack/ru-denial');
+    library.setDisabledPacks?.(['test-pack']);
+    expect((await keys()).filter((id) => id.startsWith('test-pack/'))).toEqual([]);
+    // Still installed: listed and exported.
+    expect((await library.listPacks()).map((p) => p.id)).toContain('test-pack');
+    library.setDisabledPacks?.([]);
+    expect(await keys()).toContain('test-pack/ru-denial');
+  });
+
   it('reads each route once for the allegations of one page (a batch), with the same answers', async () => {
     const db = newDb();
     await ensureSeedPack(db, SEED_PACK);

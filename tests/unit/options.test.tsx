@@ -76,6 +76,7 @@ function fakeApi() {
   let disabled: string[] = [];
   let granted = ['lesoir.be', 'example.org', 'blog.example.net'];
   let subs: Subscription[] = [];
+  let packsOff: string[] = [];
   const calls: string[] = [];
   let allowOrigin = true;
   const api: OptionsApi = {
@@ -120,6 +121,10 @@ function fakeApi() {
       return true;
     }),
     download: (name, _type, text) => void downloads.push({ name, text }),
+    disabledPacks: async () => packsOff,
+    setPackEnabled: vi.fn(async (id: string, on: boolean) => {
+      packsOff = on ? packsOff.filter((p) => p !== id) : [...packsOff, id];
+    }),
     listSubscriptions: async () => subs,
     requestOrigin: vi.fn((pattern: string) => {
       calls.push(`requestOrigin ${pattern}`);
@@ -292,6 +297,31 @@ describe('the options page: packs', () => {
     expect(installed.get(pack.id)).toEqual(pack);
     expect(rows().map((r) => r.id)).toEqual([SEED_PACK.id, pack.id]);
     expect(root.querySelector('button.undo')).toBeNull();
+  });
+
+  it('switches a pack off and on: kept installed, said so', async () => {
+    const { api, installed } = fakeApi();
+    await show(api);
+    const row = () => root.querySelector(`tr[data-pack-id="${SEED_PACK.id}"]`);
+    const box = () => row()?.querySelector('[data-action="enable"]') as HTMLInputElement;
+    expect(row()?.getAttribute('data-enabled')).toBe('true');
+    expect(box().checked).toBe(true);
+    await act(async () => {
+      box().checked = false;
+      box().dispatchEvent(new window.Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(api.setPackEnabled).toHaveBeenCalledWith(SEED_PACK.id, false);
+    expect(row()?.getAttribute('data-enabled')).toBe('false');
+    expect(installed.has(SEED_PACK.id)).toBe(true);
+    expect(status()?.textContent).toContain('is switched off: kept installed');
+    await act(async () => {
+      box().checked = true;
+      box().dispatchEvent(new window.Event('change', { bubbles: true }));
+    });
+    await settle();
+    expect(api.setPackEnabled).toHaveBeenLastCalledWith(SEED_PACK.id, true);
+    expect(row()?.getAttribute('data-enabled')).toBe('true');
   });
 
   it('exports one pack, and every pack in one file', async () => {

@@ -73,17 +73,20 @@ export function Options({ api }: { api: OptionsApi }) {
   const [disabled, setDisabled] = useState<string[]>([]);
   const [granted, setGranted] = useState<string[]>([]);
   const [subscriptions, setSubscriptions] = useState<Subscription[]>([]);
+  const [packsOff, setPacksOff] = useState<string[]>([]);
   const [address, setAddress] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
 
   async function reload() {
-    const [list, off, sites, subs] = await Promise.all([
+    const [list, off, sites, subs, packOff] = await Promise.all([
       api.listPacks(),
       api.disabledSites(),
       api.grantedSites(),
       api.listSubscriptions(),
+      api.disabledPacks(),
     ]);
     setPacks(list);
+    setPacksOff(packOff);
     setSubscriptions(subs);
     setDisabled(off);
     setGranted(sites.filter((s) => builtinDomainOf(s) === null));
@@ -221,6 +224,14 @@ export function Options({ api }: { api: OptionsApi }) {
     });
   }
 
+  function switchPack(p: PackSummary, on: boolean) {
+    setPacksOff((list) => (on ? list.filter((id) => id !== p.id) : [...list, p.id]));
+    void run(async () => {
+      await api.setPackEnabled(p.id, on);
+      return { kind: 'ok', text: t(on ? 'optionsPackOn' : 'optionsPackOff', p.title) };
+    });
+  }
+
   function switchSite(site: string, on: boolean) {
     // Shown at once (a controlled checkbox would otherwise spring back until the setting is read again).
     setDisabled((list) => (on ? list.filter((s) => s !== site) : [...list, site]));
@@ -288,6 +299,7 @@ export function Options({ api }: { api: OptionsApi }) {
               <thead>
                 <tr>
                   <th scope="col">{t('optionsColPack')}</th>
+                  <th scope="col">{t('optionsColUsed')}</th>
                   <th scope="col">{t('optionsColVersion')}</th>
                   <th scope="col">{t('optionsColStatements')}</th>
                   <th scope="col">{t('optionsColLicense')}</th>
@@ -298,7 +310,12 @@ export function Options({ api }: { api: OptionsApi }) {
               </thead>
               <tbody>
                 {packs.map((p) => (
-                  <tr key={p.id} data-pack-id={p.id} data-builtin={p.builtin ? 'true' : 'false'}>
+                  <tr
+                    key={p.id}
+                    data-pack-id={p.id}
+                    data-builtin={p.builtin ? 'true' : 'false'}
+                    data-enabled={packsOff.includes(p.id) ? 'false' : 'true'}
+                  >
                     <th scope="row">
                       <span class="title">{p.title}</span>
                       <span class="muted id">{p.id}</span>
@@ -308,6 +325,20 @@ export function Options({ api }: { api: OptionsApi }) {
                         </a>
                       ) : null}
                     </th>
+                    <td>
+                      <input
+                        id={`pack-on-${p.id}`}
+                        type="checkbox"
+                        checked={!packsOff.includes(p.id)}
+                        disabled={busy}
+                        data-action="enable"
+                        onChange={(e) => switchPack(p, e.currentTarget.checked)}
+                      />
+                      <label for={`pack-on-${p.id}`}>
+                        {t(packsOff.includes(p.id) ? 'optionsPackStateOff' : 'optionsPackStateOn')}
+                        <span class="visually-hidden"> {p.title}</span>
+                      </label>
+                    </td>
                     <td>{p.version}</td>
                     <td>{t('optionsCounts', p.counts.claims, p.counts.incidents)}</td>
                     <td>{p.license}</td>

@@ -23,6 +23,7 @@ import type {
   RemovePackResponse,
 } from '@src/messaging/protocol';
 import type { SubscriptionOutcome } from '@src/messaging/subscription-protocol';
+import { disabledPacks, packIdsOf, setPackDisabled } from '@src/settings/packs';
 import { disabledSites, setSiteDisabled, siteOf } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
 
@@ -40,6 +41,9 @@ export interface OptionsApi {
   /** Gives a granted site's permission back; true when the browser removed it. */
   revokeSite(site: string): Promise<boolean>;
   download(name: string, type: string, text: string): void;
+  /** Packs switched off: installed, not used for matching. */
+  disabledPacks(): Promise<string[]>;
+  setPackEnabled(id: string, enabled: boolean): Promise<unknown>;
   listSubscriptions(): Promise<Subscription[]>;
   /**
    * Asks for the host permission of a subscription's origin. Browsers grant it
@@ -73,6 +77,8 @@ export function browserOptionsApi(): OptionsApi {
       return [...new Set(sites)].sort();
     },
     revokeSite: (site) => browser.permissions.remove({ origins: [`*://*.${site}/*`] }),
+    disabledPacks: async () => packIdsOf(await disabledPacks.getValue()),
+    setPackEnabled: (id, enabled) => setPackDisabled(id, !enabled),
     listSubscriptions: async () =>
       (await sendToBackground<'listSubscriptions'>({ type: 'listSubscriptions' })).subscriptions,
     requestOrigin: (pattern) => browser.permissions.request({ origins: [pattern] }),

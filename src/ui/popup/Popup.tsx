@@ -131,6 +131,10 @@ export function Popup({ env }: { env: PopupEnv }) {
           <a href="/library.html" target="_blank" rel="noopener" data-link="library">
             {t('popupLibrary')}
           </a>
+          {' · '}
+          <a href="/options.html" target="_blank" rel="noopener" data-link="settings">
+            {t('popupSettings')}
+          </a>
         </p>
       </footer>
     </main>

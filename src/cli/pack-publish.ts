@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { lstat, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import {
   assemblePack,
@@ -33,7 +34,7 @@ export interface PublishIO {
 
 /** Files of a pack folder: at most this many (100,000 claims in files of one claim, plus room). */
 const MAX_FILES = 200_000;
-const ROOT = resolve(dirname(new URL(import.meta.url).pathname), '..', '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const say = (s: string) => forTerminal(s, { oneLine: true });
 

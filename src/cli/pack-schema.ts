@@ -4,6 +4,9 @@
  * hand: `npm run pack:schema` rewrites it, and a unit test fails when the
  * committed file differs from what this produces.
  */
+import { execFileSync } from 'node:child_process';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import {
   ActorSchema,
@@ -16,6 +19,7 @@ import {
 } from '../core/pack/schema';
 
 export const PACK_SCHEMA_PATH = 'public/claim-pack.schema.json';
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 type Json = Record<string, unknown>;
 
@@ -47,7 +51,20 @@ export function packJsonSchema(): Json {
   return { $schema, title, description, ...rest };
 }
 
-/** The file's text: two-space JSON and a final newline. */
+/**
+ * The file's text: the JSON laid out by the project's formatter (Biome, as
+ * `npm run lint` checks it), so that the committed file is both generated and
+ * lint-clean.
+ */
 export function packJsonSchemaText(): string {
-  return `${JSON.stringify(packJsonSchema(), null, 2)}\n`;
+  const json = `${JSON.stringify(packJsonSchema(), null, 2)}\n`;
+  return execFileSync(
+    join(ROOT, 'node_modules', '.bin', 'biome'),
+    ['format', `--stdin-file-path=${PACK_SCHEMA_PATH}`],
+    {
+      cwd: ROOT,
+      input: json,
+      encoding: 'utf8',
+    },
+  );
 }

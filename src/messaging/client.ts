@@ -3,6 +3,7 @@ import type {
   ContentToBackground,
   ExportAllResponse,
   ExportPackResponse,
+  ExtensionToContent,
   GetCounterStatementsResponse,
   GetTabReportResponse,
   ImportMispGalaxyResponse,
@@ -32,6 +33,19 @@ type Response<K extends keyof Protocol> = Protocol[K]['response'];
 /** The one typed door to the background; the type ties each request to its response. */
 export function sendToBackground<K extends keyof Protocol>(message: Request<K>): Promise<Response<K>> {
   return browser.runtime.sendMessage(message) as Promise<Response<K>>;
+}
+
+/**
+ * The typed door to a tab's content script (top frame): `reveal`, `step`.
+ * Resolves to undefined when no content script answers.
+ */
+export function sendToContent<K extends keyof ExtensionToContent>(
+  tabId: number,
+  message: ExtensionToContent[K]['request'],
+): Promise<ExtensionToContent[K]['response'] | undefined> {
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }) as Promise<
+    ExtensionToContent[K]['response'] | undefined
+  >;
 }
 
 export function sendScan(sentences: ScanSentence[], mode: ScanMode = 'replace'): Promise<ScanResponse> {

@@ -218,7 +218,7 @@ describe('browserEnv', () => {
   it('sends reveal to the tab with the report index', async () => {
     const send = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true } as never);
     await expect(browserEnv('?tab=7').reveal(7, 3)).resolves.toEqual({ ok: true });
-    expect(send).toHaveBeenCalledWith(7, { type: 'reveal', index: 3 });
+    expect(send).toHaveBeenCalledWith(7, { type: 'reveal', index: 3 }, { frameId: 0 });
   });
 
   it('injects the built content script to scan a page', async () => {

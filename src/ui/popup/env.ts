@@ -4,7 +4,7 @@
  */
 
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
-import { getTabReport, sendToBackground } from '@src/messaging/client';
+import { getTabReport, sendToBackground, sendToContent } from '@src/messaging/client';
 import {
   type RevealRequest,
   type TabReport,
@@ -78,8 +78,7 @@ export function browserEnv(search: string): PopupEnv {
       }
     },
     reveal(tabId, index) {
-      const message: RevealRequest = { type: 'reveal', index };
-      return browser.tabs.sendMessage(tabId, message) as Promise<ToContentResponse | undefined>;
+      return sendToContent<'reveal'>(tabId, { type: 'reveal', index });
     },
     async scan(tabId) {
       await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });

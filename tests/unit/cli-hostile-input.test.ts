@@ -120,6 +120,38 @@ describe('scan: untrusted strings never reach the terminal raw (item 8)', () => 
     }
   });
 
+  it('no control character of any kind reaches the terminal raw, wherever it sits in an allegation', async () => {
+    // Every C0, DEL, C1 and bidi control, each inserted at a pseudo-random place of a detected sentence.
+    const controls = [
+      ...Array.from({ length: 0x20 }, (_, i) => i).filter((c) => c !== 0x0a),
+      ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i),
+      0x061c,
+      0x200e,
+      0x200f,
+      0x2028,
+      0x2029,
+      ...[0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069],
+    ].map((c) => String.fromCharCode(c));
+    const base = 'The United States accused China of hacking the networks of several European ministries last year.';
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    const lines = controls.map((ch) => {
+      const at = 4 + (next() % (base.length - 8));
+      return `${base.slice(0, at)}${ch}${base.slice(at)}`;
+    });
+    const t = makeIO(lines.join('\n\n'));
+    expect(await runScan(['-'], t.io)).toBe(0);
+    const out = t.stdout();
+    // Most sentences are still read as allegations, so the controls sit inside what is printed.
+    expect(Number(/(\d+) allegations \(lang en\)/.exec(out)?.[1])).toBeGreaterThan(lines.length / 2);
+    // Raw line feeds are the output's own; everything else shown, never sent as is.
+    expect(RAW_CONTROL.test(out)).toBe(false);
+    expect(/[\u061c\u200e\u200f\u2028\u2029]/.test(out)).toBe(false);
+  });
+
   it('HTML entities that decode to controls are shown, not obeyed', async () => {
     const html = `<html><body><article><p>The United States accused China of hacking&#27;[2J the networks of several European ministries&#x9b;31m &#x202E;last year.</p></article></body></html>`;
     const t = makeIO();

@@ -5,12 +5,7 @@
 
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
 import { getTabReport, sendToBackground, sendToContent } from '@src/messaging/client';
-import {
-  type RevealRequest,
-  type TabReport,
-  type ToContentResponse,
-  validateReportChanged,
-} from '@src/messaging/protocol';
+import { type TabReport, type ToContentResponse, validateReportChanged } from '@src/messaging/protocol';
 import { disabledSites, setSiteDisabled } from '@src/settings/sites';
 import { browser } from 'wxt/browser';
 import type { SiteAccess } from './site';

@@ -33,6 +33,7 @@ interface JNode {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
+  maxItems?: number;
 }
 
 const committedText = readFileSync(new URL('../../public/claim-pack.schema.json', import.meta.url), 'utf8');
@@ -108,6 +109,8 @@ describe('public/claim-pack.schema.json', () => {
     expect(at('claims[].speaker')).toMatchObject({ type: 'string', minLength: 1, maxLength: 300 });
     expect(at('claims[].accuser')).toMatchObject({ type: 'string', maxLength: 128 });
     expect(at('claims[].source.url').format).toBe('uri');
+    expect(at('claims[].accused')).toMatchObject({ type: 'array', maxItems: 32 });
+    expect(at('actors[].aliases')).toMatchObject({ type: 'array', maxItems: 200 });
   });
 
   it('its patterns refuse and accept what valibot refuses and accepts', () => {

@@ -94,6 +94,17 @@ describe('pack versions', () => {
   });
 });
 
+describe('pack lists', () => {
+  it('refuses lists longer than their bound, naming the field (one claim must not slow every match)', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `Actor${i}`);
+    expect(problems(pack({}, { accused: many(33) }))[0]).toBe('claims[0].accused: expected at most 32 entries');
+    expect(problems(pack({}, { targets: many(33) }))[0]).toBe('claims[0].targets: expected at most 32 entries');
+    expect(problems(pack({}, { accused: many(32), targets: many(32), tags: many(32) }))).toEqual([]);
+    const actor = { id: 'X', kind: 'group', names: { en: ['X'], fr: ['X'] }, aliases: many(201) };
+    expect(problems(pack({ actors: [actor] }))[0]).toBe('actors[0].aliases: expected at most 200 entries');
+  });
+});
+
 describe('pack problems said plainly', () => {
   it('names a missing key and a key the format does not have', () => {
     const { title: _title, ...untitled } = pack();

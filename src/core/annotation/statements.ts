@@ -16,6 +16,7 @@ import {
   PACK_FORMAT,
   PACK_FORMAT_VERSION,
   parsePack,
+  plainText,
   type Relation,
   type RelationType,
 } from '../pack/schema';
@@ -47,15 +48,18 @@ export function toStatement(c: SavedClaim, reviewer: string, detect: (text: stri
   const a = c.allegation;
   if (a?.accused == null) throw new Error(`${c.id}: no accused`);
   const verdict = c.verdict !== undefined ? `Verdict: ${c.verdict}. ` : '';
-  const note = (c.note ?? '').trim();
-  const text = `${verdict}${note !== '' ? note : `Assessment of: “${c.quote.exact.slice(0, 300)}”`}`.slice(0, 600);
+  // Page text (the quote, the title, the site) may hold controls a pack refuses: they are dropped,
+  // after each cut too (a cut through an emoji leaves half of it).
+  const cut = (s: string, n: number) => plainText(plainText(s).slice(0, n));
+  const note = plainText(c.note ?? '').trim();
+  const text = cut(`${verdict}${note !== '' ? note : `Assessment of: “${cut(c.quote.exact, 300)}”`}`, 600);
   const action = (ACTIONS as readonly string[]).includes(a.action ?? '') ? (a.action as Claim['action']) : 'hacking';
   return {
     id: statementId(c.id),
     text,
-    quote: c.quote.exact.replace(/\s+/g, ' ').trim().slice(0, 300),
+    quote: cut(c.quote.exact.replace(/\s+/g, ' ').trim(), 300),
     lang: langOf(c, detect),
-    speaker: reviewer,
+    speaker: plainText(reviewer),
     speakerActor: 'Counterpoint user',
     accused: [a.accused],
     accuser: a.accuser,
@@ -65,8 +69,8 @@ export function toStatement(c: SavedClaim, reviewer: string, detect: (text: stri
     date: c.modified.slice(0, 10),
     source: {
       url: c.url,
-      publisher: (c.site ?? new URL(c.url).hostname).slice(0, 200) || 'web page',
-      ...(c.title !== undefined && c.title.trim() !== '' ? { title: c.title.slice(0, 400) } : {}),
+      publisher: cut(c.site ?? new URL(c.url).hostname, 200) || 'web page',
+      ...(c.title !== undefined && plainText(c.title).trim() !== '' ? { title: cut(c.title, 400) } : {}),
     },
     tags: ['my-annotations', ...c.tags.slice(0, 20)],
   };

@@ -28,6 +28,20 @@ const PLAIN_CHARS =
   '(?:[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*';
 export const PLAIN_TEXT = new RegExp(`^${PLAIN_CHARS}$`);
 const HTTP_URL = new RegExp(`^https?:\\/\\/${PLAIN_CHARS}$`);
+/**
+ * `s` without what PLAIN_TEXT refuses: controls and bidi controls removed,
+ * lone surrogates replaced by U+FFFD. For strings a pack is built from that
+ * come from a page (a saved sentence, a page title), which may hold anything.
+ */
+export function plainText(s: string): string {
+  return s
+    .replace(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g,
+      '',
+    )
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
 const PLAIN_TEXT_MESSAGE = 'expected text without control characters (C0/C1, bidi overrides, lone surrogates)';
 /** The longest update interval a pack may ask its subscribers for (the extension bounds it further). */
 export const MAX_UPDATE_INTERVAL_HOURS = 24 * 366;
@@ -91,13 +105,21 @@ export const ACTIONS = [
   'hacking',
 ] as const;
 
+/**
+ * A bounded list: every claim is read by the matcher for each allegation it
+ * may answer, so one claim with a million accused would slow every page that
+ * names them (the seed pack's largest lists hold 13 entries).
+ */
+const list = <S extends v.GenericSchema>(item: S, max: number, message: string) =>
+  v.pipe(v.array(item, message), v.maxLength(max, `expected at most ${max} entries`));
+
 /** A schema with the description the generated JSON Schema carries (public/claim-pack.schema.json). */
 const d = <S extends v.GenericSchema>(schema: S, description: string) => v.pipe(schema, v.description(description));
 
 const LocalisedSchema = v.pipe(
   v.strictObject({
-    en: d(v.array(nonEmpty(200), 'expected an array of names'), 'English forms.'),
-    fr: d(v.array(nonEmpty(200), 'expected an array of names'), 'French forms.'),
+    en: d(list(nonEmpty(200), 100, 'expected an array of names'), 'English forms.'),
+    fr: d(list(nonEmpty(200), 100, 'expected an array of names'), 'French forms.'),
   }),
   v.description('Forms per language; each list may be empty.'),
 );
@@ -112,7 +134,10 @@ export const ActorSchema = v.pipe(
     names: d(LocalisedSchema, 'Proper names and metonyms per language; the first English name is the display name.'),
     demonyms: v.optional(d(LocalisedSchema, 'Adjective and demonym forms, every inflection (states).')),
     aliases: v.optional(
-      d(v.array(nonEmpty(200), 'expected an array of aliases'), 'Language-neutral aliases: group synonyms, acronyms.'),
+      d(
+        list(nonEmpty(200), 200, 'expected an array of aliases'),
+        'Language-neutral aliases: group synonyms, acronyms.',
+      ),
     ),
     state: v.optional(
       d(
@@ -154,7 +179,10 @@ export const EvidenceSchema = v.pipe(
     /** Who said what, in the pack author's words (no verdict of our own). */
     basis: d(nonEmpty(600), "Who said what, in the pack author's words."),
     /** The claims of this incident that support the status. */
-    claims: d(v.array(id, 'expected an array of claim ids'), "Ids of this incident's claims that support the status."),
+    claims: d(
+      list(id, 1000, 'expected an array of claim ids'),
+      "Ids of this incident's claims that support the status.",
+    ),
   }),
   v.description("Where the attribution stands, summarised from who said what (never a verdict of the pack's own)."),
 );
@@ -168,14 +196,17 @@ export const IncidentSchema = v.pipe(
     names: v.optional(d(LocalisedSchema, 'Names the press uses, per language.')),
     /** Other names: malware, operation and campaign names ("Industroyer2", "Opération Pawn Storm"). */
     aliases: v.optional(
-      d(v.array(nonEmpty(200), 'expected an array of aliases'), 'Other names: malware, operation and campaign names.'),
+      d(
+        list(nonEmpty(200), 100, 'expected an array of aliases'),
+        'Other names: malware, operation and campaign names.',
+      ),
     ),
     startDate: d(isoDate, 'When it started, as far as known.'),
     endDate: v.optional(d(isoDate, 'When it ended; not before startDate.')),
     summary: d(nonEmpty(1000), 'A neutral summary.'),
-    actors: v.optional(d(v.array(nonEmpty(128)), 'Ids of the actors involved.')),
+    actors: v.optional(d(list(nonEmpty(128), 100, 'expected an array of actor ids'), 'Ids of the actors involved.')),
     evidence: v.optional(EvidenceSchema),
-    tags: v.optional(d(v.array(nonEmpty(64)), 'Free-form tags.')),
+    tags: v.optional(d(list(nonEmpty(64), 32, 'expected an array of tags'), 'Free-form tags.')),
   }),
   v.description('An incident that several claims refer to.'),
 );
@@ -201,17 +232,17 @@ export const ClaimSchema = v.pipe(
     /** Actor id of whoever speaks: "CN", "US", "Microsoft"… */
     speakerActor: d(nonEmpty(128), 'Actor id of whoever speaks: "CN", "US", "Microsoft"…'),
     accused: d(
-      v.array(nonEmpty(128), 'expected an array of actor ids'),
+      list(nonEmpty(128), 32, 'expected an array of actor ids'),
       'Actor ids of those the claim accuses (may be empty).',
     ),
     accuser: v.nullable(d(nonEmpty(128), 'Actor id of the accuser the claim answers or reports, or null.')),
-    targets: d(v.array(nonEmpty(200), 'expected an array of targets'), 'Who or what was targeted, in words.'),
+    targets: d(list(nonEmpty(200), 32, 'expected an array of targets'), 'Who or what was targeted, in words.'),
     action: d(v.picklist(ACTIONS, `expected one of ${ACTIONS.join(', ')}`), 'What the accused is said to have done.'),
     stance: d(v.picklist(CLAIM_STANCES, `expected one of ${CLAIM_STANCES.join(', ')}`), 'What the claim does.'),
     date: d(isoDate, 'When the claim was made.'),
     source: SourceSchema,
     incident: v.optional(d(id, 'Id of an incident of this pack.')),
-    tags: v.optional(d(v.array(nonEmpty(64)), 'Free-form tags.')),
+    tags: v.optional(d(list(nonEmpty(64), 32, 'expected an array of tags'), 'Free-form tags.')),
   }),
   v.description('Who said what about whom, when, with a source.'),
 );

@@ -5,7 +5,7 @@
  * or writes the JSON Schema generated from the valibot schema.
  */
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -127,7 +127,7 @@ export async function runBuild(args: string[], io: PublishIO): Promise<number> {
   const problems: string[] = [];
   let total = 0;
   try {
-    const info = await lstat(dir).catch(() => undefined);
+    const info = await stat(dir).catch(() => undefined);
     if (!info?.isDirectory()) return fail(io, `'${dirArg}' is not a folder`);
     const headerBytes = await readFileBounded(join(dir, HEADER_FILE), INPUT_LIMITS.packBytes, 'header');
     try {

@@ -206,13 +206,15 @@ const rows = () =>
   }));
 const status = () => root.querySelector('[role="status"]');
 
+const bytesOf = (text: string) => new TextEncoder().encode(text);
+
 /** A file dropped on the import zone, as the browser hands it over. */
 async function drop(content: string, size = content.length) {
   const zone = root.querySelector('.drop');
   if (zone === null) throw new Error('no drop zone');
   const event = new window.Event('drop', { bubbles: true, cancelable: true });
   Object.defineProperty(event, 'dataTransfer', {
-    value: { files: [{ name: 'pack.json', size, text: async () => content }] },
+    value: { files: [{ name: 'pack.json', size, arrayBuffer: async () => bytesOf(content) }] },
   });
   await act(async () => {
     zone.dispatchEvent(event);
@@ -372,67 +374,18 @@ describe('the options page: sites', () => {
 });
 
 describe('readJsonFile', () => {
+  const file = (bytes: Uint8Array) => ({ size: bytes.length, arrayBuffer: async () => bytes.slice().buffer });
   it('strips a byte-order mark and reports the parser’s message', async () => {
-    expect(await readJsonFile({ size: 5, text: async () => '\uFEFF[1]' })).toEqual({ ok: true, json: [1] });
-    const bad = await readJsonFile({ size: 3, text: async () => 'nul' });
-    expect(bad.ok).toBe(false);
+    expect(await readJsonFile(file(bytesOf('\uFEFF[1]')))).toEqual({ ok: true, json: [1] });
+    const bad = await readJsonFile(file(bytesOf('nul')));
+    expect(bad).toMatchObject({ ok: false, error: expect.stringMatching(/^This file is not JSON/) });
   });
-});
 
-describe('the options page: subscriptions', () => {
-  async function submit(address: string) {
-    const input = root.querySelector('#sub-url') as HTMLInputElement;
-    await act(async () => {
-      input.value = address;
-      input.dispatchEvent(new window.Event('input', { bubbles: true }));
+  it('refuses bytes that are not UTF-8, with their offset, rather than repairing them', async () => {
+    const broken = new Uint8Array([...bytesOf('{"title": "caf'), 0xe9, ...bytesOf('"}')]);
+    expect(await readJsonFile(file(broken))).toEqual({
+      ok: false,
+      error: 'This file is not valid UTF-8 (byte 14): nothing was sent.',
     });
-    await act(async () => {
-      root
-        .querySelector('form.subscribe')
-        ?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
-    });
-    await settle();
-  }
-
-  it('asks for the origin’s permission in the click itself, then subscribes and lists the subscription', async () => {
-    const f = fakeApi();
-    await show(f.api);
-    expect(root.textContent).toContain('No subscription.');
-    await submit('https://packs.example.org/newsroom.json#latest');
-    expect(f.calls).toEqual([
-      'requestOrigin https://packs.example.org/*',
-      'subscribe https://packs.example.org/newsroom.json',
-    ]);
-    const item = root.querySelector('[data-subscription="https://packs.example.org/newsroom.json"]');
-    expect(item?.getAttribute('data-status')).toBe('updated');
-    expect(item?.textContent).toContain('newsroom, version 4, 12 statements');
-    expect(item?.textContent).toContain('checked every 24 h');
-    expect(status()?.textContent).toContain('Subscribed: newsroom is installed');
-  });
-
-  it('refuses an address it cannot use without asking anything, and says when the permission is refused', async () => {
-    const f = fakeApi();
-    await show(f.api);
-    await submit('http://packs.example.org/newsroom.json');
-    expect(status()?.getAttribute('data-status')).toBe('error');
-    expect(f.calls).toEqual([]);
-    f.denyOrigins();
-    await submit('https://packs.example.org/newsroom.json');
-    expect(status()?.textContent).toContain('needs your permission to fetch packs from packs.example.org');
-    expect(f.api.subscribe).not.toHaveBeenCalled();
-  });
-
-  it('Update now shows a failure with its reason; Unsubscribe forgets the address', async () => {
-    const f = fakeApi();
-    await show(f.api);
-    await submit('https://packs.example.org/newsroom.json');
-    await click(root.querySelector('[data-action="update-now"]'));
-    expect(status()?.textContent).toContain('Nothing was changed: the server answered 503');
-    const item = root.querySelector('[data-subscription]');
-    expect(item?.getAttribute('data-status')).toBe('error');
-    expect(item?.textContent).toContain('previous version kept — the server answered 503');
-    await click(root.querySelector('[data-action="unsubscribe"]'));
-    expect(root.querySelector('[data-subscription]')).toBeNull();
-    expect(status()?.textContent).toContain('the pack stays installed');
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { ClaimPack } from '@core/pack/schema';
 import { normaliseSubscriptionUrl, originPattern, type Subscription } from '@core/pack/subscription';
+import { firstInvalidUtf8 } from '@core/pack/utf8';
 import { NEWS_SITE_DOMAINS } from '@src/content/sites';
 import { t } from '@src/i18n';
 import { formatDate } from '@src/i18n/format';
@@ -34,14 +35,20 @@ interface Status {
   issues?: string[];
 }
 
-/** Reads a dropped or chosen file as JSON; a clear message when it is too large or not JSON. */
+/**
+ * Reads a dropped or chosen file as JSON; a clear message when it is too large,
+ * not UTF-8 (never silently repaired) or not JSON.
+ */
 export async function readJsonFile(
-  file: Pick<File, 'size' | 'text'>,
+  file: Pick<File, 'size' | 'arrayBuffer'>,
 ): Promise<{ ok: true; json: unknown } | { ok: false; error: string }> {
   if (file.size > MAX_IMPORT_BYTES)
     return { ok: false, error: t('optionsImportTooLarge', Math.round(MAX_IMPORT_BYTES / 1024 / 1024)) };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) return { ok: false, error: t('optionsImportNotUtf8', bad) };
   try {
-    return { ok: true, json: JSON.parse((await file.text()).replace(/^\uFEFF/, '')) };
+    return { ok: true, json: JSON.parse(new TextDecoder().decode(bytes).replace(/^\uFEFF/, '')) };
   } catch (error) {
     return { ok: false, error: t('optionsImportNotJson', error instanceof Error ? error.message : String(error)) };
   }

@@ -389,3 +389,61 @@ describe('readJsonFile', () => {
     });
   });
 });
+
+describe('the options page: subscriptions', () => {
+  async function submit(address: string) {
+    const input = root.querySelector('#sub-url') as HTMLInputElement;
+    await act(async () => {
+      input.value = address;
+      input.dispatchEvent(new window.Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      root
+        .querySelector('form.subscribe')
+        ?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await settle();
+  }
+
+  it('asks for the origin’s permission in the click itself, then subscribes and lists the subscription', async () => {
+    const f = fakeApi();
+    await show(f.api);
+    expect(root.textContent).toContain('No subscription.');
+    await submit('https://packs.example.org/newsroom.json#latest');
+    expect(f.calls).toEqual([
+      'requestOrigin https://packs.example.org/*',
+      'subscribe https://packs.example.org/newsroom.json',
+    ]);
+    const item = root.querySelector('[data-subscription="https://packs.example.org/newsroom.json"]');
+    expect(item?.getAttribute('data-status')).toBe('updated');
+    expect(item?.textContent).toContain('newsroom, version 4, 12 statements');
+    expect(item?.textContent).toContain('checked every 24 h');
+    expect(status()?.textContent).toContain('Subscribed: newsroom is installed');
+  });
+
+  it('refuses an address it cannot use without asking anything, and says when the permission is refused', async () => {
+    const f = fakeApi();
+    await show(f.api);
+    await submit('http://packs.example.org/newsroom.json');
+    expect(status()?.getAttribute('data-status')).toBe('error');
+    expect(f.calls).toEqual([]);
+    f.denyOrigins();
+    await submit('https://packs.example.org/newsroom.json');
+    expect(status()?.textContent).toContain('needs your permission to fetch packs from packs.example.org');
+    expect(f.api.subscribe).not.toHaveBeenCalled();
+  });
+
+  it('Update now shows a failure with its reason; Unsubscribe forgets the address', async () => {
+    const f = fakeApi();
+    await show(f.api);
+    await submit('https://packs.example.org/newsroom.json');
+    await click(root.querySelector('[data-action="update-now"]'));
+    expect(status()?.textContent).toContain('Nothing was changed: the server answered 503');
+    const item = root.querySelector('[data-subscription]');
+    expect(item?.getAttribute('data-status')).toBe('error');
+    expect(item?.textContent).toContain('previous version kept — the server answered 503');
+    await click(root.querySelector('[data-action="unsubscribe"]'));
+    expect(root.querySelector('[data-subscription]')).toBeNull();
+    expect(status()?.textContent).toContain('the pack stays installed');
+  });
+});

@@ -8,6 +8,7 @@ import type { StatementHit } from '@core/annotation/statement-search';
 import { sendToBackground } from '@src/messaging/client';
 import type { SavedResponses } from '@src/messaging/saved-protocol';
 import { disabledSites } from '@src/settings/sites';
+import { downloadText } from '@src/ui/download';
 
 export interface LibraryApi {
   list(): Promise<SavedClaim[]>;
@@ -55,16 +56,6 @@ export function browserLibraryApi(): LibraryApi {
       if (typeof reviewer === 'string' && reviewer.trim() !== '')
         localStorage.setItem('counterpoint-reviewer', reviewer);
     },
-    download(name, type, text) {
-      const url = URL.createObjectURL(new Blob([text], { type }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.rel = 'noopener';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 30_000);
-    },
+    download: downloadText,
   };
 }

@@ -25,6 +25,7 @@ import type {
 import type { SubscriptionOutcome } from '@src/messaging/subscription-protocol';
 import { disabledPacks, packIdsOf, setPackDisabled } from '@src/settings/packs';
 import { disabledSites, setSiteDisabled, siteOf } from '@src/settings/sites';
+import { downloadText } from '@src/ui/download';
 import { browser } from 'wxt/browser';
 
 export interface OptionsApi {
@@ -85,16 +86,6 @@ export function browserOptionsApi(): OptionsApi {
     subscribe: (url) => sendToBackground<'subscribe'>({ type: 'subscribe', url }),
     unsubscribe: async (url) => (await sendToBackground<'unsubscribe'>({ type: 'unsubscribe', url })).removed,
     updateSubscription: (url) => sendToBackground<'updateSubscription'>({ type: 'updateSubscription', url }),
-    download(name, type, text) {
-      const url = URL.createObjectURL(new Blob([text], { type }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = name;
-      a.rel = 'noopener';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 30_000);
-    },
+    download: downloadText,
   };
 }

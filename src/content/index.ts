@@ -53,7 +53,16 @@ export function startContentScript(doc: Document = document): Lifetime {
       else void saved.reanchor();
     },
     doc,
-    send: sendScan,
+    // A worker stopped while it answered (idle, or killed) loses the answer: ask again, twice at most.
+    send: async (sentences, mode) => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          return await sendScan(sentences, mode);
+        } catch (error) {
+          if (attempt === 2 || !/closed before|receiving end/i.test(String(error))) throw error;
+        }
+      }
+    },
     counterStatements: async (index) => (await getCounterStatements(index)).counterStatements,
     openReport,
     // The allegation is placed on the timeline at the page's publication date (today when it gives none).

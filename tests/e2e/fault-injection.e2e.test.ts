@@ -1,0 +1,111 @@
+/**
+ * Fault injection (issue 10): the extension's service worker stopped through
+ * the DevTools protocol in the middle of a scan — the page still ends up
+ * highlighted — and in the middle of a large pack import — the import is all
+ * or nothing, and the database keeps what it had.
+ */
+import { writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_PACK } from '../../src/data/seed-pack';
+import { syntheticPack } from '../bench/synthetic-pack';
+import { type LoadedExtension, launchExtension } from './support/extension';
+import { fixtureHtml, loadExpectation, paintedKeys, readPainted, waitForScan } from './support/highlights';
+import { isolateNetwork } from './support/network';
+import { type WorkerWatch, watchServiceWorker } from './support/service-worker';
+
+declare const chrome: {
+  action: { setBadgeText(details: unknown, callback?: () => void): Promise<void> | undefined };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
+
+const LESOIR = loadExpectation('lesoir-seed-004');
+
+describe('fault injection: the service worker stopped mid-task', () => {
+  let ext: LoadedExtension;
+  let options: Page;
+  let worker: WorkerWatch;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'counterpoint-faults-'));
+    ext = await launchExtension();
+    await isolateNetwork(
+      ext.context,
+      [{ url: LESOIR.url, html: fixtureHtml(LESOIR.fixture) }],
+      [`chrome-extension://${ext.extensionId}`],
+    );
+    options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.locator(`tr[data-pack-id="${SEED_PACK.id}"]`).waitFor();
+    worker = await watchServiceWorker(options, ext.extensionId);
+  });
+
+  afterAll(async () => {
+    await worker?.detach();
+    await ext?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a scan whose answer is lost when the worker stops is asked again: the page ends up highlighted', async () => {
+    // The scan's answer waits at the badge update (after detection, before the page hears back)…
+    await worker.waitFor('running');
+    const sw = ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`));
+    if (sw === undefined) throw new Error('no service worker');
+    await sw.evaluate(() => {
+      const g = globalThis as unknown as { __held: number };
+      g.__held = 0;
+      chrome.action.setBadgeText = () =>
+        new Promise<void>(() => {
+          g.__held++;
+        });
+    });
+    const page = await ext.context.newPage();
+    await page.goto(LESOIR.url);
+    await expect.poll(() => sw.evaluate(() => (globalThis as unknown as { __held: number }).__held)).toBeGreaterThan(0);
+    // …and the worker is stopped there, its answer never sent.
+    await worker.stop();
+    // The content script asks again; a new worker (without the hold) answers.
+    expect(await waitForScan(page)).toBe(LESOIR.states[0]?.allegations);
+    expect(paintedKeys(await readPainted(page))).toEqual(paintedKeys(LESOIR.states[0]?.highlighted ?? []));
+    await page.close();
+  });
+
+  it('a large pack import stopped halfway leaves nothing of it, and the database as it was', async () => {
+    const big = { ...syntheticPack(30_000), id: 'fault-big', title: 'Fault injection pack' };
+    const file = join(dir, 'big.json');
+    writeFileSync(file, JSON.stringify(big));
+    await options.bringToFront();
+    await options.locator('input[data-import="pack"]').setInputFiles(file);
+    // The page is waiting for the background's answer: the import is under way.
+    await options.locator('main.options[aria-busy="true"]').waitFor();
+    await worker.waitFor('running');
+    await worker.stop();
+    // The page hears that the background went away and says nothing was installed.
+    await options.locator('[data-status="error"]').waitFor({ timeout: 30_000 });
+    const listed = async () =>
+      (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'listPacks' }))) as {
+        packs: Array<{ id: string; counts: { claims: number } }>;
+      };
+    const after = await listed();
+    // All or nothing: either the pack is whole (the transaction had committed) or absent.
+    const imported = after.packs.find((p) => p.id === 'fault-big');
+    if (imported !== undefined) expect(imported.counts.claims).toBe(big.claims.length);
+    expect(after.packs.find((p) => p.id === SEED_PACK.id)?.counts.claims).toBe(SEED_PACK.claims.length);
+    const exported = (await options.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'exportPack', id: 'fault-big' }),
+    )) as { pack: { claims: unknown[] } | null };
+    expect(exported.pack === null ? 0 : exported.pack.claims.length).toBe(
+      imported === undefined ? 0 : big.claims.length,
+    );
+    // And the same file installs whole when nothing interrupts it.
+    if (imported === undefined) {
+      await options.locator('input[data-import="pack"]').setInputFiles(file);
+      await options.locator('[data-status="ok"]').waitFor({ timeout: 120_000 });
+      expect((await listed()).packs.find((p) => p.id === 'fault-big')?.counts.claims).toBe(big.claims.length);
+    }
+  });
+});

@@ -16,6 +16,7 @@
  */
 import type { AllegationFields } from '@core/annotation/record';
 import { getCounterStatements, openReport, openTimeline, sendScan, sendToBackground } from '@src/messaging/client';
+import type { ScanMode, ScanResponse, ScanSentence } from '@src/messaging/protocol';
 import { validateToContentMessage } from '@src/messaging/protocol';
 import { validateSavedToContent } from '@src/messaging/to-content-saved';
 import { isSiteDisabled, siteOf } from '@src/settings/sites';
@@ -54,13 +55,12 @@ export function startContentScript(doc: Document = document): Lifetime {
     },
     doc,
     // A worker stopped while it answered (idle, or killed) loses the answer: ask again, twice at most.
-    send: async (sentences, mode) => {
-      for (let attempt = 0; ; attempt++) {
-        try {
-          return await sendScan(sentences, mode);
-        } catch (error) {
-          if (attempt === 2 || !/closed before|receiving end/i.test(String(error))) throw error;
-        }
+    send: async function retrying(sentences: ScanSentence[], mode: ScanMode, tries = 2): Promise<ScanResponse> {
+      try {
+        return await sendScan(sentences, mode);
+      } catch (error) {
+        if (tries > 0 && /closed|receiving/i.test(String(error))) return retrying(sentences, mode, tries - 1);
+        throw error;
       }
     },
     counterStatements: async (index) => (await getCounterStatements(index)).counterStatements,

@@ -24,7 +24,7 @@ interface Part {
 const PARTS: Part[] = [partA, partB, partC, partD, partE, partF, partG, partH] as Part[];
 
 /** Increase when the seed content changes: installed copies are then updated in place. */
-export const SEED_PACK_VERSION = 3;
+export const SEED_PACK_VERSION = 4;
 export const SEED_PACK_ID = 'counterpoint-seed';
 
 export const SEED_PACK: ClaimPack = parsePack({
@@ -36,7 +36,7 @@ export const SEED_PACK: ClaimPack = parsePack({
   description:
     'Attributions, denials and counter-accusations about major state-attributed cyber operations, each statement paraphrased with its speaker, date, language and source.',
   license: 'CC-BY-4.0',
-  publishedAt: '2026-12-05',
+  publishedAt: '2026-12-06',
   actors: PARTS.flatMap((p) => p.actors),
   incidents: PARTS.flatMap((p) => p.incidents),
   claims: PARTS.flatMap((p) => p.claims),

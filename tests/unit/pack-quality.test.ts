@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runPack } from '../../src/cli/pack';
 import { builtinGazetteer } from '../../src/core/detect';
 import { incidentSides, packProblems, packStats, type QualityResolver } from '../../src/core/pack/quality';
+import REPUBLISHING from '../../src/core/pack/republishers.json';
 import { type ClaimPack, parsePack } from '../../src/core/pack/schema';
 import { SEED_PACK } from '../../src/data/seed-pack';
 
@@ -143,6 +144,30 @@ describe('pack data rules', () => {
       };
     });
     expect(packProblems(p, resolver)).toEqual([]);
+  });
+  it('refuses a source on a refused host (a staging copy, a pure mirror) even when the original is named', () => {
+    expect(REPUBLISHING.refused.length).toBeGreaterThan(0);
+    for (const host of REPUBLISHING.refused) {
+      for (const url of [`https://${host}/story/1`, `https://www.${host}/story/1`, `https://news.${host}/story/1`]) {
+        const p = pack((x) => {
+          (x.claims[0] as Record<string, unknown>).source = { url, publisher: 'VICE (via a mirror)' };
+        });
+        const shown = new URL(url).hostname.replace(/^www\./, '');
+        // A staging copy may already be caught by the staging pattern; either way, one refusal.
+        const problems = packProblems(p, resolver);
+        expect(problems, url).toHaveLength(1);
+        expect(problems[0], url).toContain(`claims[0] (a): source on a `);
+        expect(problems[0], url).toMatch(
+          new RegExp(REPUBLISHING.stagingHostPattern).test(shown) ? /staging or CDN host/ : /refused host/,
+        );
+        expect(problems[0], url).toContain(`(${shown})`);
+      }
+    }
+    // A host that merely ends with the same letters is another site.
+    const lookalike = pack((x) => {
+      (x.claims[0] as Record<string, unknown>).source = { url: 'https://notmsn.com/x', publisher: 'Not MSN' };
+    });
+    expect(packProblems(lookalike, resolver)).toEqual([]);
   });
 });
 

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Detector } from '../../src/core/detect';
 import { ClaimIndex } from '../../src/core/match';
+import { hostOf, QUOTE_MAX_WORDS } from '../../src/core/pack/quality';
+import REPUBLISHING from '../../src/core/pack/republishers.json';
 import { SEED_PACK } from '../../src/data/seed-pack';
 
 const seed = (name: string) => readFileSync(new URL(`../../../shared/seeds/${name}`, import.meta.url), 'utf8');
@@ -65,5 +67,55 @@ describe('the seed claim pack', () => {
         r.allegation.text,
       ).toBe(true);
     }
+  });
+});
+
+describe('the seed pack, audited (issue 11)', () => {
+  const quoted = SEED_PACK.claims.flatMap((c) => (c.quote === undefined ? [] : [{ id: c.id, quote: c.quote }]));
+
+  it('quotes are at most one short sentence, the speaker’s words as published', () => {
+    expect(quoted.length).toBeGreaterThan(100);
+    for (const { id, quote } of quoted) {
+      expect(quote.trim(), id).toBe(quote);
+      expect(quote.split(/\s+/).length, id).toBeLessThanOrEqual(QUOTE_MAX_WORDS);
+      expect(quote.length, id).toBeLessThanOrEqual(300);
+      // One sentence: no sentence end followed by another sentence.
+      expect(quote, id).not.toMatch(/[.!?]["”»’]?\s+["“«‘]?\p{Lu}/u);
+      // Verbatim-looking: no elision marks joining fragments, no editorial insertions, no
+      // quotation marks of its own (the words are stored bare; the card adds the marks).
+      expect(quote, id).not.toMatch(/…|\.\.\.|\[|\]/);
+      expect(quote, id).not.toMatch(/^["“«„]|["”»]$/);
+    }
+  });
+
+  it('cites no refused host: no staging copy, no mirror of an original that exists', () => {
+    const refused: string[] = REPUBLISHING.refused;
+    expect(refused).toEqual(expect.arrayContaining(['packetstormsecurity.com', 'staging.libe.io', 'msn.com']));
+    const staging = new RegExp(REPUBLISHING.stagingHostPattern);
+    for (const c of SEED_PACK.claims) {
+      const host = hostOf(c.source.url);
+      expect(staging.test(host), `${c.id} ${host}`).toBe(false);
+      expect(
+        refused.some((h) => host === h || host.endsWith(`.${h}`)),
+        `${c.id} ${host}`,
+      ).toBe(false);
+    }
+  });
+
+  it('a statement from a foreign ministry press conference cites that day’s transcript', () => {
+    const transcripts = SEED_PACK.claims.filter((c) => /(^|\.)(fmprc|mfa)\.gov\.cn$/.test(hostOf(c.source.url)));
+    const dated = transcripts.flatMap((c) => {
+      const day = /\/t(\d{8})_/.exec(c.source.url)?.[1];
+      return day === undefined ? [] : [{ id: c.id, day, date: c.date.replaceAll('-', '') }];
+    });
+    expect(dated.length).toBeGreaterThanOrEqual(3);
+    for (const d of dated) expect(d.day, d.id).toBe(d.date);
+  });
+
+  it('a statement made in the House of Commons cites the Commons record of that day', () => {
+    const hansard = SEED_PACK.claims.filter((c) => hostOf(c.source.url) === 'hansard.parliament.uk');
+    expect(hansard.length).toBeGreaterThan(0);
+    for (const c of hansard.filter((x) => /House of Commons/.test(x.text)))
+      expect(new URL(c.source.url).pathname, c.id).toMatch(new RegExp(`^/Commons/${c.date}/`));
   });
 });

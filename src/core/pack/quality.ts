@@ -10,6 +10,7 @@ import REPUBLISHING from './republishers.json';
 import type { Claim, ClaimPack, Incident } from './schema';
 
 const REPUBLISHERS = new Set(REPUBLISHING.republishers);
+const REFUSED = new Set(REPUBLISHING.refused);
 const STAGING_HOST = new RegExp(REPUBLISHING.stagingHostPattern);
 /** How a publisher field names the original behind a republished copy. */
 const NAMES_ORIGINAL = /\b(?:via|archived|republished|repris|d'après|quoting)\b|[(/]/i;
@@ -106,6 +107,10 @@ const count = (keys: readonly string[]): Record<string, number> => {
 
 export const hostOf = (url: string): string => new URL(url).hostname.toLowerCase().replace(/^www\./, '');
 
+/** Whether the host is one of the listed hosts or a subdomain of one. */
+const listed = (host: string, hosts: ReadonlySet<string>): boolean =>
+  [...hosts].some((h) => host === h || host.endsWith(`.${h}`));
+
 export function packStats(pack: ClaimPack, r: QualityResolver): PackStats {
   const perIncident = pack.incidents.map((inc) => incidentSides(inc, pack.claims, r));
   return {
@@ -136,7 +141,7 @@ export function packStats(pack: ClaimPack, r: QualityResolver): PackStats {
  * counter-accusations never answering a later statement, each incident with
  * names per language, an evidence status and every side that has spoken;
  * sources on the publisher's own host, or on a republisher's with the
- * original named (republishers.json).
+ * original named, never on a refused host (republishers.json).
  */
 export function packProblems(pack: ClaimPack, r: QualityResolver): string[] {
   const problems: string[] = [];
@@ -151,8 +156,9 @@ export function packProblems(pack: ClaimPack, r: QualityResolver): string[] {
     const host = hostOf(c.source.url);
     if (STAGING_HOST.test(host))
       problems.push(`${at}: source on a staging or CDN host (${host}): cite the production host`);
-    const republisher = [...REPUBLISHERS].some((h) => host === h || host.endsWith(`.${h}`));
-    if (republisher && !NAMES_ORIGINAL.test(c.source.publisher))
+    else if (listed(host, REFUSED))
+      problems.push(`${at}: source on a refused host (${host}): cite the original publisher's own site`);
+    else if (listed(host, REPUBLISHERS) && !NAMES_ORIGINAL.test(c.source.publisher))
       problems.push(`${at}: source republished by ${host}: the publisher must name the original ("Reuters (via …)")`);
     if (c.quote !== undefined) {
       if (c.quote.split(/\s+/).length > QUOTE_MAX_WORDS || /[.!?]\s+\p{Lu}/u.test(c.quote.trim()))

@@ -1,14 +1,19 @@
-import { Detector } from '@core/detect';
+import { stopwordsFrom } from '@core/actors/family-rules';
 import type { Subscription } from '@core/pack/subscription';
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
 import { SEED_PACK } from '@src/data/seed-pack';
+import { messageType } from '@src/messaging/boundary';
+import { importedMispClusters, mispClustersOf } from '@src/settings/misp-clusters';
 import { disabledPacks, packIdsOf } from '@src/settings/packs';
 import { builtinDomainOf, siteOf, sitePermissionPattern } from '@src/settings/sites';
+import malwareStopwords from '@src/tools/malware-stopwords.txt?raw';
 import { browser } from 'wxt/browser';
 import { storage as wxtStorage } from 'wxt/utils/storage';
 import { createBadge } from './badge';
 import { CounterpointDB } from './db/database';
+import { createImportedDetector } from './imported-detector';
 import { createLibrary } from './library';
+import { createMispClusters } from './misp-clusters';
 import { createPageAccess, type PageAccessApi } from './page-access';
 import { createRegistrationSync, type RegistrationApi } from './registration';
 import { createReportStore, type SessionArea } from './report-store';
@@ -28,13 +33,25 @@ const subscriptionList = wxtStorage.defineItem<Subscription[]>('local:subscripti
 export function startBackground(): void {
   const logError = (error: unknown) => console.warn('[counterpoint]', error);
   const storage = browser.storage as unknown as { session?: SessionArea };
-  // One detector for detection and for the matcher's actor resolution, built on first use.
-  let detector: Detector | undefined;
-  const getDetector = () => {
-    detector ??= new Detector();
-    return detector;
-  };
   const db = new CounterpointDB();
+  let stopwords: ReadonlySet<string> | undefined;
+  const clusters = createMispClusters({
+    db,
+    importThreatActors: (json) => library.importMispGalaxy(json),
+    stopwords: () => {
+      stopwords ??= stopwordsFrom(malwareStopwords);
+      return stopwords;
+    },
+    store: {
+      get: async () => mispClustersOf(await importedMispClusters.getValue()),
+      set: (list) => importedMispClusters.setValue(list),
+    },
+    log: console,
+  });
+  // One detector for detection and for the matcher's actor resolution, built on first use, with the
+  // imported MISP clusters' actors; scans wait for them (below): a worker woken by a scan must know them.
+  const detectors = createImportedDetector(() => clusters.actors(), logError);
+  const getDetector = detectors.current;
   const savedStore = createSavedStore(db);
   const pages = createPageAccess(pageAccessApi());
   const library = createLibrary({
@@ -67,10 +84,18 @@ export function startBackground(): void {
   })().catch(logError);
   const service = createBackgroundService({
     subscriptions,
-    createDetector: getDetector,
+    createDetector: () => detectors.delegate,
     reports: createReportStore(storage.session, { onError: logError }),
     badge: createBadge(logError),
-    library,
+    library: {
+      ...library,
+      // Any of the three MISP clusters; the detector reads the new actors before the answer goes back.
+      async importMispGalaxy(json) {
+        const result = await clusters.import(json);
+        if (result.ok) await detectors.reload();
+        return result;
+      },
+    },
     runtimeId: browser.runtime.id,
     // Not `new URL(…).origin`: extension schemes are non-special URLs, whose origin may read "null".
     extensionOrigin: browser.runtime.getURL('/').replace(/\/+$/, ''),
@@ -99,7 +124,11 @@ export function startBackground(): void {
     },
   });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) => service.handleMessage(message, sender));
+  browser.runtime.onMessage.addListener((message: unknown, sender) =>
+    messageType(message) === 'scan'
+      ? detectors.ready().then(() => service.handleMessage(message, sender))
+      : service.handleMessage(message, sender),
+  );
   browser.tabs.onRemoved.addListener((tabId) => {
     service.closeTab(tabId).catch(logError);
   });

@@ -8,6 +8,7 @@
  * background itself and only typed here.
  */
 
+import type { MispClusterType } from '@core/actors/misp-cluster';
 import type { CounterStatementView } from '@core/match/view';
 import type { ClaimPack } from '@core/pack/schema';
 import type { Allegation } from '@core/types';
@@ -97,7 +98,7 @@ export type RemovePackRequest = v.InferOutput<typeof RemovePackRequestSchema>;
 export const ImportPackRequestSchema = exactly({ type: typeIs('importPack'), json: v.unknown() });
 export type ImportPackRequest = v.InferOutput<typeof ImportPackRequestSchema>;
 
-/** `json`: the parsed clusters/threat-actor.json. */
+/** `json`: a parsed MISP galaxy cluster (threat-actor, ransomware or tool, by its `type`). */
 export const ImportMispGalaxyRequestSchema = exactly({ type: typeIs('importMispGalaxy'), json: v.unknown() });
 export type ImportMispGalaxyRequest = v.InferOutput<typeof ImportMispGalaxyRequestSchema>;
 
@@ -234,7 +235,8 @@ export interface MispImportResult {
   removed: number;
 }
 
-export type ImportMispGalaxyResponse = ({ ok: true } & MispImportResult) | ImportFailure;
+/** `cluster`: which MISP galaxy cluster was read (its `type`); `groups` then counts its groups, or the malware families it adds. */
+export type ImportMispGalaxyResponse = ({ ok: true; cluster?: MispClusterType } & MispImportResult) | ImportFailure;
 
 export interface OpenReportResponse {
   ok: boolean;

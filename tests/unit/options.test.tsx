@@ -4,10 +4,12 @@
  * The page talks to the extension through `OptionsApi`, faked here by an
  * in-memory pack store that behaves as the background does.
  */
+import type { MispClusterType } from '@core/actors/misp-cluster';
 import type { ClaimPack } from '@core/pack/schema';
 import type { Subscription } from '@core/pack/subscription';
 import { SEED_PACK } from '@src/data/seed-pack';
-import type { ImportPackResponse, PackSummary } from '@src/messaging/protocol';
+import type { ImportMispGalaxyResponse, ImportPackResponse, PackSummary } from '@src/messaging/protocol';
+import type { ImportedMispCluster } from '@src/settings/misp-clusters';
 import type { OptionsApi } from '@src/ui/options/api';
 import { siteOfPattern } from '@src/ui/options/api';
 import { MAX_IMPORT_BYTES, Options, readJsonFile } from '@src/ui/options/Options';
@@ -79,6 +81,30 @@ function fakeApi() {
   let packsOff: string[] = [];
   const calls: string[] = [];
   let allowOrigin = true;
+  let clusters: ImportedMispCluster[] = [];
+  /** As the background: the cluster's type decides; one with no entries withdraws that type's import. */
+  const importMisp = vi.fn(async (json: unknown): Promise<ImportMispGalaxyResponse> => {
+    const {
+      type = 'threat-actor',
+      name = 'cluster',
+      values,
+    } = json as {
+      type?: MispClusterType;
+      name?: string;
+      values: unknown[];
+    };
+    clusters = clusters.filter((c) => c.type !== type);
+    if (values.length > 0)
+      clusters.push({
+        type,
+        name,
+        version: 7,
+        entries: values.length,
+        actors: 2,
+        importedAt: '2026-12-06T04:00:00.000Z',
+      });
+    return { ok: true, cluster: type, groups: values.length > 0 ? 3 : 0, added: 2, updated: 1, removed: 0 };
+  });
   const api: OptionsApi = {
     listPacks: async () => [...installed.values()].map((p) => summary(p, p.id === SEED_PACK.id)),
     importPack: vi.fn(async (json: unknown): Promise<ImportPackResponse> => {
@@ -110,7 +136,9 @@ function fakeApi() {
       if (id === SEED_PACK.id) return { ok: false as const, error: 'the built-in pack cannot be removed' };
       return { ok: true as const, removed: installed.delete(id) };
     }),
-    importMisp: vi.fn(async () => ({ ok: true as const, groups: 3, added: 2, updated: 1, removed: 0 })),
+    importMisp,
+    mispClusters: async () => clusters,
+    removeMispCluster: vi.fn((type: MispClusterType) => importMisp({ type, values: [] })),
     disabledSites: async () => disabled,
     setSiteDisabled: vi.fn(async (site: string, off: boolean) => {
       disabled = off ? [...disabled, site] : disabled.filter((s) => s !== site);
@@ -445,5 +473,58 @@ describe('the options page: subscriptions', () => {
     await click(root.querySelector('[data-action="unsubscribe"]'));
     expect(root.querySelector('[data-subscription]')).toBeNull();
     expect(status()?.textContent).toContain('the pack stays installed');
+  });
+});
+
+describe('the options page: MISP clusters', () => {
+  /** A cluster file chosen in the MISP input. */
+  async function chooseMisp(json: unknown) {
+    const input = root.querySelector('input[data-import="misp"]');
+    if (input === null) throw new Error('no MISP input');
+    const text = JSON.stringify(json);
+    Object.defineProperty(input, 'files', {
+      configurable: true,
+      value: [{ name: 'cluster.json', size: text.length, arrayBuffer: async () => bytesOf(text) }],
+    });
+    await act(async () => {
+      input.dispatchEvent(new window.Event('change', { bubbles: true }));
+    });
+    await settle();
+  }
+
+  it('says which cluster a file was, lists each imported type, and removes one', async () => {
+    const f = fakeApi();
+    await show(f.api);
+    expect(root.textContent).toContain('No MISP cluster imported.');
+    await chooseMisp({ type: 'ransomware', name: 'Ransomware', values: [{ value: 'A' }, { value: 'B' }] });
+    expect(status()?.getAttribute('data-misp-cluster')).toBe('ransomware');
+    expect(status()?.textContent).toContain('ransomware cluster: 3 malware families the built-in table lacks');
+    await chooseMisp({ name: 'Threat actors', values: [{ value: 'APT99' }] });
+    expect(status()?.getAttribute('data-misp-cluster')).toBe('threat-actor');
+    expect(status()?.textContent).toContain('3 groups read: 2 added');
+    const listed = () =>
+      [...root.querySelectorAll('li[data-misp-cluster]')].map((li) => li.getAttribute('data-misp-cluster'));
+    expect(listed()).toEqual(['ransomware', 'threat-actor']);
+    expect(root.querySelector('li[data-misp-cluster="ransomware"]')?.textContent).toContain(
+      'Ransomware — MISP ransomware cluster, version 7: 2 entries, 2 actors added',
+    );
+    await click(root.querySelector('li[data-misp-cluster="ransomware"] [data-action="remove-misp"]'));
+    expect(f.api.removeMispCluster).toHaveBeenCalledWith('ransomware');
+    expect(listed()).toEqual(['threat-actor']);
+    expect(status()?.textContent).toContain('The actors of the MISP ransomware cluster were removed.');
+  });
+
+  it('shows a refused cluster’s problem and lists nothing new', async () => {
+    const f = fakeApi();
+    f.api.importMisp = vi.fn(async () => ({
+      ok: false as const,
+      error: 'type: expected "threat-actor", "ransomware", "tool", got "sector"',
+      issues: ['type: expected "threat-actor", "ransomware", "tool", got "sector"'],
+    }));
+    await show(f.api);
+    await chooseMisp({ type: 'sector', values: [] });
+    expect(status()?.getAttribute('data-status')).toBe('error');
+    expect(root.querySelector('.issues li')?.textContent).toMatch(/^type: expected/);
+    expect(root.querySelector('li[data-misp-cluster]')).toBeNull();
   });
 });

@@ -1,9 +1,11 @@
 /**
  * The options page: the installed claim packs (import by drag and drop or a
  * file, all-or-nothing with errors by path; export one or all; remove with
- * undo for the session), the MISP galaxy's threat-actor groups, and the sites
+ * undo for the session), subscriptions, the MISP galaxy's threat-actor, ransomware
+ * and tool clusters, and the sites
  * Counterpoint runs on. Every pack operation goes through the background.
  */
+import type { MispClusterType } from '@core/actors/misp-cluster';
 import type { ClaimPack } from '@core/pack/schema';
 import { normaliseSubscriptionUrl, originPattern, type Subscription } from '@core/pack/subscription';
 import { firstInvalidUtf8 } from '@core/pack/utf8';
@@ -12,6 +14,7 @@ import { t } from '@src/i18n';
 import { formatDate } from '@src/i18n/format';
 import { JSON_LIMITS } from '@src/messaging/boundary';
 import type { PackSummary } from '@src/messaging/protocol';
+import type { ImportedMispCluster } from '@src/settings/misp-clusters';
 import { builtinDomainOf, isSiteDisabled } from '@src/settings/sites';
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -26,6 +29,12 @@ const SUB_STATUS = {
   error: 'optionsSubError',
 } as const;
 
+const MISP_TYPE = {
+  'threat-actor': 'optionsMispTypeThreatActor',
+  ransomware: 'optionsMispTypeRansomware',
+  tool: 'optionsMispTypeTool',
+} as const satisfies Record<MispClusterType, string>;
+
 /** How many of an import's problems are listed (the first names the fix). */
 const MAX_ISSUES_SHOWN = 20;
 
@@ -33,6 +42,8 @@ interface Status {
   kind: 'ok' | 'error';
   text: string;
   issues?: string[];
+  /** The MISP cluster type an import read. */
+  cluster?: MispClusterType;
 }
 
 /**
@@ -81,18 +92,21 @@ export function Options({ api }: { api: OptionsApi }) {
   const [granted, setGranted] = useState<string[]>([]);
   const [subscriptions, setSubscriptions] = useState<Subscription[]>([]);
   const [packsOff, setPacksOff] = useState<string[]>([]);
+  const [clusters, setClusters] = useState<ImportedMispCluster[]>([]);
   const [address, setAddress] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
 
   async function reload() {
-    const [list, off, sites, subs, packOff] = await Promise.all([
+    const [list, off, sites, subs, packOff, misp] = await Promise.all([
       api.listPacks(),
       api.disabledSites(),
       api.grantedSites(),
       api.listSubscriptions(),
       api.disabledPacks(),
+      api.mispClusters(),
     ]);
     setPacks(list);
+    setClusters(misp);
     setPacksOff(packOff);
     setSubscriptions(subs);
     setDisabled(off);
@@ -144,10 +158,30 @@ export function Options({ api }: { api: OptionsApi }) {
       if (!read.ok) return { kind: 'error', text: read.error };
       const result = await api.importMisp(read.json);
       if (!result.ok) return { kind: 'error', text: t('optionsImportFailed', result.error), issues: result.issues };
+      const cluster = result.cluster ?? 'threat-actor';
       return {
         kind: 'ok',
-        text: t('optionsMispImported', result.groups, result.added, result.updated, result.removed),
+        cluster,
+        text:
+          cluster === 'threat-actor'
+            ? t('optionsMispImported', result.groups, result.added, result.updated, result.removed)
+            : t(
+                'optionsMispFamiliesImported',
+                t(MISP_TYPE[cluster]),
+                result.groups,
+                result.added,
+                result.updated,
+                result.removed,
+              ),
       };
+    });
+  }
+
+  function removeMisp(cluster: ImportedMispCluster) {
+    void run(async () => {
+      const result = await api.removeMispCluster(cluster.type);
+      if (!result.ok) return { kind: 'error', text: t('optionsImportFailed', result.error), issues: result.issues };
+      return { kind: 'ok', text: t('optionsMispRemoved', t(MISP_TYPE[cluster.type])) };
     });
   }
 
@@ -272,6 +306,7 @@ export function Options({ api }: { api: OptionsApi }) {
         tabIndex={-1}
         ref={statusRef}
         data-status={status?.kind ?? ''}
+        data-misp-cluster={status?.cluster}
       >
         {status !== null ? <p>{status.text}</p> : null}
         {status?.issues !== undefined && status.issues.length > 0 ? (
@@ -470,6 +505,29 @@ export function Options({ api }: { api: OptionsApi }) {
             input.value = '';
           }}
         />
+        {clusters.length === 0 ? (
+          <p class="muted">{t('optionsMispNone')}</p>
+        ) : (
+          <ul class="misp-clusters">
+            {clusters.map((c) => (
+              <li key={c.type} data-misp-cluster={c.type}>
+                {t(
+                  'optionsMispListed',
+                  c.name,
+                  t(MISP_TYPE[c.type]),
+                  c.version ?? '—',
+                  c.entries,
+                  c.actors,
+                  formatDate(c.importedAt.slice(0, 10)),
+                )}{' '}
+                <button type="button" onClick={() => removeMisp(c)} disabled={busy} data-action="remove-misp">
+                  {t('optionsMispRemove')}
+                  <span class="visually-hidden"> {c.name}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section aria-labelledby="sites-heading">

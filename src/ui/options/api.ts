@@ -4,6 +4,7 @@
  * (extension pages only), the site settings and the granted host
  * permissions, and file downloads.
  */
+import type { MispClusterType } from '@core/actors/misp-cluster';
 import type { ClaimPack } from '@core/pack/schema';
 import type { Subscription } from '@core/pack/subscription';
 import {
@@ -23,6 +24,7 @@ import type {
   RemovePackResponse,
 } from '@src/messaging/protocol';
 import type { SubscriptionOutcome } from '@src/messaging/subscription-protocol';
+import { type ImportedMispCluster, importedMispClusters, mispClustersOf } from '@src/settings/misp-clusters';
 import { disabledPacks, packIdsOf, setPackDisabled } from '@src/settings/packs';
 import { disabledSites, setSiteDisabled, siteOf } from '@src/settings/sites';
 import { downloadText } from '@src/ui/download';
@@ -35,6 +37,10 @@ export interface OptionsApi {
   exportAll(): Promise<ExportAllResponse>;
   removePack(id: string): Promise<RemovePackResponse>;
   importMisp(json: unknown): Promise<ImportMispGalaxyResponse>;
+  /** The imported MISP clusters, one per type. */
+  mispClusters(): Promise<ImportedMispCluster[]>;
+  /** Withdraws the actors a cluster type's import added (an import of that type with no entries). */
+  removeMispCluster(type: MispClusterType): Promise<ImportMispGalaxyResponse>;
   disabledSites(): Promise<string[]>;
   setSiteDisabled(site: string, disabled: boolean): Promise<unknown>;
   /** Sites the user switched on beyond the built-in list (granted optional host permissions). */
@@ -70,6 +76,8 @@ export function browserOptionsApi(): OptionsApi {
     exportAll: () => exportAll(),
     removePack: (id) => removePack(id),
     importMisp: (json) => importMispGalaxy(json),
+    mispClusters: async () => mispClustersOf(await importedMispClusters.getValue()),
+    removeMispCluster: (type) => importMispGalaxy({ type, values: [] }),
     disabledSites: async () => (await disabledSites.getValue()) ?? [],
     setSiteDisabled: (site, disabled) => setSiteDisabled(site, disabled),
     async grantedSites() {

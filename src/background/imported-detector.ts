@@ -1,0 +1,50 @@
+/**
+ * The background's detector with the actors of the imported MISP clusters:
+ * read from IndexedDB when the worker starts and again after each import,
+ * the detector built again only then. Detection asks `current()` at each job,
+ * so a rebuilt detector is used from the next scan on.
+ */
+import type { ActorRecord } from '@core/actors/types';
+import { Detector } from '@core/detect';
+import type { SegmentDetector } from './detect-queue';
+
+export interface ImportedDetector {
+  /** The detector for the actors read last (built on first use). */
+  current(): Detector;
+  /** What the service holds: each call goes to the current detector. */
+  readonly delegate: SegmentDetector;
+  /** Resolves once the imported actors of the last (re)load are read (never rejects: a failure is logged). */
+  ready(): Promise<void>;
+  /** Reads the imported actors again (after an import); resolves once the next detector will have them. */
+  reload(): Promise<void>;
+}
+
+export function createImportedDetector(
+  readActors: () => Promise<readonly ActorRecord[]>,
+  onError: (error: unknown) => void,
+): ImportedDetector {
+  let detector: Detector | undefined;
+  let actors: readonly ActorRecord[] = [];
+  const current = () => {
+    detector ??= actors.length > 0 ? new Detector({ actors }) : new Detector();
+    return detector;
+  };
+  const load = () =>
+    readActors().then((list) => {
+      actors = list;
+      detector = undefined;
+    }, onError);
+  let loading = load();
+  return {
+    current,
+    delegate: {
+      detectSegments: (segments) => current().detectSegments(segments),
+      detectEach: (segments) => current().detectEach(segments),
+    },
+    ready: () => loading,
+    reload() {
+      loading = load();
+      return loading;
+    },
+  };
+}

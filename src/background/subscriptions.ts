@@ -31,6 +31,8 @@ export interface SubscriptionDeps {
   /** Installs a validated pack from `url`, all or nothing. */
   install(json: unknown, url: string): Promise<ImportPackResponse>;
   now?: () => number;
+  /** Smaller bounds for tests (a server that hangs need not take a minute); SUBSCRIPTION_LIMITS otherwise. */
+  limits?: Partial<Pick<typeof SUBSCRIPTION_LIMITS, 'timeoutMs' | 'maxBytes'>>;
   log: { warn(...args: unknown[]): void };
 }
 
@@ -53,8 +55,11 @@ class FetchRefusal extends Error {}
 /** Reads a response body up to `max` bytes; refuses more, whatever Content-Length says. */
 async function readBounded(response: Response, max: number): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > max)
+  if (Number.isFinite(declared) && declared > max) {
+    // Not read at all: the connection is let go at once.
+    await response.body?.cancel().catch(() => {});
     throw new FetchRefusal(`the pack is ${declared} bytes, more than the ${max} allowed`);
+  }
   const body = response.body;
   if (body === null) return new Uint8Array(await response.arrayBuffer());
   const reader = body.getReader();
@@ -101,6 +106,9 @@ function updateIntervalOf(json: unknown): unknown {
 
 export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
   const now = deps.now ?? Date.now;
+  const timeoutMs = deps.limits?.timeoutMs ?? SUBSCRIPTION_LIMITS.timeoutMs;
+  const maxBytes = deps.limits?.maxBytes ?? SUBSCRIPTION_LIMITS.maxBytes;
+  const noAnswer = `no answer within ${timeoutMs / 1000} s`;
   // One change at a time: subscribing, the alarm and "update now" may overlap.
   let queue: Promise<unknown> = Promise.resolve();
   function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -122,7 +130,7 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
     const at = new Date(now()).toISOString();
     const failed = (error: string): Subscription => ({ ...sub, checkedAt: at, status: 'error', error });
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), SUBSCRIPTION_LIMITS.timeoutMs);
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       const headers: Record<string, string> = { accept: 'application/json' };
       if (sub.etag !== null) headers['if-none-match'] = sub.etag;
@@ -140,7 +148,7 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
       } catch (error) {
         return failed(
           controller.signal.aborted
-            ? `no answer within ${SUBSCRIPTION_LIMITS.timeoutMs / 1000} s`
+            ? noAnswer
             : `could not fetch it: ${error instanceof Error ? error.message : String(error)}`,
         );
       }
@@ -148,12 +156,12 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
       if (!response.ok) return failed(`the server answered ${response.status}`);
       let json: unknown;
       try {
-        json = jsonOf(await readBounded(response, SUBSCRIPTION_LIMITS.maxBytes));
+        json = jsonOf(await readBounded(response, maxBytes));
       } catch (error) {
         if (error instanceof FetchRefusal) return failed(error.message);
         return failed(
           controller.signal.aborted
-            ? `no answer within ${SUBSCRIPTION_LIMITS.timeoutMs / 1000} s`
+            ? noAnswer
             : `could not read it: ${error instanceof Error ? error.message : String(error)}`,
         );
       }

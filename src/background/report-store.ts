@@ -63,6 +63,7 @@ export interface StoredReport {
   sentenceCount: number;
   scannedAt: number;
   unread?: number;
+  readTo?: number;
   total: number;
   /** The browser refused to store the report: only this record is left. */
   failed?: true;
@@ -104,6 +105,7 @@ export function compactReport(report: TabReport, limit: number): { record: Store
   if (report.page !== undefined) record.page = report.page;
   if (report.matching !== undefined) record.matching = report.matching;
   if (report.unread !== undefined) record.unread = report.unread;
+  if (report.readTo !== undefined) record.readTo = report.readTo;
   // The record's size grows by each allegation's JSON, a comma, and its new statements' entries.
   let size = keyOf(report.tabId).length + bytes(JSON.stringify(record));
   for (const a of report.allegations) {
@@ -142,6 +144,7 @@ export function expandReport(record: StoredReport): TabReport {
   };
   if (record.page !== undefined) report.page = record.page;
   if (record.unread !== undefined) report.unread = record.unread;
+  if (typeof record.readTo === 'number') report.readTo = record.readTo;
   const interrupted = record.matching === true;
   // A lookup that was running died with the background that ran it: nothing is still being looked up.
   if (interrupted) report.matching = false;

@@ -1,5 +1,6 @@
 import { inferAccusers, type MatchQuery } from '@core/match';
-import type { Allegation } from '@core/types';
+import { sliceSentences } from '@core/slice-sentences';
+import type { Allegation, Segment } from '@core/types';
 import {
   type GetCounterStatementsResponse,
   LIMITS,
@@ -8,7 +9,6 @@ import {
   type ScanAllegation,
   type ScanMode,
   type ScanResponse,
-  type ScanSentence,
   type TabReport,
   type Validation,
   validateExportAllRequest,
@@ -57,6 +57,12 @@ export interface Logger {
 export interface BackgroundDeps {
   /** Called once, on the first scan: building the NLP lexicon is not free. */
   createDetector: () => SegmentDetector;
+  /**
+   * The candidate sentences of a slice of page text, offsets moved by
+   * `offset`: segmentation and the prefilter (`sliceSentences`) by default;
+   * tests of the budgets pass a plainer one.
+   */
+  sentencesOf?: (text: string, offset: number) => Segment[];
   reports: ReportStore;
   badge: Badge;
   /** Installed packs: counter-statements for scans, pack operations for extension pages. */
@@ -119,6 +125,8 @@ export interface BackgroundService {
 export function createBackgroundService(deps: BackgroundDeps): BackgroundService {
   let detector: SegmentDetector | undefined;
   const now = deps.now ?? Date.now;
+  const sentencesOf =
+    deps.sentencesOf ?? ((text: string, offset: number) => sliceSentences(text, offset, LIMITS.maxSentenceChars));
   const extensionPrefix = `${deps.extensionOrigin}/`;
 
   function reject(type: string, reason: string): Promise<never> {
@@ -221,15 +229,13 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   }
 
   /**
-   * The first sentences of a scan that the budgets let the NLP read: at most
-   * `LIMITS.maxScanChars` of this message, and what is left of the page's
-   * `LIMITS.maxPageScanChars` and of the tab's `maxTabScanCharsPerMinute`;
-   * none once the report cannot grow.
+   * The first sentences of a scan that the budgets let the NLP read: what is
+   * left of the page's `LIMITS.maxPageScanChars` and of the tab's
+   * `maxTabScanCharsPerMinute`; none once the report cannot grow.
    */
   function readable<T extends { text: string }>(tabId: number, sentences: readonly T[], open: boolean): T[] {
     if (!open) return [];
     const left = Math.min(
-      LIMITS.maxScanChars,
       LIMITS.maxPageScanChars - (pageChars.get(tabId) ?? 0),
       LIMITS.maxTabScanCharsPerMinute - readLastMinute(tabId),
     );
@@ -244,20 +250,49 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     return sentences.slice(0, n);
   }
 
+  /** Characters of page text segmented and prefiltered for each tab in the last minute, as (time, characters). */
+  const textMinute = new Map<number, { at: number; chars: number }[]>();
+
+  /** The part of `text` the tab's text budget lets the background segment (all of it, normally). */
+  function segmentable(tabId: number, text: string): string {
+    const t = now();
+    const kept = (textMinute.get(tabId) ?? []).filter((e) => t - e.at < 60_000);
+    const left = LIMITS.maxTabScanTextPerMinute - kept.reduce((n, e) => n + e.chars, 0);
+    const taken = text.length <= left ? text : text.slice(0, Math.max(0, left));
+    if (taken.length > 0) kept.push({ at: t, chars: taken.length });
+    if (kept.length > 0) textMinute.set(tabId, kept);
+    else textMinute.delete(tabId);
+    return taken;
+  }
+
   async function scan(message: unknown, sender: Sender): Promise<ScanResponse> {
     const tabId = contentTab(sender);
     if (typeof tabId === 'string') return reject('scan', tabId);
     const checked = validateScanRequest(message);
     if (!checked.ok) return reject('scan', checked.reason);
 
-    const { sentences, mode } = checked.value;
+    const { text, offset, mode } = checked.value;
     const waiting = inFlight.get(tabId) ?? 0;
     if (waiting >= LIMITS.maxQueuedScans) {
       return reject('scan', `too many scans of this tab waiting (${LIMITS.maxQueuedScans})`);
     }
     inFlight.set(tabId, waiting + 1);
     try {
-      return await scanChecked(tabId, sentences, mode, sender);
+      if (mode === 'append') {
+        // Asked again (the worker that read it stopped before its answer arrived): answered from the report.
+        const report = await deps.reports.get(tabId);
+        if (report?.readTo !== undefined && offset < report.readTo) {
+          const end = offset + text.length;
+          return {
+            allegations: report.allegations.filter((a) => a.start >= offset && a.start < end),
+          };
+        }
+      }
+      // Segmentation and the prefilter run here, off the page's thread: only candidates reach the NLP.
+      const readableText = segmentable(tabId, text);
+      const sentences = sentencesOf(readableText, offset);
+      const cut = readableText.length < text.length ? 1 : 0;
+      return await scanChecked(tabId, sentences, mode, sender, offset + text.length, cut);
     } finally {
       const left = (inFlight.get(tabId) ?? 1) - 1;
       if (left > 0) inFlight.set(tabId, left);
@@ -267,9 +302,11 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
 
   async function scanChecked(
     tabId: number,
-    sentences: ScanSentence[],
+    sentences: Segment[],
     mode: ScanMode,
     sender: Sender,
+    readTo: number,
+    cut: number,
   ): Promise<ScanResponse> {
     if (mode === 'replace') {
       // A new page: the old page's scans still waiting are for nothing shown any more.
@@ -301,7 +338,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       // The page gets its allegations now, to paint them; their counter-statements follow.
       const allegations: ScanAllegation[] = kept.map((a) => ({ ...a, counterStatements: [] }));
       const page = previous?.page ?? `${now().toString(36)}-${(++pageCounter).toString(36)}`;
-      const unread = (previous?.unread ?? 0) + (sentences.length - toRead.length);
+      const unread = (previous?.unread ?? 0) + (sentences.length - toRead.length) + cut;
       const report: TabReport = {
         tabId,
         page,
@@ -309,6 +346,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
         allegations: previous ? [...previous.allegations, ...allegations] : allegations,
         sentenceCount: (previous?.sentenceCount ?? 0) + sentences.length,
         scannedAt: now(),
+        readTo: Math.max(readTo, previous?.readTo ?? 0),
       };
       if (unread > 0) report.unread = unread;
       if (previous?.restored !== undefined) report.restored = previous.restored;
@@ -486,6 +524,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       queue.cancel(tabId);
       pageChars.delete(tabId);
       tabMinute.delete(tabId);
+      textMinute.delete(tabId);
       await deps.reports.delete(tabId);
     },
   };

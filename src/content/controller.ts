@@ -12,13 +12,12 @@ import type {
   ScanAllegation,
   ScanMode,
   ScanResponse,
-  ScanSentence,
   ToContentMessage,
 } from '@src/messaging/protocol';
 import { rangeFor } from './anchor';
 import { addedRoots, extractPageText, type PageText, pageRoots, TextReader } from './extract';
 import type { Painter } from './highlight';
-import { SENTENCES_PER_MESSAGE, selectSentences, warmUpSteps } from './scan';
+import { scanPieces } from './scan';
 
 /** The in-page card, as the controller uses it (src/content/card.ts). */
 export interface CardView {
@@ -55,7 +54,8 @@ export interface ClaimActions {
 
 export interface ControllerDeps {
   doc: Document;
-  send(sentences: ScanSentence[], mode: ScanMode): Promise<ScanResponse>;
+  /** Sends a slice of the page's text (`offset` in the page's running text) to the background, which reads it. */
+  send(slice: { text: string; offset: number }, mode: ScanMode): Promise<ScanResponse>;
   /** The counter-statements of allegation `index` of this tab's report, once the background has them. */
   counterStatements(index: number): Promise<CounterStatementView[] | null>;
   openReport(): Promise<unknown>;
@@ -173,18 +173,6 @@ export function createController(deps: ControllerDeps): Controller {
   let navigationTimer: ReturnType<typeof setTimeout> | undefined;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   let listening: AbortController | null = null;
-  let warm: Promise<void> | null = null;
-
-  /** The prefilter's regular expressions, compiled one per task before the first scan (none of them a long task). */
-  function warmUp(): Promise<void> {
-    warm ??= (async () => {
-      for (const step of warmUpSteps()) {
-        await yieldToPage();
-        step();
-      }
-    })();
-    return warm;
-  }
 
   function painted(): number {
     return items.filter((i) => i.range !== null).length;
@@ -204,22 +192,23 @@ export function createController(deps: ControllerDeps): Controller {
   }
 
   /**
-   * Scans one text (a slice of the page, or of its added nodes): its candidate
-   * sentences go to the background in messages of at most
-   * SENTENCES_PER_MESSAGE, the first with `mode`, the others appended, so a
-   * dense slice loses none. False when the scan was overtaken (stop, navigation).
+   * Scans one text (a slice of the page, or of its added nodes): the
+   * background segments it and reads its candidate sentences, so the page's
+   * thread only reads the DOM. The first message goes with `mode`, the rest
+   * (a text node longer than a message holds) appended. False when the scan
+   * was overtaken (stop, navigation).
    */
   async function scanText(page: PageText, mode: ScanMode, gen: number): Promise<boolean> {
     const offset = mode === 'replace' ? 0 : base;
-    const sentences = selectSentences(page.text).map((s) => ({ ...s, start: s.start + offset, end: s.end + offset }));
     // A replace is always sent (even empty) so the tab's previous report and badge go; an empty append is not.
-    if (mode === 'append' && sentences.length === 0) return true;
-    for (let from = 0; from === 0 || from < sentences.length; from += SENTENCES_PER_MESSAGE) {
-      const batch = sentences.slice(from, from + SENTENCES_PER_MESSAGE);
-      const response = await deps.send(batch, from === 0 ? mode : 'append');
+    if (mode === 'append' && page.text.trim() === '') return true;
+    const pieces = scanPieces(page.text);
+    for (let i = 0; i < pieces.length; i++) {
+      const piece = pieces[i] as { start: number; text: string };
+      const response = await deps.send({ text: piece.text, offset: offset + piece.start }, i === 0 ? mode : 'append');
       if (gen !== generation || !active) return false;
       reread = null;
-      if (mode === 'replace' && from === 0) resetPaint();
+      if (mode === 'replace' && i === 0) resetPaint();
       base = offset + page.text.length + SCAN_GAP;
       paintAnswer(page, offset, response);
     }
@@ -291,8 +280,6 @@ export function createController(deps: ControllerDeps): Controller {
       pruneAt = PRUNE_MIN;
       clearTimeout(mutationTimer);
       scanned = new WeakSet();
-      await warmUp();
-      if (gen !== generation || !active) return;
       // The whole page, however long, in slices: the first replaces the tab's report, the others append to it.
       const reader = new TextReader(pageRoots(doc), { seen: scanned });
       let mode: ScanMode = 'replace';

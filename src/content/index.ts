@@ -16,10 +16,10 @@
  */
 import type { AllegationFields } from '@core/annotation/record';
 import { getCounterStatements, openReport, openTimeline, sendScan, sendToBackground } from '@src/messaging/client';
-import type { ScanMode, ScanResponse, ScanSentence } from '@src/messaging/protocol';
-import { validateToContentMessage } from '@src/messaging/protocol';
+import type { ScanMode, ScanResponse } from '@src/messaging/protocol';
+import { validateToContentMessage } from '@src/messaging/to-content';
 import { validateSavedToContent } from '@src/messaging/to-content-saved';
-import { isSiteDisabled, siteOf } from '@src/settings/sites';
+import { isSiteDisabled, siteOf } from '@src/settings/site-match';
 import { browser } from 'wxt/browser';
 import { createCard } from './card';
 import { createController } from './controller';
@@ -55,11 +55,12 @@ export function startContentScript(doc: Document = document): Lifetime {
     },
     doc,
     // A worker stopped while it answered (idle, or killed) loses the answer: ask again, twice at most.
-    send: async function retrying(sentences: ScanSentence[], mode: ScanMode, tries = 2): Promise<ScanResponse> {
+    // The background answers a repeated append from its report: nothing is read (or painted) twice.
+    send: async function retrying(slice, mode: ScanMode, tries = 2): Promise<ScanResponse> {
       try {
-        return await sendScan(sentences, mode);
+        return await sendScan(slice, mode);
       } catch (error) {
-        if (tries > 0 && /closed|receiving/i.test(String(error))) return retrying(sentences, mode, tries - 1);
+        if (tries > 0 && /closed|receiving/i.test(String(error))) return retrying(slice, mode, tries - 1);
         throw error;
       }
     },
@@ -114,7 +115,7 @@ export function startContentScript(doc: Document = document): Lifetime {
       saveButton?.destroy();
       saveButton = null;
       // Clears the tab's report and badge too.
-      if (wasActive) sendScan([], 'replace').catch(() => {});
+      if (wasActive) sendScan({ text: '', offset: 0 }, 'replace').catch(() => {});
     } else {
       saveButton ??= createSaveButton({
         doc,

@@ -1,23 +1,36 @@
-import { candidateSegments, prefilterWarmUp } from '@core/prefilter';
-import { LIMITS, type ScanSentence } from '@src/messaging/protocol';
+import { LIMITS } from '@src/messaging/limits';
 
-/** The prefilter's regular expressions compiled one per step (see `prefilterWarmUp`): one task each before the first scan. */
-export const warmUpSteps = prefilterWarmUp;
-
-/** Sentences per scan message: the background refuses more; a text with more is sent in several. */
-export const SENTENCES_PER_MESSAGE = LIMITS.maxSentences;
+/** A piece of a slice of page text, as one scan message carries it: `start` within the slice. */
+export interface ScanPiece {
+  start: number;
+  text: string;
+}
 
 /**
- * The sentences worth the NLP: the prefilter's candidates, all of them (the
- * caller sends them SENTENCES_PER_MESSAGE at a time), except those longer than
- * the background accepts. Only these leave the page, never the page's
- * address or its full text.
+ * A slice of the page's text as scan messages carry it: whole (slices are
+ * ~20,000 characters), or — a single text node longer than a message may
+ * hold — in pieces of at most `max` characters, each cut after a line break,
+ * else after a sentence's full stop, else after a space, where there is one. Segmentation and the prefilter run in the background:
+ * nothing here reads the text's words.
  */
-export function selectSentences(text: string): ScanSentence[] {
-  const out: ScanSentence[] = [];
-  for (const s of candidateSegments(text)) {
-    if (s.end - s.start > LIMITS.maxSentenceChars || s.end <= s.start) continue;
-    out.push({ start: s.start, end: s.end, text: text.slice(s.start, s.end) });
+export function scanPieces(text: string, max: number = LIMITS.maxScanTextChars): ScanPiece[] {
+  if (text.length <= max) return [{ start: 0, text }];
+  const out: ScanPiece[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + max);
+    if (end < text.length) {
+      // After a line break, else a sentence's end, else a space, in the piece's second half.
+      const least = start + max / 2;
+      for (const mark of ['\n', '. ', ' ']) {
+        const at = text.lastIndexOf(mark, end - mark.length);
+        if (at > least) {
+          end = at + mark.length;
+          break;
+        }
+      }
+    }
+    out.push({ start, text: text.slice(start, end) });
+    start = end;
   }
   return out;
 }

@@ -14,7 +14,6 @@ import type {
   RemovePackResponse,
   ScanMode,
   ScanResponse,
-  ScanSentence,
 } from './protocol';
 import type { SavedMessage, SavedMessageType, SavedResponses } from './saved-protocol';
 import type { SubscriptionMessage, SubscriptionMessageType, SubscriptionResponses } from './subscription-protocol';
@@ -48,8 +47,8 @@ export function sendToContent<K extends keyof ExtensionToContent>(
   >;
 }
 
-export function sendScan(sentences: ScanSentence[], mode: ScanMode = 'replace'): Promise<ScanResponse> {
-  return sendToBackground<'scan'>({ type: 'scan', mode, sentences });
+export function sendScan(slice: { text: string; offset: number }, mode: ScanMode = 'replace'): Promise<ScanResponse> {
+  return sendToBackground<'scan'>({ type: 'scan', mode, offset: slice.offset, text: slice.text });
 }
 
 /** The counter-statements of allegation `index` of this tab's report (waits for the lookup). */

@@ -4,20 +4,26 @@
  * without loading the schemas (its size budget).
  */
 export const LIMITS = {
-  /** Sentences in one scan message. */
-  maxSentences: 500,
+  /**
+   * Characters of page text in one scan message (the content script sends
+   * slices of ~20,000; a single text node longer than this is cut at a space).
+   */
+  maxScanTextChars: 200_000,
   /** Allegations one tab's report holds, appends included (a page that keeps adding text stops growing it). */
   maxReportAllegations: 1_000,
+  /** A candidate sentence longer than this is not read (no news sentence is). */
   maxSentenceChars: 2_000,
   /**
-   * Characters of sentences the background reads (NLP) from one scan message,
-   * and from one page over all its scans; what is past them is counted as
-   * unread in the tab's report, never refused (the page's other text is read).
+   * Characters of candidate sentences the background reads (NLP) from one
+   * page over all its scans (a message holds at most `maxScanTextChars`);
+   * what is past it is counted as unread in the tab's report, never refused
+   * (the page's other text is read).
    */
-  maxScanChars: 250_000,
   maxPageScanChars: 2_000_000,
   /** …and from one tab in any minute, whatever its pages (a page that keeps starting anew gets no more). */
   maxTabScanCharsPerMinute: 4_000_000,
+  /** Characters of page text one tab may have segmented and prefiltered in any minute (~100 MB/s: 0.2 s of it). */
+  maxTabScanTextPerMinute: 20_000_000,
   /** Scans of one tab waiting for the NLP: a page that sends more is refused until they are done. */
   maxQueuedScans: 4,
   /** Pack and galaxy files, as JSON text (estimated from the value; the MISP galaxy is ~3 MB). */

@@ -30,33 +30,26 @@ export { validateToContentMessage } from './to-content';
 
 const offset = nonNegativeInteger();
 
-/** A sentence of the page's readable text, with offsets into that text. */
-export const ScanSentenceSchema = v.pipe(
-  exactly({
-    start: offset,
-    end: offset,
-    text: v.pipe(
-      v.string('must be a string'),
-      v.maxLength(LIMITS.maxSentenceChars, `is longer than ${LIMITS.maxSentenceChars} chars`),
-    ),
-  }),
-  v.check((s) => s.start < s.end, 'must have start less than end'),
-  v.check((s) => s.text.length === s.end - s.start, 'must have a text as long as end - start'),
-);
-export type ScanSentence = v.InferOutput<typeof ScanSentenceSchema>;
-
 /**
+ * A slice of the page's readable text, as the content script read it: the
+ * background finds its candidate sentences (segmentation and the prefilter
+ * run there, off the page's main thread) and reads those with the NLP.
+ * `offset` places the slice in the page's running text: offsets of all scans
+ * of one page count in one running text, so they never collide, and an
+ * append the background has already answered (a retry after its worker
+ * stopped) is answered again from the report rather than read twice.
  * `replace` starts the tab's report afresh (a page load, an SPA navigation);
- * `append` adds what a later scan of inserted text found. Offsets of all
- * scans of one page count in one running text, so they never collide.
- * (No `url`: reports are keyed by tab, not by address.)
+ * `append` adds what a later slice, or a scan of inserted text, found.
+ * (No `url`: reports are keyed by tab, not by address. The text stays in the
+ * browser: the background keeps only the allegations' sentences.)
  */
 export const ScanRequestSchema = exactly({
   type: typeIs('scan'),
   mode: v.picklist(['replace', 'append'], 'must be "replace" or "append"'),
-  sentences: v.pipe(
-    v.array(ScanSentenceSchema, 'must be an array'),
-    v.maxLength(LIMITS.maxSentences, `has too many items (more than ${LIMITS.maxSentences})`),
+  offset,
+  text: v.pipe(
+    v.string('must be a string'),
+    v.maxLength(LIMITS.maxScanTextChars, `is longer than ${LIMITS.maxScanTextChars} chars`),
   ),
 });
 export type ScanRequest = v.InferOutput<typeof ScanRequestSchema>;
@@ -149,12 +142,13 @@ export interface TabReport {
    */
   matching?: boolean;
   allegations: ScanAllegation[];
-  /** How many sentences the content script sent (after its cheap prefilter). */
+  /** How many candidate sentences the page's text held (the prefilter's, in the background). */
   sentenceCount: number;
   /**
    * Sentences of the page the background did not read: past its budget per
-   * message or per page (`LIMITS.maxScanChars`, `maxPageScanChars`), or sent
-   * once the report was full.
+   * page or per tab (`LIMITS.maxPageScanChars`, `maxTabScanCharsPerMinute`),
+   * or sent once the report was full; plus one per slice of text past the
+   * tab's segmentation budget (`maxTabScanTextPerMinute`).
    */
   unread?: number;
   /**
@@ -173,6 +167,12 @@ export interface TabReport {
   restored?: { total: number; interrupted: boolean; failed?: true };
   /** Epoch milliseconds. */
   scannedAt: number;
+  /**
+   * Where the page's text read so far ends, in the page's running offsets: an
+   * append that starts before it was answered already (asked again after the
+   * background stopped before its answer arrived) and is not read twice.
+   */
+  readTo?: number;
 }
 
 export interface GetTabReportResponse {
@@ -275,22 +275,12 @@ export interface PageToBackground {
 export type ContentMessage = ContentToBackground[keyof ContentToBackground]['request'];
 export type PageMessage = PageToBackground[keyof PageToBackground]['request'];
 
-/** A scan's JSON: 500 sentences of 2,000 characters, their offsets and keys. */
-const MAX_SCAN_JSON_CHARS = LIMITS.maxSentences * (LIMITS.maxSentenceChars + 64) + 256;
+/** A scan's JSON: its text (each character escaped at most as \\uXXXX) and a few fields. */
+const MAX_SCAN_JSON_CHARS = LIMITS.maxScanTextChars * 6 + 256;
 
 /** Validates a `scan` message from a content script. Returns a fresh copy built only from checked fields. */
 export function validateScanRequest(x: unknown): Validation<ScanRequest> {
-  return parseMessage(ScanRequestSchema, x, {
-    maxChars: MAX_SCAN_JSON_CHARS,
-    // A sparse array claiming a billion items is refused before anything walks it.
-    precheck: (m) => {
-      const field = Object.getOwnPropertyDescriptor(m, 'sentences');
-      const list: unknown = field !== undefined && 'value' in field ? field.value : undefined;
-      return Array.isArray(list) && list.length > LIMITS.maxSentences
-        ? `sentences has too many items (${list.length} > ${LIMITS.maxSentences})`
-        : null;
-    },
-  });
+  return parseMessage(ScanRequestSchema, x, { maxChars: MAX_SCAN_JSON_CHARS });
 }
 
 const SMALL_MESSAGE_CHARS = 4_096;

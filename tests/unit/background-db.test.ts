@@ -30,7 +30,7 @@ const libraryPage: Sender = { id: RUNTIME_ID, url: `${ORIGIN}/library.html`, tab
 const popup: Sender = { id: RUNTIME_ID, url: `${ORIGIN}/popup.html` };
 
 const FRENCH = 'La Chine lance des cyberattaques contre les députés belges qui dénoncent la répression.';
-const scanOf = (text: string) => ({ type: 'scan', mode: 'replace', sentences: [{ start: 0, end: text.length, text }] });
+const scanOf = (text: string) => ({ type: 'scan', mode: 'replace', offset: 0, text });
 
 let sharedDetector: Detector | undefined;
 const detector = () => {
@@ -217,10 +217,8 @@ describe('scan with counter-statements', () => {
     const message = {
       type: 'scan',
       mode: 'replace',
-      sentences: [
-        { start: 0, end: accusing.length, text: accusing },
-        { start: 100, end: 100 + bare.length, text: bare },
-      ],
+      offset: 0,
+      text: `${accusing}${'\n'.repeat(100 - accusing.length)}${bare}`,
     };
     const response = await send<ScanResponse>(message, contentScript);
     for (const a of response.allegations) expect(Array.isArray(a.counterStatements)).toBe(true);

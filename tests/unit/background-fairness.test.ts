@@ -73,7 +73,26 @@ const library: Library = {
   statementsByKey: async () => [],
 };
 
-function service(detector: () => SegmentDetector, now?: () => number) {
+/** Each line of a slice is a sentence: the budgets are tested apart from the prefilter (which the real-detector tests use). */
+function lines(text: string, offset: number): Segment[] {
+  const out: Segment[] = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    if (line !== '') out.push({ start: offset + at, end: offset + at + line.length, text: line });
+    at += line.length + 1;
+  }
+  return out;
+}
+
+/** The scan message that carries `list` (sentences in one running text) as the content script would: one slice of text. */
+function sliceOf(list: readonly Segment[]): { offset: number; text: string } {
+  const offset = list[0]?.start ?? 0;
+  let text = '';
+  for (const s of list) text += '\n'.repeat(Math.max(0, s.start - offset - text.length)) + s.text;
+  return { offset, text };
+}
+
+function service(detector: () => SegmentDetector, now?: () => number, options: { prefilter?: boolean } = {}) {
   const reports = createMemoryReportStore();
   const badge: Badge = { setCount: async () => {} };
   const changed: number[] = [];
@@ -86,11 +105,16 @@ function service(detector: () => SegmentDetector, now?: () => number) {
     extensionOrigin: ORIGIN,
     log: { warn: vi.fn() },
     reportChanged: (tabId) => changed.push(tabId),
+    ...(options.prefilter === true ? {} : { sentencesOf: lines }),
     ...(now !== undefined ? { now } : {}),
   });
-  const scan = (tabId: number, mode: 'replace' | 'append', list: Segment[]) =>
-    svc.handleMessage({ type: 'scan', mode, sentences: list }, tab(tabId)) as Promise<ScanResponse>;
-  return { svc, reports, scan, changed };
+  const scanText = (tabId: number, mode: 'replace' | 'append', text: string, offset = 0) =>
+    svc.handleMessage({ type: 'scan', mode, offset, text }, tab(tabId)) as Promise<ScanResponse>;
+  const scan = (tabId: number, mode: 'replace' | 'append', list: Segment[]) => {
+    const slice = sliceOf(list);
+    return scanText(tabId, mode, slice.text, slice.offset);
+  };
+  return { svc, reports, scan, scanText, changed };
 }
 
 describe('the detection queue', () => {
@@ -153,36 +177,51 @@ describe('the detection queue', () => {
   });
 });
 
-describe('budgets per message and per page', () => {
-  it('reads at most LIMITS.maxScanChars of one message and counts the rest as unread', async () => {
+describe('budgets per message, per page and per tab', () => {
+  /** Sentences of the longest length, as many as one message's text holds. */
+  const perMessage = Math.floor(LIMITS.maxScanTextChars / (LIMITS.maxSentenceChars + 1));
+  const longest = (ch: string, from = 0) =>
+    sentences(
+      Array.from({ length: perMessage }, () => ch.repeat(LIMITS.maxSentenceChars)),
+      from,
+    );
+
+  it('segments at most LIMITS.maxTabScanTextPerMinute of one tab’s text, and counts a slice past it as unread', async () => {
     const detector = countingDetector();
-    const { scan, reports } = service(() => detector);
-    const list = sentences(Array.from({ length: LIMITS.maxSentences }, () => 'z'.repeat(LIMITS.maxSentenceChars)));
-    const answer = await scan(7, 'replace', list);
-    const readable = Math.floor(LIMITS.maxScanChars / LIMITS.maxSentenceChars);
-    expect(detector.read).toHaveLength(readable);
-    expect(answer.allegations).toHaveLength(readable);
-    expect((await reports.get(7))?.unread).toBe(LIMITS.maxSentences - readable);
+    let clock = 1_000_000;
+    const { scanText, reports } = service(
+      () => detector,
+      () => clock,
+    );
+    // Text with no sentence for the NLP (blank lines): only the segmentation budget is spent.
+    const blank = '\n'.repeat(LIMITS.maxScanTextChars);
+    for (let i = 0; i < LIMITS.maxTabScanTextPerMinute / LIMITS.maxScanTextChars; i++) {
+      await scanText(7, 'replace', blank);
+    }
+    expect((await reports.get(7))?.unread).toBeUndefined();
+    // The next slice is past the budget: not segmented, counted as unread.
+    await scanText(7, 'replace', 'Hackers struck the ministry.');
+    expect(detector.read).toEqual([]);
+    expect((await reports.get(7))?.unread).toBe(1);
+    // Another tab is not concerned, and a minute later this one is read again.
+    await scanText(8, 'replace', 'Hackers struck the senate.');
+    clock += 60_000;
+    await scanText(7, 'replace', 'Hackers struck the ministry.');
+    expect(detector.read).toEqual(['Hackers struck the senate.', 'Hackers struck the ministry.']);
   });
 
   it('reads at most LIMITS.maxPageScanChars of one page, and again after a new page', async () => {
     const detector = countingDetector();
     const { scan, reports } = service(() => detector);
-    const perMessage = Math.floor(LIMITS.maxScanChars / LIMITS.maxSentenceChars);
-    const batch = (from: number) =>
-      sentences(
-        Array.from({ length: perMessage }, () => 'w'.repeat(LIMITS.maxSentenceChars)),
-        from,
-      );
-    const messages = Math.ceil(LIMITS.maxPageScanChars / LIMITS.maxScanChars) + 2;
+    const messages = Math.ceil(LIMITS.maxPageScanChars / (perMessage * LIMITS.maxSentenceChars)) + 2;
     await scan(7, 'replace', []);
-    for (let i = 0; i < messages; i++) await scan(7, 'append', batch(i * 1_000_000));
+    for (let i = 0; i < messages; i++) await scan(7, 'append', longest('w', i * 1_000_000));
     expect(detector.read.join('').length).toBe(LIMITS.maxPageScanChars);
     const report = await reports.get(7);
-    expect(report?.unread).toBe(2 * perMessage);
+    expect(report?.unread).toBe(messages * perMessage - LIMITS.maxPageScanChars / LIMITS.maxSentenceChars);
     // A new page has its own budget.
     const before = detector.read.length;
-    await scan(7, 'replace', batch(0));
+    await scan(7, 'replace', longest('w'));
     expect(detector.read.length - before).toBe(perMessage);
     expect((await reports.get(7))?.unread).toBeUndefined();
   });
@@ -194,42 +233,58 @@ describe('budgets per message and per page', () => {
       () => detector,
       () => clock,
     );
-    const perMessage = Math.floor(LIMITS.maxScanChars / LIMITS.maxSentenceChars);
-    const batch = () => sentences(Array.from({ length: perMessage }, () => 'v'.repeat(LIMITS.maxSentenceChars)));
-    const fresh = Math.floor(LIMITS.maxTabScanCharsPerMinute / LIMITS.maxScanChars);
-    for (let i = 0; i < fresh; i++) {
+    const read = () => detector.read.join('').length;
+    // Fresh pages, one after another, until the tab's minute is spent.
+    for (let last = -1; read() !== last; ) {
+      last = read();
       clock += 1_000;
-      await scan(7, 'replace', batch());
+      await scan(7, 'replace', longest('v'));
     }
-    expect(detector.read.join('').length).toBe(LIMITS.maxTabScanCharsPerMinute);
-    clock += 1_000;
-    await scan(7, 'replace', batch());
-    expect(detector.read.join('').length).toBe(LIMITS.maxTabScanCharsPerMinute);
+    expect(read()).toBeLessThanOrEqual(LIMITS.maxTabScanCharsPerMinute);
+    expect(read()).toBeGreaterThan(LIMITS.maxTabScanCharsPerMinute - LIMITS.maxSentenceChars);
     expect((await reports.get(7))?.unread).toBe(perMessage);
     // Another tab is not concerned, and a minute later this one reads again.
-    await scan(8, 'replace', batch());
-    expect(detector.read.join('').length).toBe(LIMITS.maxTabScanCharsPerMinute + LIMITS.maxScanChars);
+    const spent = read();
+    await scan(8, 'replace', longest('v'));
+    expect(read()).toBe(spent + perMessage * LIMITS.maxSentenceChars);
     clock += 60_000;
-    await scan(7, 'replace', batch());
+    await scan(7, 'replace', longest('v'));
     expect((await reports.get(7))?.unread).toBeUndefined();
   });
 
   it('runs no NLP once the report holds LIMITS.maxReportAllegations', async () => {
     const detector = countingDetector();
     const { scan, reports } = service(() => detector);
+    const half = LIMITS.maxReportAllegations / 2;
     const full = (from: number) =>
       sentences(
-        Array.from({ length: LIMITS.maxSentences }, (_, i) => `Sentence ${from + i}.`),
+        Array.from({ length: half }, (_, i) => `Sentence ${from + i}.`),
         from * 100,
       );
     await scan(7, 'replace', full(0));
-    await scan(7, 'append', full(LIMITS.maxSentences));
+    await scan(7, 'append', full(half));
     expect((await reports.get(7))?.allegations).toHaveLength(LIMITS.maxReportAllegations);
     const readBefore = detector.read.length;
-    const answer = await scan(7, 'append', full(2 * LIMITS.maxSentences));
+    const answer = await scan(7, 'append', full(2 * half));
     expect(answer.allegations).toEqual([]);
     expect(detector.read.length).toBe(readBefore);
-    expect((await reports.get(7))?.unread).toBe(LIMITS.maxSentences);
+    expect((await reports.get(7))?.unread).toBe(half);
+  });
+
+  it('answers an append it has already read (asked again after a lost answer) from the report, reading nothing twice', async () => {
+    const detector = countingDetector();
+    const { scan, reports } = service(() => detector);
+    await scan(7, 'replace', sentences(['First.', 'Second.']));
+    const append = sentences(['Third.', 'Fourth.'], 100);
+    const first = await scan(7, 'append', append);
+    const again = await scan(7, 'append', append);
+    expect(again.allegations.map((a) => a.text)).toEqual(['Third.', 'Fourth.']);
+    expect(again.allegations).toEqual(first.allegations);
+    expect(detector.read.filter((t) => t === 'Third.')).toHaveLength(1);
+    expect((await reports.get(7))?.allegations.map((a) => a.text)).toEqual(['First.', 'Second.', 'Third.', 'Fourth.']);
+    // The next slice, further on, is read as usual.
+    await scan(7, 'append', sentences(['Fifth.'], 200));
+    expect((await reports.get(7))?.allegations).toHaveLength(5);
   });
 
   it('refuses a tab more than LIMITS.maxQueuedScans scans waiting, and serves the others', async () => {
@@ -287,7 +342,8 @@ describe('fairness with the real detector', () => {
 
   it("completes a normal tab's scan while a hostile tab floods, with the same allegations as alone", async () => {
     const detector = new Detector();
-    const { scan } = service(() => detector);
+    // The real path: the background segments each slice and prefilters it, then the NLP.
+    const { scan } = service(() => detector, undefined, { prefilter: true });
     const normal = sentences(NORMAL);
     const alone = detector.detectSegments(normal);
     expect(alone.length).toBeGreaterThan(0);

@@ -8,18 +8,25 @@ import {
   createController,
 } from '../../src/content/controller';
 import { extractAddedText } from '../../src/content/extract';
+import { scanPieces } from '../../src/content/scan';
 import type { Painted, Painter } from '../../src/content/highlight';
-import type { ScanAllegation, ScanMode, ScanResponse, ScanSentence } from '../../src/messaging/protocol';
+import { sliceSentences } from '../../src/core/slice-sentences';
+import type { Segment } from '../../src/core/types';
+import { LIMITS, type ScanAllegation, type ScanMode, type ScanResponse } from '../../src/messaging/protocol';
 import { testAllegation, testStatement } from './fixtures';
 
+type Slice = { text: string; offset: number };
+
 /**
- * A stand-in for the background: finds "hackers" sentences and answers with
- * allegations at the offsets it was sent, as the real service does.
+ * A stand-in for the background: segments the slice it is sent and keeps the
+ * prefilter's candidates (as the real service does), finds "hackers" sentences
+ * among them and answers with allegations at their offsets.
  */
 function fakeBackground() {
-  const calls: Array<{ mode: ScanMode; sentences: ScanSentence[] }> = [];
-  const send = vi.fn(async (sentences: ScanSentence[], mode: ScanMode): Promise<ScanResponse> => {
-    calls.push({ mode, sentences });
+  const calls: Array<{ mode: ScanMode; text: string; offset: number; sentences: Segment[] }> = [];
+  const send = vi.fn(async (slice: Slice, mode: ScanMode): Promise<ScanResponse> => {
+    const sentences = sliceSentences(slice.text, slice.offset, LIMITS.maxSentenceChars);
+    calls.push({ mode, text: slice.text, offset: slice.offset, sentences });
     const allegations: ScanAllegation[] = sentences
       .filter((s) => /hackers/i.test(s.text))
       .map((s) =>
@@ -169,8 +176,9 @@ describe('content controller', () => {
     await controller.start();
     expect(bg.calls).toHaveLength(1);
     expect(bg.calls[0]?.mode).toBe('replace');
-    // Navigation text never leaves the page: only the article's candidate sentences are sent.
-    expect(bg.calls[0]?.sentences.some((s) => s.text.includes('menu'))).toBe(false);
+    // Only the article's text is handed to the background, not the navigation around it.
+    expect(bg.calls[0]?.text).toContain('Moscow denied');
+    expect(bg.calls[0]?.text.includes('menu')).toBe(false);
     expect(p.painted.map((x) => x.range.toString())).toEqual([
       "Officials said Russian hackers broke into the parliament's mail server last spring.",
       'Moscow denied that its hackers had any role in the intrusion.',
@@ -182,7 +190,8 @@ describe('content controller', () => {
   it('publishes 0 when the page has no allegation, and still tells the background (to clear the old report)', async () => {
     const { doc, bg, controller } = setup('<html><body><main><p>Nothing to see here today.</p></main></body></html>');
     await controller.start();
-    expect(bg.calls).toEqual([{ mode: 'replace', sentences: [] }]);
+    expect(bg.calls).toHaveLength(1);
+    expect(bg.calls[0]).toMatchObject({ mode: 'replace', offset: 0, sentences: [] });
     expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe('0');
   });
 
@@ -321,9 +330,9 @@ describe('content controller', () => {
     const real = bg.send.getMockImplementation();
     // The first scan's answer is late (a cold background): later scans queue behind it.
     bg.send.mockImplementationOnce(
-      (sentences, mode) =>
+      (slice, mode) =>
         new Promise((resolve) => {
-          release = () => resolve(real?.(sentences, mode) ?? { allegations: [] });
+          release = () => resolve(real?.(slice, mode) ?? { allegations: [] });
         }),
     );
     const started = controller.start();
@@ -357,16 +366,13 @@ describe('content controller', () => {
     const { doc, bg, p, controller } = setup();
     let release: () => void = () => {};
     bg.send.mockImplementationOnce(
-      (sentences) =>
+      (slice) =>
         new Promise((resolve) => {
+          const first = sliceSentences(slice.text, slice.offset, LIMITS.maxSentenceChars)[0];
           release = () =>
             resolve({
               allegations: [
-                testAllegation('RU', {
-                  text: sentences[0]?.text ?? '',
-                  start: sentences[0]?.start ?? 0,
-                  end: sentences[0]?.end ?? 1,
-                }),
+                testAllegation('RU', { text: first?.text ?? '', start: first?.start ?? 0, end: first?.end ?? 1 }),
               ],
             });
         }),
@@ -386,9 +392,9 @@ function holdFirstAnswer(bg: ReturnType<typeof fakeBackground>) {
   let release: () => void = () => {};
   const real = bg.send.getMockImplementation();
   bg.send.mockImplementationOnce(
-    (sentences, mode) =>
+    (slice, mode) =>
       new Promise((resolve) => {
-        release = () => resolve(real?.(sentences, mode) ?? { allegations: [] });
+        release = () => resolve(real?.(slice, mode) ?? { allegations: [] });
       }),
   );
   return () => release();
@@ -753,13 +759,34 @@ describe('long pages (issue 10, point 11)', () => {
     expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe('2');
   });
 
-  it('sends a dense text of more candidate sentences than one message may hold in several, losing none', async () => {
-    const n = 1_200;
+  it('sends a text node longer than one message may hold in pieces cut at spaces, losing no sentence', async () => {
+    const n = 9_000;
     const body = Array.from({ length: n }, (_, i) => `Hackers struck site ${i}.`).join(' ');
+    expect(body.length).toBeGreaterThan(LIMITS.maxScanTextChars);
     const { bg, controller } = setup(`<html><body><main><p>${body}</p></main></body></html>`);
     await controller.start();
-    expect(bg.calls.map((c) => c.mode)).toEqual(['replace', 'append', 'append']);
-    expect(bg.calls.map((c) => c.sentences.length)).toEqual([500, 500, 200]);
+    expect(bg.calls.map((c) => c.mode)).toEqual(['replace', 'append']);
+    for (const c of bg.calls) expect(c.text.length).toBeLessThanOrEqual(LIMITS.maxScanTextChars);
+    // Cut after a space, the second piece starts where the first ended, at a sentence's first word.
+    expect(bg.calls[1]?.offset).toBe(bg.calls[0]?.text.length);
+    expect(bg.calls[1]?.text).toMatch(/^Hackers struck site \d+\./);
     expect(controller.items).toHaveLength(n);
+  });
+});
+
+describe('scan pieces: a slice longer than a message holds', () => {
+  it('keeps a short slice whole, and cuts a long one after a line break, a full stop or a space, losing nothing', () => {
+    expect(scanPieces('short text', 100)).toEqual([{ start: 0, text: 'short text' }]);
+    const text = `${'word '.repeat(15)}end of one.\n${'Next sentence here. '.repeat(10)}${'x'.repeat(150)}`;
+    const pieces = scanPieces(text, 100);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    for (const p of pieces) {
+      expect(p.text.length).toBeLessThanOrEqual(100);
+      expect(text.slice(p.start, p.start + p.text.length)).toBe(p.text);
+    }
+    // The first cut is after the line break, the next ones after full stops, and a text with no space is cut hard.
+    expect(pieces[0]?.text.endsWith('end of one.\n')).toBe(true);
+    expect(pieces[1]?.text.endsWith('here. ')).toBe(true);
+    expect(pieces.at(-1)?.text).toMatch(/^x+$/);
   });
 });

@@ -72,13 +72,12 @@ function setup() {
   return { service, created, detectSegments, badgeCounts, reports, log, counterStatements, opened };
 }
 
+/** A slice of page text: the background segments it (the second sentence is kept as the first one's context). */
 const scanMessage = {
   type: 'scan',
   mode: 'replace',
-  sentences: [
-    { start: 0, end: 27, text: 'Russian hackers hit a bank.' },
-    { start: 40, end: 50, text: 'It rained.' },
-  ],
+  offset: 0,
+  text: `Russian hackers hit a bank.${'\n'.repeat(13)}It rained.`,
 };
 
 describe('background service: scan', () => {
@@ -97,13 +96,14 @@ describe('background service: scan', () => {
       allegations: response.allegations,
       sentenceCount: 2,
       scannedAt: 1_700_000_000_000,
+      readTo: scanMessage.text.length,
     });
   });
 
   it('creates the detector once, lazily', async () => {
     const { service, created } = setup();
     expect(created).not.toHaveBeenCalled();
-    await service.handleMessage({ type: 'scan', mode: 'replace', sentences: [] }, contentScript);
+    await service.handleMessage({ type: 'scan', mode: 'replace', offset: 0, text: '' }, contentScript);
     expect(created).not.toHaveBeenCalled();
     await service.handleMessage(scanMessage, contentScript);
     await service.handleMessage(scanMessage, { ...contentScript, tab: { id: 8 } });
@@ -113,7 +113,7 @@ describe('background service: scan', () => {
   it('an empty scan replaces the previous report and clears the count', async () => {
     const { service, badgeCounts, reports } = setup();
     await service.handleMessage(scanMessage, contentScript);
-    await service.handleMessage({ type: 'scan', mode: 'replace', sentences: [] }, contentScript);
+    await service.handleMessage({ type: 'scan', mode: 'replace', offset: 0, text: '' }, contentScript);
     expect((await reports.get(7))?.allegations).toEqual([]);
     expect(badgeCounts.at(-1)).toEqual([7, 0]);
   });
@@ -161,9 +161,9 @@ describe('background service: scan', () => {
 
   it('rejects an invalid payload with a logged reason', async () => {
     const { service, log, reports } = setup();
-    const bad = { type: 'scan', mode: 'replace', sentences: [{ start: -1, end: 2, text: 'abc' }] };
-    await expect(service.handleMessage(bad, contentScript)).rejects.toThrow(/start/);
-    expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/rejected "scan" message: sentences\[0\]/));
+    const bad = { type: 'scan', mode: 'replace', offset: -1, text: 'abc' };
+    await expect(service.handleMessage(bad, contentScript)).rejects.toThrow(/offset/);
+    expect(log.warn).toHaveBeenCalledWith(expect.stringMatching(/rejected "scan" message: offset/));
     expect(await reports.get(7)).toBeNull();
   });
 
@@ -276,11 +276,11 @@ describe('background service: appended scans and the card\'s "more" link', () =>
   it('an append extends the tab report in order; a replace starts it again', async () => {
     const { service, reports, badgeCounts } = setup();
     await service.handleMessage(
-      { type: 'scan', mode: 'replace', sentences: [sentence(0, 'Russian hackers hit a bank.')] },
+      { type: 'scan', mode: 'replace', offset: 0, text: 'Russian hackers hit a bank.' },
       contentScript,
     );
     const appended = (await service.handleMessage(
-      { type: 'scan', mode: 'append', sentences: [sentence(500, 'Iranian hackers hit a port.')] },
+      { type: 'scan', mode: 'append', offset: 500, text: 'Iranian hackers hit a port.' },
       contentScript,
     )) as { allegations: Allegation[] };
     // The answer holds only what this scan found; the report holds the page's whole list.
@@ -289,14 +289,14 @@ describe('background service: appended scans and the card\'s "more" link', () =>
     expect(report?.allegations.map((a) => a.start)).toEqual([0, 500]);
     expect(report?.sentenceCount).toBe(2);
     expect(badgeCounts.at(-1)).toEqual([7, 2]);
-    await service.handleMessage({ type: 'scan', mode: 'replace', sentences: [] }, contentScript);
+    await service.handleMessage({ type: 'scan', mode: 'replace', offset: 0, text: '' }, contentScript);
     expect((await reports.get(7))?.allegations).toEqual([]);
     expect(badgeCounts.at(-1)).toEqual([7, 0]);
   });
 
   it('refuses an unknown scan mode', async () => {
     const { service } = setup();
-    await expect(service.handleMessage({ type: 'scan', mode: 'merge', sentences: [] }, contentScript)).rejects.toThrow(
+    await expect(service.handleMessage({ type: 'scan', mode: 'merge', offset: 0, text: '' }, contentScript)).rejects.toThrow(
       /mode/,
     );
   });
@@ -321,12 +321,12 @@ describe('background service: counter-statements after the allegations', () => {
     const { service, reports, counterStatements } = setup();
     counterStatements.mockImplementation(async (q) => [view(`pack/${q.text.slice(0, 7)}`)]);
     const first = (await service.handleMessage(
-      { type: 'scan', mode: 'replace', sentences: [sentence(0, 'Russian hackers hit a bank.')] },
+      { type: 'scan', mode: 'replace', offset: 0, text: 'Russian hackers hit a bank.' },
       contentScript,
     )) as { allegations: Array<{ counterStatements: unknown[] }> };
     expect(first.allegations[0]?.counterStatements).toEqual([]);
     await service.handleMessage(
-      { type: 'scan', mode: 'append', sentences: [sentence(900, 'Belarusian hackers hit a port.')] },
+      { type: 'scan', mode: 'append', offset: 900, text: 'Belarusian hackers hit a port.' },
       contentScript,
     );
     const ask = (index: number) => service.handleMessage({ type: 'getCounterStatements', index }, contentScript);
@@ -350,14 +350,14 @@ describe('background service: counter-statements after the allegations', () => {
         }),
     );
     await service.handleMessage(
-      { type: 'scan', mode: 'replace', sentences: [sentence(0, 'Russian hackers hit a bank.')] },
+      { type: 'scan', mode: 'replace', offset: 0, text: 'Russian hackers hit a bank.' },
       contentScript,
     );
     expect((await reports.get(7))?.matching).toBe(true);
     // The tab loads another page (SPA navigation) before the lookup ends.
     counterStatements.mockResolvedValue([view('pack/new-page')]);
     await service.handleMessage(
-      { type: 'scan', mode: 'replace', sentences: [sentence(0, 'Iranian hackers hit a dam.')] },
+      { type: 'scan', mode: 'replace', offset: 0, text: 'Iranian hackers hit a dam.' },
       contentScript,
     );
     release();
@@ -370,7 +370,7 @@ describe('background service: counter-statements after the allegations', () => {
   it('answers only the sender’s own tab, and refuses bad requests', async () => {
     const { service } = setup();
     await service.handleMessage(
-      { type: 'scan', mode: 'replace', sentences: [sentence(0, 'Russian hackers hit a bank.')] },
+      { type: 'scan', mode: 'replace', offset: 0, text: 'Russian hackers hit a bank.' },
       contentScript,
     );
     const other = { ...contentScript, tab: { id: 8 } };
@@ -395,11 +395,8 @@ describe('background service: a page that keeps adding text', () => {
     const batch = (from: number) => ({
       type: 'scan',
       mode: from === 0 ? 'replace' : 'append',
-      sentences: Array.from({ length: 400 }, (_, i) => {
-        const text = `Hackers struck target ${from + i}.`;
-        const start = (from + i) * 100;
-        return { start, end: start + text.length, text };
-      }),
+      offset: from * 100,
+      text: Array.from({ length: 400 }, (_, i) => `Hackers struck target ${from + i}.`).join('\n'),
     });
     const sizes: number[] = [];
     for (const from of [0, 400, 800]) {

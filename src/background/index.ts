@@ -18,6 +18,7 @@ import { createPageAccess, type PageAccessApi } from './page-access';
 import { createRegistrationSync, type RegistrationApi } from './registration';
 import { createReportStore, type SessionArea } from './report-store';
 import { createSavedStore } from './saved-store';
+import { seedSource } from './seed';
 import { createBackgroundService } from './service';
 import { createSubscriptions } from './subscriptions';
 
@@ -34,6 +35,7 @@ export function startBackground(): void {
   const logError = (error: unknown) => console.warn('[counterpoint]', error);
   const storage = browser.storage as unknown as { session?: SessionArea };
   const db = new CounterpointDB();
+  const seed = seedSource(db, SEED_PACK);
   let stopwords: ReadonlySet<string> | undefined;
   const clusters = createMispClusters({
     db,
@@ -58,6 +60,8 @@ export function startBackground(): void {
     db,
     resolver: { stateOf: (id) => getDetector().gazetteer.stateOf(id) },
     seed: SEED_PACK,
+    // The seed is installed and updated as the built-in subscription (listed, with its status).
+    installSeed: () => subscriptions.ensureBuiltin(seed.url),
     log: console,
   });
   // Packs switched off in the options page: read now, and whenever the setting changes.
@@ -65,6 +69,7 @@ export function startBackground(): void {
   void disabledPacks.getValue().then(applyDisabledPacks, logError);
   disabledPacks.watch(applyDisabledPacks);
   const subscriptions = createSubscriptions({
+    builtins: [seed],
     store: {
       get: async () => (await subscriptionList.getValue()) ?? [],
       set: (list) => subscriptionList.setValue(list),

@@ -20,7 +20,7 @@ import type { CounterpointDB, PackRow, PackSource } from './db/database';
 import { type CounterpointExport, exportAll, exportPack, importMispGalaxy, importPack, removePack } from './db/packs';
 import { claimKey, claimOfRow, incidentOfRow } from './db/rows';
 import { createDbMatcher, type MatchBatch } from './matcher';
-import { createSeedInstaller } from './seed';
+import { createSeedInstaller, type SeedOutcome } from './seed';
 import { createStatementSearch } from './statement-search';
 
 export interface Library {
@@ -52,6 +52,8 @@ export interface LibraryDeps {
   resolver: ActorResolver;
   /** The bundled seed pack. */
   seed: ClaimPack;
+  /** Installs or updates the seed (the background: its built-in subscription); `ensureSeedPack` otherwise. */
+  installSeed?: () => Promise<SeedOutcome>;
   log: { warn(...args: unknown[]): void; info?(...args: unknown[]): void };
 }
 
@@ -82,6 +84,7 @@ export function createLibrary(deps: LibraryDeps): Library {
       if (outcome !== 'current') log.info?.(`[counterpoint] seed pack ${seed.id} v${seed.version} ${outcome}`);
     },
     (error) => log.warn('[counterpoint] seed pack install failed', error),
+    deps.installSeed,
   );
   const ready = () => installer.ensure();
   const statements = createStatementSearch(db);

@@ -1,27 +1,62 @@
 /**
- * Installs the bundled seed pack, and updates it when the extension ships a
- * newer version. Safe to call on every worker start: an installed copy of
- * the same or a newer version is left alone.
+ * The bundled seed pack as a built-in subscription: its source is the copy
+ * shipped in the extension (never fetched), checked on every worker start
+ * through the subscriptions' decision and validation (`checkBuiltin`), so an
+ * extension update that ships a newer version replaces the installed one, and
+ * an installed copy of the same or a newer version is left alone.
  */
 import type { ClaimPack } from '@core/pack/schema';
+import { builtinSubscriptionUrl, newSubscription } from '@core/pack/subscription';
 import type { CounterpointDB } from './db/database';
 import { importPack } from './db/packs';
+import { type BuiltinOutcome, type BuiltinSource, checkBuiltin } from './subscriptions';
 
-export type SeedOutcome = 'installed' | 'upgraded' | 'current';
+export type SeedOutcome = BuiltinOutcome;
 
+/** The seed pack's source: the bundled copy, installed straight into the database (the library waits for it). */
+export function seedSource(db: CounterpointDB, seed: ClaimPack): BuiltinSource {
+  return {
+    url: builtinSubscriptionUrl(seed.id),
+    pack: seed,
+    async installed() {
+      const row = await db.packs.get(seed.id);
+      return row === undefined
+        ? undefined
+        : {
+            id: row.id,
+            version: row.version,
+            claims: row.counts.claims,
+            source: { ...row.source },
+            installedAt: row.installedAt,
+          };
+    },
+    async install(pack) {
+      try {
+        const { previousVersion } = await importPack(db, pack, { kind: 'builtin' });
+        return previousVersion === null ? 'installed' : 'upgraded';
+      } catch (error) {
+        // Another call (onInstalled and the worker start race) may have installed it meanwhile:
+        // importPack then refuses the same version, which is what we wanted anyway.
+        const now = await db.packs.get(pack.id);
+        if (now && now.version >= pack.version) return 'current';
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * One check of the seed's built-in subscription, without recording it (the
+ * subscriptions do, through `Subscriptions.ensureBuiltin`). An older bundled
+ * version is refused, leaving the installed one: "current". Throws when the
+ * bundled copy is invalid or cannot be installed.
+ */
 export async function ensureSeedPack(db: CounterpointDB, seed: ClaimPack): Promise<SeedOutcome> {
-  const installed = await db.packs.get(seed.id);
-  if (installed && installed.version >= seed.version) return 'current';
-  try {
-    const { previousVersion } = await importPack(db, seed, { kind: 'builtin' });
-    return previousVersion === null ? 'installed' : 'upgraded';
-  } catch (error) {
-    // Another call (onInstalled and the worker start race) may have installed it meanwhile:
-    // importPack then refuses the same version, which is what we wanted anyway.
-    const now = await db.packs.get(seed.id);
-    if (now && now.version >= seed.version) return 'current';
-    throw error;
-  }
+  const source = seedSource(db, seed);
+  const at = new Date().toISOString();
+  const check = await checkBuiltin(source, newSubscription(source.url, at, true), at);
+  if (check.outcome === 'failed') throw check.error;
+  return check.outcome === 'refused' ? 'current' : check.outcome;
 }
 
 export interface SeedInstaller {
@@ -32,17 +67,20 @@ export interface SeedInstaller {
 /**
  * One install per worker life; a failed one (quota, a broken database) is
  * logged and retried on the next call, and scans go on with what is installed.
+ * `install`: the check to run, by default `ensureSeedPack` (the background
+ * passes its subscriptions' `ensureBuiltin`, which also records the outcome).
  */
 export function createSeedInstaller(
   db: CounterpointDB,
   seed: ClaimPack,
   onDone: (outcome: SeedOutcome) => void,
   onError: (error: unknown) => void,
+  install: () => Promise<SeedOutcome> = () => ensureSeedPack(db, seed),
 ): SeedInstaller {
   let running: Promise<void> | undefined;
   return {
     ensure() {
-      running ??= ensureSeedPack(db, seed).then(onDone, (error: unknown) => {
+      running ??= install().then(onDone, (error: unknown) => {
         running = undefined;
         onError(error);
       });

@@ -5,13 +5,20 @@
  * installed version kept, with the reason, when an update is invalid, older,
  * or much smaller. This is the only network traffic Counterpoint makes, and
  * only to addresses the user added.
+ *
+ * Built-in subscriptions (the seed pack) go through the same decision and
+ * validation, with the copy bundled in the extension as their source: never
+ * fetched, checked when the extension starts, never unsubscribed.
  */
-import { parsePack } from '@core/pack/schema';
+
+import type { ClaimPack } from '@core/pack/schema';
+import { PackError, parsePack } from '@core/pack/schema';
 import {
   boundedInterval,
   decideUpdate,
   type InstalledPack,
   isDue,
+  newSubscription,
   normaliseSubscriptionUrl,
   SUBSCRIPTION_LIMITS,
   type Subscription,
@@ -23,8 +30,28 @@ export interface SubscriptionStore {
   set(list: Subscription[]): Promise<void>;
 }
 
+/** What a built-in subscription is installed from: a pack bundled with the extension. */
+export interface BuiltinSource {
+  /** `builtinSubscriptionUrl(id)`. */
+  url: string;
+  /** The bundled pack, as shipped. */
+  pack: unknown;
+  /** The installed pack of that id, read without waiting for anything else. */
+  installed(): Promise<InstalledPack | undefined>;
+  /** Installs a validated bundled pack; "current" when another call installed that version meanwhile. Throws on failure. */
+  install(pack: ClaimPack): Promise<BuiltinOutcome>;
+}
+
+export type BuiltinOutcome = 'installed' | 'upgraded' | 'current';
+
+export type BuiltinCheck =
+  | { outcome: BuiltinOutcome | 'refused'; subscription: Subscription }
+  | { outcome: 'failed'; error: unknown; subscription: Subscription };
+
 export interface SubscriptionDeps {
   store: SubscriptionStore;
+  /** Built-in subscriptions, listed first. */
+  builtins?: readonly BuiltinSource[];
   fetch: (url: string, init: RequestInit) => Promise<Response>;
   /** The installed packs (id, version, statements, source). */
   installed(): Promise<InstalledPack[]>;
@@ -32,17 +59,25 @@ export interface SubscriptionDeps {
   install(json: unknown, url: string): Promise<ImportPackResponse>;
   now?: () => number;
   /** Smaller bounds for tests (a server that hangs need not take a minute); SUBSCRIPTION_LIMITS otherwise. */
-  limits?: Partial<Pick<typeof SUBSCRIPTION_LIMITS, 'timeoutMs' | 'maxBytes'>>;
+  limits?: { timeoutMs?: number; maxBytes?: number };
   log: { warn(...args: unknown[]): void };
 }
 
 export type SubscribeResult = { ok: true; subscription: Subscription } | { ok: false; error: string };
 
 export interface Subscriptions {
+  /** Built-in subscriptions first (one not checked yet shows as pending), then the user's, in order. */
   list(): Promise<Subscription[]>;
+  /**
+   * Checks a built-in subscription against its bundled copy and records the
+   * outcome; "current" also when the bundled version is refused (the installed
+   * one stays, the subscription says why). Throws when installing failed.
+   * Not queued behind network checks: those wait for the seed, which waits for this.
+   */
+  ensureBuiltin(url: string): Promise<BuiltinOutcome>;
   /** Adds the address and fetches it at once; an address already there is checked again. */
   subscribe(url: string): Promise<SubscribeResult>;
-  /** Stops updates; the installed pack stays (the options page removes packs). */
+  /** Stops updates; the installed pack stays (the options page removes packs). False for a built-in one. */
   unsubscribe(url: string): Promise<boolean>;
   /** Checks one subscription now, whether due or not. */
   update(url: string): Promise<SubscribeResult>;
@@ -98,6 +133,89 @@ function jsonOf(bytes: Uint8Array): unknown {
   }
 }
 
+function headerOf(json: unknown): { id: string; version: number; claims: number } {
+  const field = (key: string): unknown => {
+    if (typeof json !== 'object' || json === null) return undefined;
+    const d = Object.getOwnPropertyDescriptor(json, key);
+    return d !== undefined && 'value' in d ? d.value : undefined;
+  };
+  const id = field('id');
+  const version = field('version');
+  const claims = field('claims');
+  if (typeof id !== 'string' || typeof version !== 'number' || !Array.isArray(claims))
+    throw new PackError('the bundled pack has no id, version or claims', ['(root): not a claim pack']);
+  return { id, version, claims: claims.length };
+}
+
+/**
+ * One check of a built-in subscription: the bundled copy decided on like a
+ * fetched one (`decideUpdate`), validated whole before it is installed.
+ */
+export async function checkBuiltin(source: BuiltinSource, sub: Subscription, at: string): Promise<BuiltinCheck> {
+  const failed = (error: unknown, message: string): BuiltinCheck => ({
+    outcome: 'failed',
+    error,
+    subscription: { ...sub, checkedAt: at, status: 'error', error: message },
+  });
+  let header: ReturnType<typeof headerOf>;
+  try {
+    header = headerOf(source.pack);
+  } catch (error) {
+    return failed(error, `not a valid claim pack: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const installed = await source.installed();
+  const decision = decideUpdate(sub, header, installed);
+  if (decision.action === 'refuse')
+    return { outcome: 'refused', subscription: { ...sub, checkedAt: at, status: 'error', error: decision.reason } };
+  if (decision.action === 'unchanged')
+    return {
+      outcome: 'current',
+      subscription: {
+        ...sub,
+        packId: header.id,
+        version: installed?.version ?? header.version,
+        claims: installed?.claims ?? header.claims,
+        checkedAt: at,
+        updatedAt: sub.updatedAt ?? installed?.installedAt ?? null,
+        status: 'unchanged',
+        error: null,
+      },
+    };
+  let pack: ClaimPack;
+  try {
+    pack = parsePack(source.pack);
+  } catch (error) {
+    return failed(error, `not a valid claim pack: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let outcome: BuiltinOutcome;
+  try {
+    outcome = await source.install(pack);
+  } catch (error) {
+    return failed(error, `could not install it: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return {
+    outcome,
+    subscription: {
+      ...sub,
+      packId: pack.id,
+      version: pack.version,
+      claims: pack.claims.length,
+      checkedAt: at,
+      updatedAt: outcome === 'current' ? (sub.updatedAt ?? at) : at,
+      status: outcome === 'current' ? 'unchanged' : 'updated',
+      error: null,
+    },
+  };
+}
+
+/** Whether two records of a subscription differ in more than the time of the check. */
+function changed(a: Subscription | undefined, b: Subscription): boolean {
+  if (a === undefined) return true;
+  const { checkedAt: _a, ...restA } = a;
+  const { checkedAt: _b, ...restB } = b;
+  return JSON.stringify(restA) !== JSON.stringify(restB);
+}
+
 function updateIntervalOf(json: unknown): unknown {
   if (typeof json !== 'object' || json === null) return undefined;
   const field = Object.getOwnPropertyDescriptor(json, 'updateIntervalHours');
@@ -117,13 +235,42 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
     return run;
   }
 
-  async function save(sub: Subscription): Promise<void> {
-    const list = await deps.store.get();
-    const i = list.findIndex((s) => s.url === sub.url);
-    // Unsubscribed meanwhile: nothing to record.
-    if (i < 0) return;
-    list[i] = sub;
-    await deps.store.set(list);
+  const builtins = new Map((deps.builtins ?? []).map((b) => [b.url, b]));
+  // Every change to the stored list, one at a time: the built-in check (not queued above) writes too.
+  let writes: Promise<unknown> = Promise.resolve();
+  function mutate<T>(change: (list: Subscription[]) => { list: Subscription[] | null; result: T }): Promise<T> {
+    const run = writes.then(async () => {
+      const { list, result } = change(await deps.store.get());
+      if (list !== null) await deps.store.set(list);
+      return result;
+    });
+    writes = run.catch(() => {});
+    return run;
+  }
+
+  function save(sub: Subscription): Promise<void> {
+    return mutate((list) => {
+      const i = list.findIndex((s) => s.url === sub.url);
+      // Unsubscribed meanwhile: nothing to record.
+      if (i < 0) return { list: null, result: undefined };
+      list[i] = sub;
+      return { list, result: undefined };
+    });
+  }
+
+  async function runBuiltin(source: BuiltinSource): Promise<BuiltinCheck> {
+    const at = new Date(now()).toISOString();
+    const previous = (await deps.store.get()).find((s) => s.url === source.url);
+    const check = await checkBuiltin(source, previous ?? newSubscription(source.url, at, true), at);
+    // Written only when something but the time changed: the worker starts often.
+    if (changed(previous, check.subscription))
+      await mutate((list) => {
+        const others = list.filter((s) => s.url !== source.url);
+        return { list: [check.subscription, ...others], result: undefined };
+      });
+    if (check.outcome === 'failed' || check.outcome === 'refused')
+      deps.log.warn(`[counterpoint] built-in pack ${source.url}: ${check.subscription.error}`);
+    return check;
   }
 
   async function check(sub: Subscription): Promise<Subscription> {
@@ -209,6 +356,14 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
   }
 
   async function checkAndSave(url: string): Promise<SubscribeResult> {
+    const source = builtins.get(url);
+    if (source !== undefined) {
+      // "Update now" of a built-in one: compared with the bundled copy again, nothing fetched.
+      const { subscription } = await runBuiltin(source);
+      return subscription.status === 'error'
+        ? { ok: false, error: subscription.error ?? 'failed' }
+        : { ok: true, subscription };
+    }
     const sub = (await deps.store.get()).find((s) => s.url === url);
     if (sub === undefined) return { ok: false, error: 'not subscribed to this address' };
     const next = await check(sub);
@@ -218,49 +373,51 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
   }
 
   return {
-    list: () => deps.store.get(),
+    async list() {
+      const stored = await deps.store.get();
+      const at = new Date(now()).toISOString();
+      const first = [...builtins.keys()].map(
+        (url) => stored.find((s) => s.url === url) ?? newSubscription(url, at, true),
+      );
+      return [...first, ...stored.filter((s) => !builtins.has(s.url))];
+    },
+    async ensureBuiltin(url) {
+      const source = builtins.get(url);
+      if (source === undefined) throw new Error(`no built-in subscription ${url}`);
+      const check = await runBuiltin(source);
+      if (check.outcome === 'failed') throw check.error;
+      return check.outcome === 'refused' ? 'current' : check.outcome;
+    },
     subscribe(input) {
       const normal = normaliseSubscriptionUrl(input);
       if (!normal.ok) return Promise.resolve({ ok: false, error: normal.error });
       return serial(async () => {
-        const list = await deps.store.get();
-        if (!list.some((s) => s.url === normal.url)) {
-          if (list.length >= SUBSCRIPTION_LIMITS.maxSubscriptions)
-            return { ok: false, error: `at most ${SUBSCRIPTION_LIMITS.maxSubscriptions} subscriptions` };
-          list.push({
-            url: normal.url,
-            packId: null,
-            addedAt: new Date(now()).toISOString(),
-            checkedAt: null,
-            updatedAt: null,
-            status: 'pending',
-            error: null,
-            etag: null,
-            lastModified: null,
-            version: null,
-            claims: null,
-            intervalHours: SUBSCRIPTION_LIMITS.defaultIntervalHours,
-          });
-          await deps.store.set(list);
-        }
+        const refused = await mutate((list) => {
+          if (list.some((s) => s.url === normal.url)) return { list: null, result: null };
+          if (list.filter((s) => s.builtin !== true).length >= SUBSCRIPTION_LIMITS.maxSubscriptions)
+            return { list: null, result: `at most ${SUBSCRIPTION_LIMITS.maxSubscriptions} subscriptions` };
+          return { list: [...list, newSubscription(normal.url, new Date(now()).toISOString())], result: null };
+        });
+        if (refused !== null) return { ok: false, error: refused };
         return checkAndSave(normal.url);
       });
     },
     unsubscribe(url) {
-      return serial(async () => {
-        const list = await deps.store.get();
-        const next = list.filter((s) => s.url !== url);
-        if (next.length === list.length) return false;
-        await deps.store.set(next);
-        return true;
-      });
+      if (builtins.has(url)) return Promise.resolve(false);
+      return serial(() =>
+        mutate((list) => {
+          const next = list.filter((s) => s.url !== url || s.builtin === true);
+          return next.length === list.length ? { list: null, result: false } : { list: next, result: true };
+        }),
+      );
     },
     update(url) {
       return serial(() => checkAndSave(url));
     },
     updateDue() {
       return serial(async () => {
-        const due = (await deps.store.get()).filter((s) => isDue(s, now()));
+        // Built-in ones have nothing to fetch: the extension's start checks them.
+        const due = (await deps.store.get()).filter((s) => s.builtin !== true && isDue(s, now()));
         for (const sub of due) await checkAndSave(sub.url);
         return due.length;
       });

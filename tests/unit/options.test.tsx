@@ -476,6 +476,57 @@ describe('the options page: subscriptions', () => {
   });
 });
 
+describe('the options page: the built-in subscription', () => {
+  it('lists the seed pack first as built in, with its status and last update, and nothing to unsubscribe', async () => {
+    const f = fakeApi();
+    const builtin: Subscription = {
+      url: 'builtin:counterpoint-seed',
+      builtin: true,
+      packId: 'counterpoint-seed',
+      addedAt: '2026-12-06T01:00:00.000Z',
+      checkedAt: '2026-12-07T01:00:00.000Z',
+      updatedAt: '2026-12-06T01:00:00.000Z',
+      status: 'unchanged',
+      error: null,
+      etag: null,
+      lastModified: null,
+      version: 4,
+      claims: 111,
+      intervalHours: 24,
+    };
+    const userSubs = f.api.listSubscriptions;
+    f.api.listSubscriptions = async () => [builtin, ...(await userSubs())];
+    await show(f.api);
+    const item = root.querySelector('[data-subscription="builtin:counterpoint-seed"]');
+    expect(item?.getAttribute('data-builtin')).toBe('true');
+    expect(item?.textContent).toContain('Built in: the seed pack bundled with Counterpoint');
+    expect(item?.textContent).toContain('counterpoint-seed, version 4, 111 statements');
+    expect(item?.textContent).toContain('up to date');
+    expect(item?.textContent).toMatch(/Last update .*2026/);
+    expect(item?.textContent).not.toContain('checked every');
+    expect(item?.querySelector('[data-action="unsubscribe"]')).toBeNull();
+    expect(item?.querySelector('[data-action="update-now"]')).toBeNull();
+    // The user's own subscriptions come after it, with their buttons.
+    const input = root.querySelector('#sub-url') as HTMLInputElement;
+    await act(async () => {
+      input.value = 'https://packs.example.org/newsroom.json';
+      input.dispatchEvent(new window.Event('input', { bubbles: true }));
+    });
+    await act(async () => {
+      root
+        .querySelector('form.subscribe')
+        ?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+    });
+    await settle();
+    const items = [...root.querySelectorAll('[data-subscription]')];
+    expect(items.map((li) => li.getAttribute('data-subscription'))).toEqual([
+      'builtin:counterpoint-seed',
+      'https://packs.example.org/newsroom.json',
+    ]);
+    expect(items[1]?.querySelector('[data-action="unsubscribe"]')).not.toBeNull();
+  });
+});
+
 describe('the options page: MISP clusters', () => {
   /** A cluster file chosen in the MISP input. */
   async function chooseMisp(json: unknown) {

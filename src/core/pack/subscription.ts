@@ -27,8 +27,14 @@ export const SUBSCRIPTION_LIMITS = {
 export type SubscriptionStatus = 'pending' | 'updated' | 'unchanged' | 'error';
 
 export interface Subscription {
-  /** The pack's address, as normalised by `normaliseSubscriptionUrl`. */
+  /** The pack's address, as normalised by `normaliseSubscriptionUrl`; `builtin:<pack id>` for a built-in one. */
   url: string;
+  /**
+   * A built-in subscription (the seed pack): its source is the copy bundled
+   * with the extension, never fetched; it is checked when the extension starts
+   * (so an extension update brings its new version) and cannot be unsubscribed.
+   */
+  builtin?: boolean;
   /** The pack this address installed (null until the first successful fetch). */
   packId: string | null;
   /** ISO time of the subscription. */
@@ -47,6 +53,30 @@ export interface Subscription {
   claims: number | null;
   /** Hours between checks: the pack's own `updateIntervalHours`, bounded; the default otherwise. */
   intervalHours: number;
+}
+
+/** The address of a built-in subscription: not a network address (`normaliseSubscriptionUrl` refuses it). */
+export function builtinSubscriptionUrl(packId: string): string {
+  return `builtin:${packId}`;
+}
+
+/** A subscription as first recorded, before its first check. */
+export function newSubscription(url: string, at: string, builtin = false): Subscription {
+  return {
+    url,
+    ...(builtin ? { builtin: true } : {}),
+    packId: null,
+    addedAt: at,
+    checkedAt: null,
+    updatedAt: null,
+    status: 'pending',
+    error: null,
+    etag: null,
+    lastModified: null,
+    version: null,
+    claims: null,
+    intervalHours: SUBSCRIPTION_LIMITS.defaultIntervalHours,
+  };
 }
 
 /** An address a pack may be subscribed from: https (http only on this machine), no credentials, no fragment. */
@@ -98,6 +128,8 @@ export interface InstalledPack {
   claims: number;
   /** Where it was installed from. */
   source: { kind: 'builtin' | 'url' | 'file'; url?: string };
+  /** ISO time it was installed (or last replaced). */
+  installedAt?: string;
 }
 
 export type UpdateDecision = { action: 'install' } | { action: 'unchanged' } | { action: 'refuse'; reason: string };
@@ -105,10 +137,14 @@ export type UpdateDecision = { action: 'install' } | { action: 'unchanged' } | {
 /**
  * Whether a fetched (valid) pack may replace what is installed: the same pack
  * id as before, never a built-in or another source's pack, never an older
- * version, and never a sudden loss of most statements.
+ * version, and never a sudden loss of most statements. A built-in
+ * subscription only replaces the built-in pack, never an older version; it is
+ * exempt from the shrink rule alone, which guards against files truncated in
+ * transit: the bundled copy ships inside the extension package, and a new
+ * release may well cut its pack down.
  */
 export function decideUpdate(
-  sub: Pick<Subscription, 'url' | 'packId'>,
+  sub: Pick<Subscription, 'url' | 'packId' | 'builtin'>,
   fetched: { id: string; version: number; claims: number },
   installed: InstalledPack | undefined,
 ): UpdateDecision {
@@ -117,6 +153,7 @@ export function decideUpdate(
       action: 'refuse',
       reason: `the pack at this address changed its id from "${sub.packId}" to "${fetched.id}"`,
     };
+  if (sub.builtin === true) return decideBuiltin(fetched, installed);
   if (installed !== undefined) {
     if (installed.source.kind === 'builtin')
       return { action: 'refuse', reason: `"${fetched.id}" is the built-in pack's id` };
@@ -140,5 +177,21 @@ export function decideUpdate(
         reason: `version ${fetched.version} has ${fetched.claims} statements where ${installed.claims} are installed; kept the installed version (a truncated file?)`,
       };
   }
+  return { action: 'install' };
+}
+
+function decideBuiltin(bundled: { id: string; version: number }, installed: InstalledPack | undefined): UpdateDecision {
+  if (installed === undefined) return { action: 'install' };
+  if (installed.source.kind !== 'builtin')
+    return {
+      action: 'refuse',
+      reason: `a pack "${bundled.id}" is installed from ${installed.source.kind === 'file' ? 'a file' : installed.source.url}, not the extension`,
+    };
+  if (bundled.version === installed.version) return { action: 'unchanged' };
+  if (bundled.version < installed.version)
+    return {
+      action: 'refuse',
+      reason: `the extension's version ${bundled.version} is older than the installed version ${installed.version}`,
+    };
   return { action: 'install' };
 }

@@ -464,9 +464,14 @@ export function Options({ api }: { api: OptionsApi }) {
         ) : (
           <ul class="subscriptions">
             {subscriptions.map((s) => (
-              <li key={s.url} data-subscription={s.url} data-status={s.status}>
+              <li
+                key={s.url}
+                data-subscription={s.url}
+                data-status={s.status}
+                data-builtin={s.builtin === true ? 'true' : 'false'}
+              >
                 <p class="sub-url">
-                  <code>{s.url}</code>
+                  {s.builtin === true ? <strong>{t('optionsSubscriptionBuiltin')}</strong> : <code>{s.url}</code>}
                 </p>
                 <p>
                   {s.packId !== null ? t('optionsSubscriptionPack', s.packId, s.version ?? 0, s.claims ?? 0) : null}{' '}
@@ -474,15 +479,22 @@ export function Options({ api }: { api: OptionsApi }) {
                   {s.error !== null ? <span class="sub-error"> — {s.error}</span> : null}
                 </p>
                 <p class="muted">
+                  {s.updatedAt !== null ? t('optionsSubscriptionUpdatedAt', formatDate(s.updatedAt)) : null}{' '}
                   {s.checkedAt !== null ? t('optionsSubscriptionChecked', formatDate(s.checkedAt)) : null}{' '}
-                  {t('optionsSubscriptionEvery', s.intervalHours)}
+                  {s.builtin === true ? null : t('optionsSubscriptionEvery', s.intervalHours)}
                 </p>
-                <button type="button" onClick={() => updateNow(s)} disabled={busy} data-action="update-now">
-                  {t('optionsUpdateNow')}
-                </button>
-                <button type="button" onClick={() => unsubscribe(s)} disabled={busy} data-action="unsubscribe">
-                  {t('optionsUnsubscribe')}
-                </button>
+                {s.builtin === true ? (
+                  <p class="muted">{t('optionsSubscriptionBuiltinNote')}</p>
+                ) : (
+                  <>
+                    <button type="button" onClick={() => updateNow(s)} disabled={busy} data-action="update-now">
+                      {t('optionsUpdateNow')}
+                    </button>
+                    <button type="button" onClick={() => unsubscribe(s)} disabled={busy} data-action="unsubscribe">
+                      {t('optionsUnsubscribe')}
+                    </button>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -70,6 +70,7 @@ export function startBackground(): void {
   disabledPacks.watch(applyDisabledPacks);
   const subscriptions = createSubscriptions({
     builtins: [seed],
+    builtinsChecked: () => library.ready(),
     store: {
       get: async () => (await subscriptionList.getValue()) ?? [],
       set: (list) => subscriptionList.setValue(list),

@@ -52,6 +52,8 @@ export interface SubscriptionDeps {
   store: SubscriptionStore;
   /** Built-in subscriptions, listed first. */
   builtins?: readonly BuiltinSource[];
+  /** Resolves once this worker checked the built-in ones (the library's seed install); `list` waits for it. */
+  builtinsChecked?: () => Promise<unknown>;
   fetch: (url: string, init: RequestInit) => Promise<Response>;
   /** The installed packs (id, version, statements, source). */
   installed(): Promise<InstalledPack[]>;
@@ -374,6 +376,8 @@ export function createSubscriptions(deps: SubscriptionDeps): Subscriptions {
 
   return {
     async list() {
+      // Not "pending" on the first start only because the page asked before the seed's install ended.
+      await deps.builtinsChecked?.();
       const stored = await deps.store.get();
       const at = new Date(now()).toISOString();
       const first = [...builtins.keys()].map(

@@ -1,8 +1,10 @@
 /**
- * The options page in Chromium (issue 11): a pack file installed from it is
- * matched on a page; a bad file changes nothing and lists its problems by
- * path; a removed pack comes back with Undo; the MISP galaxy's threat-actor
- * cluster imports; a site switched off there is left alone.
+ * The options page in Chromium (issue 11): the built-in seed pack listed as a
+ * built-in subscription; a pack file installed from it is matched on a page;
+ * a bad file changes nothing and lists its problems by path; a removed pack
+ * comes back with Undo; the MISP galaxy's threat-actor cluster and a
+ * ransomware cluster import, and a page naming what only they know is then
+ * highlighted; a site switched off there is left alone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -13,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimPack } from '../../src/core/pack/schema';
 import { SEED_PACK } from '../../src/data/seed-pack';
 import { ARTIFACTS_DIR, type LoadedExtension, launchExtension } from './support/extension';
-import { fixtureHtml, loadExpectation, waitForScan } from './support/highlights';
+import { fixtureHtml, loadExpectation, readPainted, waitForScan } from './support/highlights';
 import { isolateNetwork, type NetworkLog } from './support/network';
 import { PopupPage } from './support/popup-page';
 
@@ -23,6 +25,39 @@ declare const chrome: {
 
 const LESOIR = loadExpectation('lesoir-seed-004');
 const MISP_THREAT_ACTORS = join(import.meta.dirname, '../../../shared/data/misp-galaxy/threat-actor.json');
+/** A group of the MISP threat-actor cluster that the built-in actors do not know. */
+const MISP_ONLY_GROUP = 'Scarlet Mimic';
+/** A made-up ransomware family, in a hand-written cluster. */
+const MADE_UP_FAMILY = 'Quillcrypt';
+
+/** A page on a built-in news site whose one allegation names `actor`. */
+function articleNaming(actor: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dallas</title></head><body><main><article>
+<h1>The Dallas attack</h1>
+<p>The FBI blamed ${actor} for the cyberattack on the city of Dallas.</p>
+<p>The city said its services were restored within a week.</p>
+</article></main></body></html>`;
+}
+
+/** A MISP galaxy ransomware cluster (the galaxy's file shape) with one notable family no built-in table has. */
+function ransomwareCluster() {
+  return {
+    type: 'ransomware',
+    name: 'Ransomware',
+    uuid: '00000000-0000-4000-8000-000000000000',
+    version: 999,
+    values: [
+      {
+        value: MADE_UP_FAMILY,
+        description: 'A made-up family for this test.',
+        meta: {
+          synonyms: ['Quill Locker'],
+          refs: ['https://vendor.example.com/quillcrypt', 'https://news.example.org/quillcrypt'],
+        },
+      },
+    ],
+  };
+}
 
 /** A newsroom's pack: one new statement by a made-up fact-checking desk about the APT31 campaign. */
 function newsroomPack(): ClaimPack {
@@ -90,6 +125,12 @@ describe('the options page', () => {
     await expect(
       options.locator(`tr[data-pack-id="${SEED_PACK.id}"] [data-action="remove"]`).isDisabled(),
     ).resolves.toBe(true);
+    // Installed as the built-in subscription, from the copy in the extension: listed first, with nothing to unsubscribe.
+    const builtin = options.locator('[data-subscription][data-builtin="true"]');
+    await expect(builtin.getAttribute('data-subscription')).resolves.toBe(`builtin:${SEED_PACK.id}`);
+    expect(await builtin.getAttribute('data-status')).toMatch(/^(updated|unchanged)$/);
+    expect(await builtin.textContent()).toContain(`${SEED_PACK.id}, version ${SEED_PACK.version}`);
+    expect(await builtin.locator('[data-action="unsubscribe"], [data-action="update-now"]').count()).toBe(0);
   });
 
   it('installs a pack from a file, and its statement answers the allegation on the page', async () => {
@@ -154,10 +195,56 @@ describe('the options page', () => {
     expect(await rowIds()).toEqual([SEED_PACK.id, 'e2e-newsroom']);
   });
 
-  it('imports the MISP galaxy’s threat-actor cluster', async () => {
+  /** What the popup lists for a fresh visit of `url`: each allegation's accused. */
+  async function accusedOnVisit(url: string): Promise<string[]> {
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    await waitForScan(page);
+    const tabs = await ext.serviceWorker.evaluate((u) => chrome.tabs.query({ url: u }), url);
+    const popup = await PopupPage.open(ext.context, ext.extensionId, tabs.at(-1)?.id ?? -1);
+    const accused = (await popup.allegations()).map((a) => a.accused);
+    await popup.page.close();
+    await page.close();
+    return accused;
+  }
+
+  it('imports the MISP galaxy’s threat-actor cluster; a group only it knows is then found on a page', async () => {
+    const url = 'https://www.lesoir.be/e2e/misp-threat-actor.html';
+    network.serve(url, articleNaming(MISP_ONLY_GROUP));
+    expect(await accusedOnVisit(url)).toEqual([]);
+    await options.bringToFront();
     await options.locator('input[data-import="misp"]').setInputFiles(MISP_THREAT_ACTORS);
-    await options.locator('[data-status="ok"]', { hasText: 'groups read' }).waitFor();
+    await options.locator('[data-status="ok"][data-misp-cluster="threat-actor"]', { hasText: 'groups read' }).waitFor();
     expect(await status().textContent()).toMatch(/\d+ groups read: \d+ added/);
+    await options.locator('li[data-misp-cluster="threat-actor"]').waitFor();
+    expect(await accusedOnVisit(url)).toEqual([MISP_ONLY_GROUP]);
+  });
+
+  it('imports a MISP ransomware cluster; a family only it knows is highlighted, and no longer once removed', async () => {
+    const url = 'https://www.lesoir.be/e2e/misp-ransomware.html';
+    network.serve(url, articleNaming(MADE_UP_FAMILY));
+    expect(await accusedOnVisit(url)).toEqual([]);
+    const file = join(dir, 'ransomware.json');
+    writeFileSync(file, JSON.stringify(ransomwareCluster()));
+    await options.bringToFront();
+    await options.locator('input[data-import="misp"]').setInputFiles(file);
+    await options.locator('[data-status="ok"][data-misp-cluster="ransomware"]').waitFor();
+    expect(await status().textContent()).toMatch(/ransomware cluster: 1 malware famil/);
+    const listed = options.locator('li[data-misp-cluster="ransomware"]');
+    expect(await listed.textContent()).toContain('version 999: 1 entries, 1 actors added');
+
+    const page = await ext.context.newPage();
+    await page.goto(url);
+    expect(await waitForScan(page)).toBe(1);
+    const painted = await readPainted(page);
+    expect(painted.map((p) => p.text).join(' ')).toContain(MADE_UP_FAMILY);
+    await page.close();
+    expect(await accusedOnVisit(url)).toEqual([MADE_UP_FAMILY]);
+
+    await options.bringToFront();
+    await listed.locator('[data-action="remove-misp"]').click();
+    await listed.waitFor({ state: 'detached' });
+    expect(await accusedOnVisit(url)).toEqual([]);
   });
 
   it('switches a built-in site off and on again: the page’s highlights go and come back', async () => {

@@ -16,9 +16,10 @@ import type {
   PackSummary,
   RemovePackResponse,
 } from '@src/messaging/protocol';
+import { readIncidentClaims } from './db/claim-store';
 import type { CounterpointDB, PackRow, PackSource } from './db/database';
 import { type CounterpointExport, exportAll, exportPack, importMispGalaxy, importPack, removePack } from './db/packs';
-import { claimKey, claimOfRow, incidentOfRow } from './db/rows';
+import { claimKey, incidentOfRow } from './db/rows';
 import { createDbMatcher, type MatchBatch } from './matcher';
 import { createSeedInstaller, type SeedOutcome } from './seed';
 import { createStatementSearch } from './statement-search';
@@ -87,6 +88,8 @@ export function createLibrary(deps: LibraryDeps): Library {
     deps.installSeed,
   );
   const ready = () => installer.ensure();
+  // The index heads are read while the worker's first page is being read, not after.
+  void ready().then(() => matcher.warm());
   const statements = createStatementSearch(db);
 
   return {
@@ -153,12 +156,12 @@ export function createLibrary(deps: LibraryDeps): Library {
       await ready();
       const row = await db.incidents.get(claimKey(pack, id));
       if (row === undefined) return null;
-      const claims = (await db.claims.where('incident').equals(id).toArray()).filter((c) => c.packId === pack);
-      const keys = claims.map((c) => c.key);
+      const claims = await readIncidentClaims(db, pack, id);
+      const keys = claims.map((c) => claimKey(pack, c.id));
       const relations = keys.length === 0 ? [] : await db.relations.where('from').anyOf(keys).toArray();
       return buildTimeline(
         { ...incidentOfRow(row), packId: pack },
-        claims.map((c) => ({ ...claimOfRow(c), key: c.key })),
+        claims.map((c) => ({ ...c, key: claimKey(pack, c.id) })),
         relations,
         (actor) => deps.resolver.stateOf(actor),
       );
@@ -178,6 +181,8 @@ export function createLibrary(deps: LibraryDeps): Library {
       await ready();
       try {
         const result = await importMispGalaxy(db, json);
+        // Sponsors may have changed: what the matcher read of the reader's own statements is stale.
+        matcher.invalidate();
         return { ok: true, ...result };
       } catch (error) {
         log.warn('[counterpoint] MISP galaxy import failed', error);

@@ -18,7 +18,7 @@ import {
 import type { ActorRecord } from '@core/actors/types';
 import type { ImportMispGalaxyResponse } from '@src/messaging/protocol';
 import type { ImportedMispCluster } from '@src/settings/misp-clusters';
-import { MISP_SOURCE, refreshActorKeys, replaceContributions } from './db/actors';
+import { MISP_SOURCE, replaceContributions } from './db/actors';
 import type { CounterpointDB } from './db/database';
 
 export interface MispClusterDeps {
@@ -66,13 +66,11 @@ export function createMispClusters(deps: MispClusterDeps): MispClusters {
   async function importFamilies(json: unknown, type: FamilyClusterType): Promise<ImportMispGalaxyResponse> {
     const records = familiesFromMispCluster(json, type, deps.stopwords(), await threatActors());
     const source = familySource(type);
-    const result = await db.transaction('rw', [db.actors, db.claims], async () => {
+    const result = await db.transaction('rw', [db.actors], async () => {
       const previousIds = await db.actors
         .filter((row) => row.contributions.some((c) => c.from === source))
         .primaryKeys();
-      const changed = await replaceContributions(db, source, records, previousIds);
-      await refreshActorKeys(db, changed.sponsorChanged);
-      return changed;
+      return replaceContributions(db, source, records, previousIds);
     });
     return {
       ok: true,

@@ -5,8 +5,16 @@
  * when), and the statements a saved claim links, read by key.
  */
 import { createStatementIndex, hitOf, type StatementHit, type StatementIndex } from '@core/annotation/statement-search';
+import type { Claim } from '@core/pack/schema';
+import { readAllClaims, readClaimsByKeys } from './db/claim-store';
 import type { CounterpointDB } from './db/database';
-import { claimOfRow, incidentOfRow } from './db/rows';
+import { incidentOfRow } from './db/rows';
+
+/** A claim read by key, without its key (as the statement index holds claims). */
+function claimOf(row: Claim & { packId: string; key: string }): Claim & { packId: string } {
+  const { key: _key, ...claim } = row;
+  return claim;
+}
 
 export interface StatementSearch {
   search(query: string, limit: number): Promise<StatementHit[]>;
@@ -26,11 +34,11 @@ export function createStatementSearch(db: CounterpointDB): StatementSearch {
   }
 
   async function build(): Promise<StatementIndex> {
-    const [claims, incidents] = await db.transaction('r', [db.claims, db.incidents], () =>
-      Promise.all([db.claims.toArray(), db.incidents.toArray()]),
+    const [claims, incidents] = await db.transaction('r', [db.packs, db.claims, db.claimIndex, db.incidents], () =>
+      Promise.all([readAllClaims(db), db.incidents.toArray()]),
     );
     return createStatementIndex(
-      claims.map((row) => ({ ...claimOfRow(row), packId: row.packId })),
+      claims,
       incidents.map((row) => ({ ...incidentOfRow(row), packId: row.packId })),
     );
   }
@@ -53,14 +61,12 @@ export function createStatementSearch(db: CounterpointDB): StatementSearch {
       return (await index()).search(query, limit);
     },
     async byKeys(keys) {
-      const rows = (await db.claims.bulkGet([...keys])).filter((r) => r !== undefined);
+      const rows = (await readClaimsByKeys(db, keys)).filter((r) => r !== undefined);
       const wanted = [...new Set(rows.flatMap((r) => (r.incident !== undefined ? [`${r.packId}/${r.incident}`] : [])))];
       const incidents = new Map(
         (await db.incidents.bulkGet(wanted)).flatMap((i) => (i === undefined ? [] : [[i.key, incidentOfRow(i)]])),
       );
-      return rows.map((row) =>
-        hitOf({ ...claimOfRow(row), packId: row.packId }, incidents.get(`${row.packId}/${row.incident}`)),
-      );
+      return rows.map((row) => hitOf(claimOf(row), incidents.get(`${row.packId}/${row.incident}`)));
     },
   };
 }

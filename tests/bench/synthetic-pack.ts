@@ -125,3 +125,15 @@ export function syntheticPack(n: number, seed = 3): ClaimPack {
     relations,
   };
 }
+
+/**
+ * The next version of a pack, as a subscription would fetch it: 1 % of the
+ * claims reworded (every hundredth), the rest unchanged.
+ */
+export function onePercentChanged(pack: ClaimPack): ClaimPack {
+  return {
+    ...pack,
+    version: pack.version + 1,
+    claims: pack.claims.map((c, i) => (i % 100 === 50 ? { ...c, text: `${c.text} (updated)` } : c)),
+  };
+}

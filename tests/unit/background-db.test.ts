@@ -2,6 +2,7 @@
 import { Detector } from '@core/detect';
 import type { ClaimPack } from '@core/pack/schema';
 import type { Badge } from '@src/background/badge';
+import { readAllClaims } from '@src/background/db/claim-store';
 import { CounterpointDB } from '@src/background/db/database';
 import { createLibrary, type Library } from '@src/background/library';
 import { createDbMatcher, createMatchBatch } from '@src/background/matcher';
@@ -21,6 +22,9 @@ import type {
 } from '@src/messaging/protocol';
 import type { IncidentTimelineResponse } from '@src/messaging/timeline-protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
+/** The claims stored for every installed pack, read back from their blocks. */
+const storedClaims = async (db: CounterpointDB) => (await readAllClaims(db)).length;
 
 const RUNTIME_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${RUNTIME_ID}`;
@@ -244,7 +248,7 @@ describe('seed install', () => {
     expect(await ensureSeedPack(db, SEED_PACK)).toBe('installed');
     const row = await db.packs.get(SEED_PACK_ID);
     expect(row).toMatchObject({ version: SEED_PACK_VERSION, source: { kind: 'builtin' } });
-    const claims = await db.claims.count();
+    const claims = await storedClaims(db);
     expect(claims).toBe(SEED_PACK.claims.length);
 
     expect(await ensureSeedPack(db, SEED_PACK)).toBe('current');
@@ -253,7 +257,7 @@ describe('seed install', () => {
       'current',
       'current',
     ]);
-    expect(await db.claims.count()).toBe(claims);
+    expect(await storedClaims(db)).toBe(claims);
     expect((await db.packs.get(SEED_PACK_ID))?.installedAt).toBe(row?.installedAt);
   });
 
@@ -261,7 +265,7 @@ describe('seed install', () => {
     const db = newDb();
     const outcomes = await Promise.all([ensureSeedPack(db, SEED_PACK), ensureSeedPack(db, SEED_PACK)]);
     expect(outcomes.sort()).toEqual(['current', 'installed']);
-    expect(await db.claims.count()).toBe(SEED_PACK.claims.length);
+    expect(await storedClaims(db)).toBe(SEED_PACK.claims.length);
   });
 
   it('upgrades an older installed version and leaves a newer one alone', async () => {
@@ -282,12 +286,12 @@ describe('seed install', () => {
     );
     expect(await ensureSeedPack(db, next)).toBe('upgraded');
     expect((await db.packs.get(SEED_PACK_ID))?.version).toBe(next.version);
-    expect(await db.claims.count()).toBe(10);
+    expect(await storedClaims(db)).toBe(10);
 
     // An older extension build (or a rollback) does not downgrade.
     expect(await ensureSeedPack(db, SEED_PACK)).toBe('current');
     expect((await db.packs.get(SEED_PACK_ID))?.version).toBe(next.version);
-    expect(await db.claims.count()).toBe(10);
+    expect(await storedClaims(db)).toBe(10);
   });
 
   it('reinstalls a missing seed', async () => {
@@ -295,7 +299,7 @@ describe('seed install', () => {
     await ensureSeedPack(db, SEED_PACK);
     await db.packs.delete(SEED_PACK_ID);
     expect(await ensureSeedPack(db, SEED_PACK)).toBe('installed');
-    expect(await db.claims.count()).toBe(SEED_PACK.claims.length);
+    expect(await storedClaims(db)).toBe(SEED_PACK.claims.length);
   });
 
   it('runs once per worker and retries after a failure', async () => {
@@ -426,7 +430,7 @@ describe('pack operations from extension pages', () => {
     const response = await send<RemovePackResponse>({ type: 'removePack', id: SEED_PACK_ID }, libraryPage);
     expect(response).toEqual({ ok: false, error: expect.stringMatching(/built-in seed pack .* cannot be removed/) });
     expect(await db.packs.get(SEED_PACK_ID)).toBeDefined();
-    expect(await db.claims.count()).toBe(SEED_PACK.claims.length);
+    expect(await storedClaims(db)).toBe(SEED_PACK.claims.length);
   });
 
   it('refuses a file that would replace the seed pack', async () => {
@@ -442,7 +446,7 @@ describe('pack operations from extension pages', () => {
     await send({ type: 'importPack', json: testPack() }, libraryPage);
     const before = {
       packs: await db.packs.toArray(),
-      claims: await db.claims.count(),
+      claims: await storedClaims(db),
       actors: await db.actors.count(),
     };
 
@@ -458,7 +462,7 @@ describe('pack operations from extension pages', () => {
     expect(notAPack).toMatchObject({ ok: false, error: expect.stringMatching(/^[\w.[\]()]+: \S/) });
 
     expect(await db.packs.toArray()).toEqual(before.packs);
-    expect(await db.claims.count()).toBe(before.claims);
+    expect(await storedClaims(db)).toBe(before.claims);
     expect(await db.actors.count()).toBe(before.actors);
   });
 
@@ -544,25 +548,34 @@ describe('database matcher', () => {
     expect(await keys()).toContain('test-pack/ru-denial');
   });
 
-  it('reads each route once for the allegations of one page (a batch), with the same answers', async () => {
+  it('reads the claim index once for the allegations of one page, with the same answers', async () => {
     const db = newDb();
     await ensureSeedPack(db, SEED_PACK);
-    const matcher = createDbMatcher(db, { stateOf: (id) => detector().gazetteer.stateOf(id) });
+    const resolver = { stateOf: (id: string) => detector().gazetteer.stateOf(id) };
     const queries = [
       'Chinese hackers attacked the Belgian parliament.',
       'China launched cyberattacks against Belgian MPs.',
       'APT31 targeted lawmakers in Brussels.',
     ].map((text) => ({ text, stance: 'accusation' as const, accused: 'CN', accuser: null }));
-    const alone = await Promise.all(queries.map((q) => matcher.counterStatements(q)));
-    const where = vi.spyOn(db.claims, 'where');
+    const alone = await Promise.all(queries.map((q) => createDbMatcher(db, resolver).counterStatements(q)));
+    const matcher = createDbMatcher(db, resolver);
+    const heads = vi.spyOn(db.claimIndex, 'bulkGet');
+    const shards = vi.spyOn(db.claimIndex, 'get');
     const batch = createMatchBatch();
     const together = await Promise.all(queries.map((q) => matcher.counterStatements(q, 5, batch)));
     expect(together.map((r) => r.map((c) => c.claim.key))).toEqual(alone.map((r) => r.map((c) => c.claim.key)));
     expect(alone[0]?.length).toBeGreaterThan(0);
-    const speakerReads = where.mock.calls.filter(([index]) => (index as unknown) === 'speakerActor').length;
-    // One read of what China said, shared by the three allegations (three without the batch).
-    expect(speakerReads).toBe(1);
-    where.mockRestore();
+    // The heads in one read, each shard once, for the three allegations.
+    expect(heads).toHaveBeenCalledTimes(1);
+    const read = shards.mock.calls.map(([key]) => key);
+    expect(read.length).toBeGreaterThan(0);
+    expect(new Set(read).size).toBe(read.length);
+    // Later allegations are answered from memory.
+    await matcher.counterStatements(queries[0] as (typeof queries)[number]);
+    expect(heads).toHaveBeenCalledTimes(1);
+    expect(shards).toHaveBeenCalledTimes(read.length);
+    heads.mockRestore();
+    shards.mockRestore();
   });
 
   it('finds claims by rare terms, and sees packs imported after a first query', async () => {

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { type Claim, PackError, parsePack } from '@core/pack/schema';
+import { actorKeysOf } from '@src/background/db/actors';
+import type { IndexShardRow } from '@src/background/db/claim-index';
+import { readAllClaims, readClaimsByKeys, readHead } from '@src/background/db/claim-store';
 import {
-  type ClaimRow,
   type ClaimRowV1,
   CounterpointDB,
   type IncidentRow,
   type PackRow,
   SCHEMA_V2,
+  SCHEMA_V3,
 } from '@src/background/db/database';
 import {
   EXPORT_FORMAT,
@@ -16,7 +19,9 @@ import {
   importPack,
   removePack,
 } from '@src/background/db/packs';
-import { claimActorKeys, claimTerms, termsOf } from '@src/background/db/terms';
+import { claimRowOf, relationRowOf } from '@src/background/db/rows';
+import { claimTerms, termsOf } from '@src/background/db/terms';
+import { createDbMatcher } from '@src/background/matcher';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -142,35 +147,53 @@ async function tableCounts(db: CounterpointDB): Promise<Record<string, number>> 
   return out;
 }
 
-const EMPTY = { claims: 0, actors: 0, incidents: 0, relations: 0, packs: 0, savedClaims: 0 };
+const EMPTY = { claims: 0, claimIndex: 0, actors: 0, incidents: 0, relations: 0, packs: 0, savedClaims: 0 };
+
+/** The installed claim of `key`, read back from its block. */
+async function claimAt(db: CounterpointDB, key: string): Promise<Claim & { packId: string; key: string }> {
+  const [claim] = await readClaimsByKeys(db, [key]);
+  if (claim === undefined) throw new Error(`no claim ${key}`);
+  return claim;
+}
+
+/** The claim keys of a pack that the index files under `term`, from its shards. */
+async function keysWithTerm(db: CounterpointDB, packId: string, term: string): Promise<string[]> {
+  const head = await readHead(db, packId);
+  if (head === undefined) return [];
+  const id = head.vocab.split('\n').indexOf(term);
+  const out: string[] = [];
+  for (let n = 0; n < head.shards; n++) {
+    const shard = (await db.claimIndex.get(`${packId}#${n}`)) as IndexShardRow;
+    shard.ids.split('\n').forEach((claim, i) => {
+      if (shard.terms.subarray(shard.termStarts[i], shard.termStarts[i + 1]).includes(id))
+        out.push(`${packId}/${claim}`);
+    });
+  }
+  expect(out.length, term).toBe(id < 0 ? 0 : head.df[id]);
+  return out;
+}
+
+/** The claim keys of every pack, sorted. */
+async function allKeys(db: CounterpointDB): Promise<string[]> {
+  return (await readAllClaims(db)).map((c) => `${c.packId}/${c.id}`).sort();
+}
 
 describe('CounterpointDB schema', () => {
-  it('creates the version 3 tables and indexes', async () => {
+  it('creates the version 4 tables and indexes', async () => {
     const db = newDb();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      ['actors', 'claims', 'incidents', 'packs', 'relations', 'savedClaims'].sort(),
+      ['actors', 'claimIndex', 'claims', 'incidents', 'packs', 'relations', 'savedClaims'].sort(),
     );
     expect(db.savedClaims.schema.primKey.name).toBe('id');
     expect(db.savedClaims.schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`).sort()).toEqual(
       ['page', 'created', 'modified', 'site', 'verdict', '*tags'].sort(),
     );
+    // Claims in blocks, and a compact index per pack: no multi-entry index to write per claim.
     expect(db.claims.schema.primKey.name).toBe('key');
-    expect(db.claims.schema.indexes.map((i) => `${i.multi ? '*' : ''}${i.name}`).sort()).toEqual(
-      [
-        'packId',
-        'id',
-        'date',
-        'stance',
-        'speakerActor',
-        'accuser',
-        'incident',
-        '*accused',
-        '*actorKeys',
-        '*terms',
-      ].sort(),
-    );
+    expect(db.claims.schema.indexes.map((i) => i.name)).toEqual(['packId']);
+    expect(db.claimIndex.schema.indexes.map((i) => i.name)).toEqual(['packId']);
     expect(db.relations.schema.primKey.auto).toBe(true);
   });
 
@@ -201,35 +224,19 @@ describe('CounterpointDB schema', () => {
     const db = new CounterpointDB(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name)).not.toContain('claimsMigrating');
 
-    const rows = await db.claims.orderBy('key').toArray();
+    const rows = await readAllClaims(db);
     expect(rows).toHaveLength(v1Claims.length);
     for (const old of v1Claims) {
-      const row = rows.find((r) => r.key === `${old.packId}/${old.id}`);
-      expect(row, old.id).toBeDefined();
-      const { key: _key, order, actorKeys, terms, ...rest } = row as ClaimRow;
-      expect(rest).toEqual(old);
-      expect(typeof order).toBe('number');
-      expect(actorKeys).toEqual(claimActorKeys(old, (id) => (id === 'APT31' ? 'CN' : undefined)));
-      expect(terms).toEqual(claimTerms(old));
+      const row = rows.find((r) => r.packId === old.packId && r.id === old.id);
+      expect(row, old.id).toEqual(old);
     }
-    // Order within a pack follows the v1 key order (claim ids), one sequence per pack.
-    expect(
-      rows
-        .filter((r) => r.packId === pack.id)
-        .map((r) => r.order)
-        .sort(),
-    ).toEqual([0, 1, 2]);
-    expect(rows.find((r) => r.packId === other.id)?.order).toBe(0);
     // APT31's sponsor comes from the builtin actors: there was no actors table in v1.
-    expect(rows.find((r) => r.id === 'fi-1')?.actorKeys).toEqual(['APT31', 'FI', 'CN']);
-    expect(await db.claims.where('actorKeys').equals('CN').count()).toBe(4);
-    expect(await db.claims.where('terms').equals('pekin').primaryKeys()).toEqual([
-      `${pack.id}/cn-1`,
-      `${other.id}/other-cn`,
-    ]);
+    expect(await actorKeysOf(db, await claimAt(db, `${pack.id}/fi-1`))).toEqual(['APT31', 'FI', 'CN']);
+    expect(await keysWithTerm(db, pack.id, 'pekin')).toEqual([`${pack.id}/cn-1`]);
+    expect(await keysWithTerm(db, other.id, 'pekin')).toEqual([`${other.id}/other-cn`]);
 
     const packRow = (await db.packs.get(pack.id)) as PackRow;
     expect(packRow).toEqual({
@@ -265,7 +272,11 @@ describe('CounterpointDB version 3', () => {
     await importPack(filler, samplePack(), BUILTIN);
     await importPack(filler, samplePack(3, 'other'), { kind: 'file' });
     const rows: Record<string, unknown[]> = {};
-    for (const t of ['claims', 'actors', 'incidents', 'relations', 'packs']) rows[t] = await filler.table(t).toArray();
+    for (const t of ['actors', 'incidents', 'relations', 'packs']) rows[t] = await filler.table(t).toArray();
+    rows.claims = [samplePack(), samplePack(3, 'other')].flatMap((json) => {
+      const p = parsePack(json);
+      return p.claims.map((c, i) => claimRowOf(p.id, c, i, (id) => (id === 'APT31' ? 'CN' : undefined)));
+    });
     const atV2 = new Dexie(name);
     atV2.version(2).stores(SCHEMA_V2);
     for (const [t, list] of Object.entries(rows)) await atV2.table(t).bulkPut(list);
@@ -274,9 +285,12 @@ describe('CounterpointDB version 3', () => {
     const db = new CounterpointDB(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
-    for (const [t, list] of Object.entries(rows)) expect(await db.table(t).toArray(), t).toEqual(list);
+    expect(db.verno).toBe(4);
+    // Claims move to blocks (version 4); every other table is as it was.
+    for (const [t, list] of Object.entries(rows))
+      if (t !== 'claims') expect(await db.table(t).toArray(), t).toEqual(list);
     expect(await exportPack(db, 'finland-2021')).toStrictEqual(parsePack(samplePack()));
+    expect(await exportPack(db, 'other')).toStrictEqual(parsePack(samplePack(3, 'other')));
     await db.savedClaims.add({
       id: 'urn:uuid:1',
       page: 'https://news.example/a',
@@ -287,6 +301,43 @@ describe('CounterpointDB version 3', () => {
       tags: ['t'],
     });
     expect(await db.savedClaims.where('page').equals('https://news.example/a').count()).toBe(1);
+  });
+});
+
+describe('CounterpointDB version 4', () => {
+  it('upgrades a release-3 database: claims move to blocks and an index, packs export and match as a fresh install', async () => {
+    const name = `test-${Math.random().toString(36).slice(2)}`;
+    const packs = [parsePack(samplePack()), parsePack(samplePack(3, 'other'))];
+    // Release 3's stores, with its rows: one per claim (unsorted, as a key range would give them), incidents, relations.
+    const atV3 = new Dexie(name);
+    atV3.version(3).stores(SCHEMA_V3);
+    const sponsorOf = (id: string) => (id === 'APT31' ? 'CN' : undefined);
+    const fresh = newDb();
+    for (const p of packs) {
+      await importPack(fresh, p, BUILTIN);
+      const claims = p.claims.map((c, i) => claimRowOf(p.id, c, i, sponsorOf));
+      await atV3.table('claims').bulkAdd(claims.reverse());
+      await atV3.table('relations').bulkAdd(p.relations.map((r, i) => relationRowOf(p.id, r, i)));
+    }
+    for (const t of ['actors', 'incidents', 'packs']) await atV3.table(t).bulkAdd(await fresh.table(t).toArray());
+    atV3.close();
+
+    const db = new CounterpointDB(name);
+    open.push(db);
+    await db.open();
+    expect(db.verno).toBe(4);
+    for (const p of packs) expect(await exportPack(db, p.id)).toStrictEqual(p);
+    expect(await allKeys(db)).toEqual(await allKeys(fresh));
+    const resolver = { stateOf: sponsorOf };
+    const query = {
+      text: 'Finland accuses APT31 of breaching the Parliament; Beijing denies it.',
+      stance: 'accusation' as const,
+      accused: 'APT31',
+      accuser: 'FI',
+    };
+    const migrated = await createDbMatcher(db, resolver).counterStatements(query, 10);
+    expect(migrated.length).toBeGreaterThan(0);
+    expect(migrated).toEqual(await createDbMatcher(fresh, resolver).counterStatements(query, 10));
   });
 });
 
@@ -304,12 +355,12 @@ describe('importPack', () => {
     expect(Date.parse(result.pack.installedAt)).not.toBeNaN();
     expect(await db.packs.get('finland-2021')).toEqual(result.pack);
 
-    const claim = (await db.claims.get('finland-2021/cn-1')) as ClaimRow;
-    expect(claim).toMatchObject({ id: 'cn-1', packId: 'finland-2021', order: 1, accuser: 'FI' });
-    expect(claim.actorKeys).toEqual(['FI', 'CN']);
-    expect(claim.terms).toEqual(
-      expect.arrayContaining(['pekin', 'denial', 'implication', 'cyberattack', 'parliament', 'finlandais', 'ministry']),
-    );
+    const claim = await claimAt(db, 'finland-2021/cn-1');
+    expect(claim).toMatchObject({ id: 'cn-1', packId: 'finland-2021', accuser: 'FI' });
+    expect((await exportPack(db, 'finland-2021'))?.claims[1]?.id).toBe('cn-1');
+    expect(await actorKeysOf(db, claim)).toEqual(['FI', 'CN']);
+    for (const term of ['pekin', 'denial', 'implication', 'cyberattack', 'parliament', 'finlandais', 'ministry'])
+      expect(await keysWithTerm(db, 'finland-2021', term), term).toContain('finland-2021/cn-1');
 
     const incident = (await db.incidents.get('finland-2021/eduskunta-2020')) as IncidentRow;
     expect(incident).toMatchObject({ id: 'eduskunta-2020', packId: 'finland-2021', startDate: '2020-10-01' });
@@ -333,7 +384,7 @@ describe('importPack', () => {
     const db = newDb();
     await importPack(db, samplePack(1, 'a'), BUILTIN);
     await importPack(db, samplePack(1, 'b'), BUILTIN);
-    expect(await db.claims.where('id').equals('fi-1').primaryKeys()).toEqual(['a/fi-1', 'b/fi-1']);
+    expect((await readClaimsByKeys(db, ['a/fi-1', 'b/fi-1'])).map((c) => c?.packId)).toEqual(['a', 'b']);
     expect(await db.incidents.count()).toBe(2);
     expect((await db.actors.get('APT31'))?.contributions.map((c) => c.from)).toEqual(['pack:a', 'pack:b']);
   });
@@ -376,10 +427,11 @@ describe('importPack', () => {
       created++;
       if (created === 2) throw new Error('disk full');
     };
-    db.claims.hook('creating', failHalfWay);
+    // The second index row, after the claims' block: the transaction is under way.
+    db.claimIndex.hook('creating', failHalfWay);
     await expect(importPack(db, samplePack(), BUILTIN)).rejects.toThrow('disk full');
     expect(created).toBe(2);
-    db.claims.hook('creating').unsubscribe(failHalfWay);
+    db.claimIndex.hook('creating').unsubscribe(failHalfWay);
     expect(await tableCounts(db)).toEqual(EMPTY);
   });
 
@@ -397,9 +449,10 @@ describe('importPack', () => {
       created++;
       if (created === 2) throw new Error('quota exceeded');
     };
-    db.relations.hook('creating', failHalfWay);
+    // The index's second row is rewritten after the actors changed.
+    db.claimIndex.hook('updating', failHalfWay);
     await expect(importPack(db, update, BUILTIN)).rejects.toThrow('quota exceeded');
-    db.relations.hook('creating').unsubscribe(failHalfWay);
+    db.claimIndex.hook('updating').unsubscribe(failHalfWay);
 
     expect(await exportPack(db, 'finland-2021')).toStrictEqual(exported);
     expect(await db.actors.toArray()).toEqual(actorsBefore);
@@ -421,14 +474,10 @@ describe('importPack', () => {
     const result = await importPack(db, next, { kind: 'file' });
     expect(result.previousVersion).toBe(1);
     expect(result.pack).toMatchObject({ version: 2, source: { kind: 'file' } });
-    expect(await db.claims.where('packId').equals('finland-2021').primaryKeys()).toEqual([
-      'finland-2021/cn-1',
-      'finland-2021/cn-2',
-      'finland-2021/fi-1',
-    ]);
-    expect((await db.claims.get('finland-2021/fi-1'))?.text).toMatch(/breached/);
-    expect(await db.claims.where('terms').equals('smear').count()).toBe(1);
-    expect(await db.claims.where('terms').equals('sponsored').count()).toBe(0);
+    expect(await allKeys(db)).toEqual(['finland-2021/cn-1', 'finland-2021/cn-2', 'finland-2021/fi-1']);
+    expect((await claimAt(db, 'finland-2021/fi-1')).text).toMatch(/breached/);
+    expect(await keysWithTerm(db, 'finland-2021', 'smear')).toEqual(['finland-2021/cn-2']);
+    expect(await keysWithTerm(db, 'finland-2021', 'sponsored')).toEqual([]);
     expect((await db.relations.toArray()).map((r) => r.from)).toEqual(['finland-2021/cn-2']);
     expect(await db.actors.get('Supo')).toBeUndefined();
     expect(await db.packs.count()).toBe(1);
@@ -449,7 +498,7 @@ describe('importPack', () => {
     const forced = await importPack(db, samplePack(1), BUILTIN, { force: true });
     expect(forced.previousVersion).toBe(2);
     expect((await db.packs.get('finland-2021'))?.version).toBe(1);
-    expect(await db.claims.count()).toBe(3);
+    expect(await allKeys(db)).toHaveLength(3);
   });
 });
 
@@ -514,6 +563,7 @@ describe('removePack', () => {
     expect(await removePack(db, 'a')).toBe(false);
     expect(await db.packs.toCollection().primaryKeys()).toEqual(['b']);
     expect(await db.claims.where('packId').equals('a').count()).toBe(0);
+    expect(await db.claimIndex.where('packId').equals('a').count()).toBe(0);
     expect(await db.incidents.where('packId').equals('a').count()).toBe(0);
     expect(await db.relations.where('packId').equals('a').count()).toBe(0);
     expect(await db.actors.get('Supo')).toBeUndefined();
@@ -522,7 +572,7 @@ describe('removePack', () => {
     expect(apt31?.aliases).toBeUndefined();
     expect(apt31?.state).toBeUndefined();
     // Still a group sponsored by CN: the builtin actors say so.
-    expect((await db.claims.get('b/fi-1'))?.actorKeys).toContain('CN');
+    expect(await actorKeysOf(db, await claimAt(db, 'b/fi-1'))).toContain('CN');
     expect(await exportPack(db, 'b')).toStrictEqual(parsePack(b));
   });
 });
@@ -565,13 +615,13 @@ describe('importMispGalaxy', () => {
     const pack = samplePack();
     (claimsOf(pack)[2] as Json).accused = ['WET PANDA'];
     await importPack(db, pack, BUILTIN);
-    expect((await db.claims.get('finland-2021/supo-1'))?.actorKeys).toEqual(['WET PANDA', 'Supo']);
+    expect(await actorKeysOf(db, await claimAt(db, 'finland-2021/supo-1'))).toEqual(['WET PANDA', 'Supo']);
     await importMispGalaxy(db, galaxy());
-    expect((await db.claims.get('finland-2021/supo-1'))?.actorKeys).toEqual(['WET PANDA', 'Supo', 'CN']);
+    expect(await actorKeysOf(db, await claimAt(db, 'finland-2021/supo-1'))).toEqual(['WET PANDA', 'Supo', 'CN']);
     // An import that drops the group takes the sponsor away again.
     await importMispGalaxy(db, { values: [] });
     expect(await db.actors.get('WET PANDA')).toBeUndefined();
-    expect((await db.claims.get('finland-2021/supo-1'))?.actorKeys).toEqual(['WET PANDA', 'Supo']);
+    expect(await actorKeysOf(db, await claimAt(db, 'finland-2021/supo-1'))).toEqual(['WET PANDA', 'Supo']);
   });
 
   it('rejects a malformed galaxy naming the bad field, and writes nothing on a failure half-way', async () => {
@@ -592,33 +642,33 @@ describe('importMispGalaxy', () => {
 });
 
 describe('indexes', () => {
-  it('finds claims by actor, sponsor state and search term', async () => {
+  it('files claims by speaker, accused and search term, and gives them their sponsor states', async () => {
     const db = newDb();
     await importPack(db, samplePack(), BUILTIN);
     const keys = (ids: string[]) => ids.map((id) => `finland-2021/${id}`).sort();
-
-    expect((await db.claims.where('actorKeys').equals('APT31').primaryKeys()).sort()).toEqual(keys(['fi-1', 'supo-1']));
+    const claims = await readClaimsByKeys(db, keys(['cn-1', 'fi-1', 'supo-1']));
+    const about = async (actor: string) => {
+      const out: string[] = [];
+      for (const c of claims) if (c && (await actorKeysOf(db, c)).includes(actor)) out.push(c.key);
+      return out.sort();
+    };
+    expect(await about('APT31')).toEqual(keys(['fi-1', 'supo-1']));
     // CN: speaker of cn-1, sponsor of APT31 in the others.
-    expect((await db.claims.where('actorKeys').equals('CN').primaryKeys()).sort()).toEqual(
-      keys(['cn-1', 'fi-1', 'supo-1']),
-    );
-    expect((await db.claims.where('actorKeys').equals('FI').primaryKeys()).sort()).toEqual(keys(['cn-1', 'fi-1']));
-    expect(await db.claims.where('accused').equals('APT31').count()).toBe(2);
-    expect(await db.claims.where('accuser').equals('FI').primaryKeys()).toEqual(keys(['cn-1']));
-    expect(await db.claims.where('incident').equals('eduskunta-2020').count()).toBe(2);
+    expect(await about('CN')).toEqual(keys(['cn-1', 'fi-1', 'supo-1']));
+    expect(await about('FI')).toEqual(keys(['cn-1', 'fi-1']));
+
+    const head = await readHead(db, 'finland-2021');
+    // Ordinals in key order: cn-1, fi-1, supo-1.
+    expect(head?.accused.keys).toEqual(['APT31']);
+    expect(Array.from(head?.accused.ordinals ?? [])).toEqual([1, 2]);
+    expect(head?.speakers.keys).toEqual(['CN', 'FI', 'Supo']);
 
     // Query terms go through the same folding: "Pékin", "PARLEMENT".
     const [pekin] = termsOf('Pékin');
-    expect(
-      await db.claims
-        .where('terms')
-        .equals(pekin as string)
-        .primaryKeys(),
-    ).toEqual(keys(['cn-1']));
-    expect(
-      (await db.claims.where('terms').anyOf(termsOf('PARLEMENT parliament')).distinct().primaryKeys()).sort(),
-    ).toEqual(keys(['cn-1', 'fi-1']));
-    expect(await db.claims.where('terms').equals('the').count()).toBe(0);
+    expect(await keysWithTerm(db, 'finland-2021', pekin as string)).toEqual(keys(['cn-1']));
+    const [parliament] = termsOf('PARLEMENT parliament');
+    expect(await keysWithTerm(db, 'finland-2021', parliament as string)).toEqual(keys(['cn-1', 'fi-1']));
+    expect(await keysWithTerm(db, 'finland-2021', 'the')).toEqual([]);
   });
 });
 

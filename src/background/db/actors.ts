@@ -6,6 +6,7 @@
  */
 import { BUILTIN_ACTORS, foldForm, surfaceForms } from '@core/actors';
 import type { ActorRecord } from '@core/actors/types';
+import type { Claim } from '@core/pack/schema';
 import type { ActorContribution, ActorRow, CounterpointDB } from './database';
 import { claimActorKeys, type SponsorOf } from './terms';
 
@@ -108,7 +109,7 @@ export interface ContributionResult {
   updated: number;
   /** Rows deleted because no source defines them any more. */
   removed: number;
-  /** Actor ids whose sponsor state changed: claims involving them need new actorKeys. */
+  /** Actor ids whose sponsor state changed. */
   sponsorChanged: string[];
 }
 
@@ -156,23 +157,17 @@ export async function replaceContributions(
   const sponsorBefore = sponsorFrom(before);
   const sponsorAfter = sponsorFrom(after);
   result.sponsorChanged = ids.filter((id) => sponsorBefore(id) !== sponsorAfter(id));
-  await db.actors.bulkPut(puts);
+  // Rows the change leaves as they were are not written again (re-importing a pack rewrites none).
+  await db.actors.bulkPut(puts.filter((row) => JSON.stringify(row) !== JSON.stringify(before.get(row.id))));
   await db.actors.bulkDelete(deletes);
   return result;
 }
 
-/** Recomputes `actorKeys` of every claim involving one of `actorIds` (after their sponsors changed). */
-export async function refreshActorKeys(db: CounterpointDB, actorIds: readonly string[]): Promise<void> {
-  if (actorIds.length === 0) return;
-  const claims = await db.claims.where('actorKeys').anyOf(actorIds).distinct().toArray();
-  if (claims.length === 0) return;
-  const sponsorOf = await loadSponsors(
-    db,
-    claims.flatMap((c) => [...c.accused, c.speakerActor, ...(c.accuser === null ? [] : [c.accuser])]),
-  );
-  const changed = claims.flatMap((c) => {
-    const actorKeys = claimActorKeys(c, sponsorOf);
-    return actorKeys.join('\n') === c.actorKeys.join('\n') ? [] : [{ ...c, actorKeys }];
-  });
-  await db.claims.bulkPut(changed);
+/** A claim's actor keys (its actors, and the sponsor state of each group among them), as the database knows sponsors now. */
+export async function actorKeysOf(
+  db: CounterpointDB,
+  claim: Pick<Claim, 'accused' | 'accuser' | 'speakerActor'>,
+): Promise<string[]> {
+  const ids = [...claim.accused, claim.speakerActor, ...(claim.accuser === null ? [] : [claim.accuser])];
+  return claimActorKeys(claim, await loadSponsors(db, ids));
 }

@@ -9,9 +9,11 @@ import type { SavedClaim } from '@core/annotation/record';
 import type { Claim, Incident, PackActor, RelationType } from '@core/pack/schema';
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { sponsorFrom } from './actors';
-import { claimRowOf } from './rows';
+import type { IndexRow } from './claim-index';
+import { type ClaimBlockRow, writePackClaims } from './claim-store';
+import { claimOfRow, claimRowOf, relationOfRow } from './rows';
 
-/** A claim of an installed pack, with the keys it is indexed under. */
+/** A claim as releases 2 and 3 stored it: one row per claim, with the keys it was indexed under (v4 stores blocks). */
 export interface ClaimRow extends Claim {
   /** `${packId}/${claim id}`: claim ids are unique within a pack only. */
   key: string;
@@ -146,11 +148,25 @@ export const SCHEMA_V3 = {
   savedClaims: 'id, page, created, modified, site, verdict, *tags',
 } as const;
 
+/**
+ * v4: claims in blocks (one row per BLOCK_SIZE claims, as JSON) and a compact
+ * index per pack (`claimIndex`), instead of one row per claim under seven
+ * indexes, two of them multi-entry: a 100,000-claim pack was 100,000 rows and
+ * about two million index entries to write.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  claims: 'key, packId',
+  claimIndex: 'key, packId',
+} as const;
+
 /** Holds v1 claims while `claims` is recreated: IndexedDB cannot change a store's primary key in place. */
 const MIGRATION_TABLE = 'claimsMigrating';
 
 export class CounterpointDB extends Dexie {
-  declare claims: EntityTable<ClaimRow, 'key'>;
+  /** Blocks of claims (see claim-store.ts). */
+  declare claims: EntityTable<ClaimBlockRow, 'key'>;
+  declare claimIndex: EntityTable<IndexRow, 'key'>;
   declare actors: EntityTable<ActorRow, 'id'>;
   declare incidents: EntityTable<IncidentRow, 'key'>;
   declare relations: EntityTable<RelationRow, 'key'>;
@@ -174,6 +190,24 @@ export class CounterpointDB extends Dexie {
       });
     // The reserved tables held nothing (no release wrote to them): dropped, not migrated.
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4).upgrade(claimsToBlocks);
+  }
+}
+
+/** v3 → v4: each pack's claim rows become blocks and an index, in pack order. */
+async function claimsToBlocks(tx: Transaction): Promise<void> {
+  const rows = await tx.table<ClaimRow, string>('claims').toArray();
+  const relations = await tx.table<RelationRow, number>('relations').toArray();
+  await tx.table('claims').clear();
+  const packs = new Map<string, ClaimRow[]>();
+  for (const row of rows) packs.set(row.packId, [...(packs.get(row.packId) ?? []), row]);
+  for (const [packId, claims] of packs) {
+    claims.sort((a, b) => a.order - b.order);
+    const own = relations
+      .filter((r) => r.packId === packId)
+      .sort((a, b) => a.order - b.order)
+      .map(relationOfRow);
+    await writePackClaims(tx.db as CounterpointDB, packId, claims.map(claimOfRow), own);
   }
 }
 

@@ -6,9 +6,10 @@
  */
 import { actorsFromMispGalaxy } from '@core/actors/misp';
 import { type ClaimPack, PackError, parsePack } from '@core/pack/schema';
-import { loadSponsors, MISP_SOURCE, packSource, refreshActorKeys, replaceContributions } from './actors';
-import type { CounterpointDB, PackRow, PackSource } from './database';
-import { claimRowOf, incidentRowOf, packOfRows, packRowOf, relationRowOf } from './rows';
+import { MISP_SOURCE, packSource, replaceContributions } from './actors';
+import { type ClaimWriteStats, deletePackClaims, readPackClaims, writePackClaims } from './claim-store';
+import type { CounterpointDB, PackRow, PackSource, RelationRow } from './database';
+import { incidentRowOf, packOfRows, packRowOf, relationRowOf } from './rows';
 
 export interface ImportOptions {
   /** Install even when the same or a newer version is installed (to repair or roll back). */
@@ -19,14 +20,23 @@ export interface ImportResult {
   pack: PackRow;
   /** The version this import replaced, or null for a first install. */
   previousVersion: number | null;
+  /** What the import wrote: an update writes only the claims that changed. */
+  written: ImportWrites;
+}
+
+export interface ImportWrites extends ClaimWriteStats {
+  incidentsWritten: number;
+  relationsWritten: number;
 }
 
 /**
  * Validates `json` as a claim pack (a PackError naming the first bad field
  * is thrown as parsePack throws it) and installs it, replacing any installed
  * version of the same pack: its claims, incidents and relations are
- * replaced, its actors merged into the `actors` table. A version that is not
- * newer than the installed one is refused unless `force` is set.
+ * replaced, its actors merged into the `actors` table. Replacing writes only
+ * what differs: claims, incidents and relations that are unchanged are left
+ * where they are. A version that is not newer than the installed one is
+ * refused unless `force` is set.
  */
 export async function importPack(
   db: CounterpointDB,
@@ -35,53 +45,93 @@ export async function importPack(
   options: ImportOptions = {},
 ): Promise<ImportResult> {
   const pack = parsePack(json);
-  return db.transaction('rw', [db.packs, db.claims, db.incidents, db.relations, db.actors], async () => {
-    const previous = await db.packs.get(pack.id);
-    if (previous && pack.version <= previous.version && options.force !== true) {
-      throw new PackError(
-        `pack ${pack.id} version ${pack.version} is not newer than installed version ${previous.version}`,
-      );
-    }
-    await deleteContent(db, pack.id);
-    const actors = await replaceContributions(
-      db,
-      packSource(pack.id),
-      pack.actors,
-      previous?.actors.map((a) => a.id) ?? [],
-    );
-    // Claims of other packs that involve an actor whose sponsor this pack changed.
-    await refreshActorKeys(db, actors.sponsorChanged);
+  return db.transaction(
+    'rw',
+    [db.packs, db.claims, db.claimIndex, db.incidents, db.relations, db.actors],
+    async (): Promise<ImportResult> => {
+      const previous = await db.packs.get(pack.id);
+      if (previous && pack.version <= previous.version && options.force !== true) {
+        throw new PackError(
+          `pack ${pack.id} version ${pack.version} is not newer than installed version ${previous.version}`,
+        );
+      }
+      await replaceContributions(db, packSource(pack.id), pack.actors, previous?.actors.map((a) => a.id) ?? []);
+      const claims = await writePackClaims(db, pack.id, pack.claims, pack.relations);
+      const incidentsWritten = await replaceIncidents(db, pack.id, pack.incidents);
+      const relationsWritten = await replaceRelations(db, pack.id, pack.relations);
+      const row = packRowOf(pack, source, new Date().toISOString());
+      await db.packs.put(row);
+      return {
+        pack: row,
+        previousVersion: previous?.version ?? null,
+        written: { ...claims, incidentsWritten, relationsWritten },
+      };
+    },
+  );
+}
 
-    const sponsorOf = await loadSponsors(
-      db,
-      pack.claims.flatMap((c) => [...c.accused, c.speakerActor, ...(c.accuser === null ? [] : [c.accuser])]),
-    );
-    await db.claims.bulkAdd(pack.claims.map((c, i) => claimRowOf(pack.id, c, i, sponsorOf)));
-    await db.incidents.bulkAdd(pack.incidents.map((inc, i) => incidentRowOf(pack.id, inc, i)));
-    await db.relations.bulkAdd(pack.relations.map((r, i) => relationRowOf(pack.id, r, i)));
-    const row = packRowOf(pack, source, new Date().toISOString());
-    await db.packs.put(row);
-    return { pack: row, previousVersion: previous?.version ?? null };
+/** Puts the incidents that differ from the installed ones and deletes those gone; returns the rows written. */
+async function replaceIncidents(
+  db: CounterpointDB,
+  packId: string,
+  incidents: ClaimPack['incidents'],
+): Promise<number> {
+  const before = new Map(
+    (await db.incidents.where('packId').equals(packId).toArray()).map((r) => [r.key, JSON.stringify(r)]),
+  );
+  const rows = incidents.map((inc, i) => incidentRowOf(packId, inc, i));
+  const changed = rows.filter((r) => before.get(r.key) !== JSON.stringify(r));
+  const keys = new Set(rows.map((r) => r.key));
+  const gone = [...before.keys()].filter((k) => !keys.has(k));
+  await db.incidents.bulkPut(changed);
+  await db.incidents.bulkDelete(gone);
+  return changed.length + gone.length;
+}
+
+function sameRelation(a: RelationRow, b: RelationRow): boolean {
+  return a.from === b.from && a.to === b.to && a.type === b.type && a.note === b.note && a.order === b.order;
+}
+
+/** Keeps the relation rows that are unchanged (same place, same content), replaces the others; returns the rows written. */
+async function replaceRelations(
+  db: CounterpointDB,
+  packId: string,
+  relations: ClaimPack['relations'],
+): Promise<number> {
+  const before = new Map<number, RelationRow>();
+  for (const r of await db.relations.where('packId').equals(packId).toArray()) before.set(r.order, r);
+  const rows = relations.map((r, i) => relationRowOf(packId, r, i));
+  const kept = new Set<number>();
+  const added = rows.filter((r) => {
+    const old = before.get(r.order);
+    if (old !== undefined && sameRelation(old, r)) kept.add(r.order);
+    return !kept.has(r.order);
   });
+  const gone = [...before.values()]
+    .filter((r) => !kept.has(r.order))
+    .flatMap((r) => (r.key === undefined ? [] : [r.key]));
+  await db.relations.bulkDelete(gone);
+  await db.relations.bulkAdd(added);
+  return added.length + gone.length;
 }
 
 async function deleteContent(db: CounterpointDB, packId: string): Promise<void> {
-  await db.claims.where('packId').equals(packId).delete();
+  await deletePackClaims(db, packId);
   await db.incidents.where('packId').equals(packId).delete();
   await db.relations.where('packId').equals(packId).delete();
 }
 
 /** The installed pack as it was imported (deep-equal to parsePack's output), or undefined when not installed. */
 export async function exportPack(db: CounterpointDB, packId: string): Promise<ClaimPack | undefined> {
-  return db.transaction('r', [db.packs, db.claims, db.incidents, db.relations], async () => {
+  return db.transaction('r', [db.packs, db.claims, db.claimIndex, db.incidents, db.relations], async () => {
     const row = await db.packs.get(packId);
     if (!row) return undefined;
     const [claims, incidents, relations] = await Promise.all([
-      db.claims.where('packId').equals(packId).toArray(),
+      readPackClaims(db, packId),
       db.incidents.where('packId').equals(packId).toArray(),
       db.relations.where('packId').equals(packId).toArray(),
     ]);
-    return packOfRows(row, claims, incidents, relations);
+    return packOfRows(row, claims ?? [], incidents, relations);
   });
 }
 
@@ -96,7 +146,7 @@ export interface CounterpointExport {
 
 /** Every installed pack, by pack id, as imported. */
 export async function exportAll(db: CounterpointDB): Promise<CounterpointExport> {
-  return db.transaction('r', [db.packs, db.claims, db.incidents, db.relations], async () => {
+  return db.transaction('r', [db.packs, db.claims, db.claimIndex, db.incidents, db.relations], async () => {
     const ids = await db.packs.toCollection().primaryKeys();
     const packs: ClaimPack[] = [];
     for (const id of ids) {
@@ -109,17 +159,16 @@ export async function exportAll(db: CounterpointDB): Promise<CounterpointExport>
 
 /** Uninstalls a pack: its row, claims, incidents, relations and its part of the actors. False when not installed. */
 export async function removePack(db: CounterpointDB, packId: string): Promise<boolean> {
-  return db.transaction('rw', [db.packs, db.claims, db.incidents, db.relations, db.actors], async () => {
+  return db.transaction('rw', [db.packs, db.claims, db.claimIndex, db.incidents, db.relations, db.actors], async () => {
     const previous = await db.packs.get(packId);
     if (!previous) return false;
     await deleteContent(db, packId);
-    const actors = await replaceContributions(
+    await replaceContributions(
       db,
       packSource(packId),
       [],
       previous.actors.map((a) => a.id),
     );
-    await refreshActorKeys(db, actors.sponsorChanged);
     await db.packs.delete(packId);
     return true;
   });
@@ -143,12 +192,11 @@ export interface MispImportResult {
  */
 export async function importMispGalaxy(db: CounterpointDB, json: unknown): Promise<MispImportResult> {
   const records = actorsFromMispGalaxy(json);
-  return db.transaction('rw', [db.actors, db.claims], async () => {
+  return db.transaction('rw', [db.actors], async () => {
     const previousIds = await db.actors
       .filter((row) => row.contributions.some((c) => c.from === MISP_SOURCE))
       .primaryKeys();
     const result = await replaceContributions(db, MISP_SOURCE, records, previousIds);
-    await refreshActorKeys(db, result.sponsorChanged);
     return { groups: records.length, added: result.added, updated: result.updated, removed: result.removed };
   });
 }

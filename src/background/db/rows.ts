@@ -18,6 +18,7 @@ function idOfKey(packId: string, key: string): string {
   return key.slice(packId.length + 1);
 }
 
+/** A claim row as releases 2 and 3 stored it (v4 keeps claims in blocks): for the migrations. */
 export function claimRowOf(packId: string, claim: Claim, order: number, sponsorOf: SponsorOf): ClaimRow {
   return {
     ...claim,
@@ -84,10 +85,10 @@ export function packRowOf(pack: ClaimPack, source: PackSource, installedAt: stri
   return row;
 }
 
-/** The pack as published, with its properties in the schema's order (that of parsePack's output). */
+/** The pack as published, with its properties in the schema's order (that of parsePack's output); claims in pack order. */
 export function packOfRows(
   row: PackRow,
-  claims: readonly ClaimRow[],
+  claims: readonly Claim[],
   incidents: readonly IncidentRow[],
   relations: readonly RelationRow[],
 ): ClaimPack {
@@ -105,7 +106,7 @@ export function packOfRows(
     ...(row.updateIntervalHours !== undefined ? { updateIntervalHours: row.updateIntervalHours } : {}),
     actors: row.actors,
     incidents: [...incidents].sort(byOrder).map(incidentOfRow),
-    claims: [...claims].sort(byOrder).map(claimOfRow),
+    claims: [...claims],
     relations: [...relations].sort(byOrder).map(relationOfRow),
   };
 }

@@ -27,7 +27,7 @@ export function countWrites(db: Dexie): WriteCounts {
                 : req.type === 'delete'
                   ? req.keys.length
                   : req.values.length;
-            counts.set(name, (counts.get(name) ?? 0) + rows);
+            if (rows > 0) counts.set(name, (counts.get(name) ?? 0) + rows);
             return table.mutate(req);
           },
         };

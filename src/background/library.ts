@@ -87,9 +87,15 @@ export function createLibrary(deps: LibraryDeps): Library {
     (error) => log.warn('[counterpoint] seed pack install failed', error),
     deps.installSeed,
   );
-  const ready = () => installer.ensure();
-  // The index heads are read while the worker's first page is being read, not after.
-  void ready().then(() => matcher.warm());
+  let warmed = false;
+  const ready = async () => {
+    await installer.ensure();
+    // The first call (the worker's start): the index heads are read while its first page is being read.
+    if (!warmed) {
+      warmed = true;
+      void matcher.warm();
+    }
+  };
   const statements = createStatementSearch(db);
 
   return {

@@ -42,6 +42,11 @@ import { syntheticPack } from './synthetic-pack';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUDGET = { matchP95Ms: 5, importS: 5, coldStartMs: 200, updateRowsShare: 0.02 } as const;
+/**
+ * Heap a 100,000-claim import added before issue 11 (one row per claim, same measure, commit 9be6b88):
+ * "without doubling memory" is against this.
+ */
+const PREVIOUS_IMPORT_HEAP_MB = 106;
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '10000,100000' },
@@ -135,9 +140,9 @@ async function pageBench(): Promise<void> {
       figures[`subscription_update_rows_${k}`] = r.updateRows;
       figures[`subscription_update_s_${k}`] = Number((r.updateMs / 1000).toFixed(2));
       console.log(`${n.toLocaleString('en')} claims`);
-      const importOk = r.importMs <= BUDGET.importS * 1000 && r.importHeapMb <= r.packHeapMb;
+      const importOk = r.importMs <= BUDGET.importS * 1000 && r.importHeapMb < 2 * PREVIOUS_IMPORT_HEAP_MB;
       console.log(
-        `  ${at100k ? budget(`import of 100,000 claims ≤ ${BUDGET.importS} s, heap not doubled`, importOk) : ' '} import ${(r.importMs / 1000).toFixed(2)} s; heap +${r.importHeapMb.toFixed(0)} MB during the import (the pack itself: ${r.packHeapMb.toFixed(0)} MB)`,
+        `  ${at100k ? budget(`import of 100,000 claims ≤ ${BUDGET.importS} s, heap not doubled (< 2 × ${PREVIOUS_IMPORT_HEAP_MB} MB)`, importOk) : ' '} import ${(r.importMs / 1000).toFixed(2)} s; heap +${r.importHeapMb.toFixed(0)} MB at its peak during the import (the pack itself: ${r.packHeapMb.toFixed(0)} MB; before issue 11: +${PREVIOUS_IMPORT_HEAP_MB} MB)`,
       );
       console.log(
         `  ${at100k ? budget(`match p95 at 100,000 claims ≤ ${BUDGET.matchP95Ms} ms`, p95 <= BUDGET.matchP95Ms) : ' '} match p50 ${pct(r.times, 50).toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${Math.max(...r.times).toFixed(1)} ms (${r.times.length} lookups once warm); a new matcher's first answer ${r.firstMatchMs.toFixed(0)} ms`,
@@ -294,6 +299,12 @@ async function coldStartBench(): Promise<void> {
       `  ${budget(`service-worker cold start to the first answer with 100,000 claims ≤ ${BUDGET.coldStartMs} ms`, ok)} 100,000 claims installed: worker start → first counter-statement ${spread(big.cold)}; page load → answer ${spread(big.total)}`,
     );
     figures.sw_cold_start_ms_100k = Number(median(big.cold).toFixed(0));
+    // What the claims cost the cold start: the rest (starting the worker, detection) is the same with the seed alone.
+    const share = median(big.cold) - median(seed.cold);
+    figures.sw_cold_start_db_ms_100k = Number(share.toFixed(0));
+    console.log(
+      `    the 100,000 claims' share of it (median with them − median with the seed alone): ${share.toFixed(0)} ms`,
+    );
     await worker.detach();
   } finally {
     await ext.close();

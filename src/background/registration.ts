@@ -17,7 +17,7 @@ interface RegisteredScript {
 export interface RegistrationApi {
   getAllOrigins(): Promise<string[]>;
   getRegistered(ids: string[]): Promise<RegisteredScript[]>;
-  register(script: { id: string; matches: string[]; js: string[]; runAt: 'document_idle' }): Promise<void>;
+  register(script: { id: string; matches: string[]; js: string[]; runAt: 'document_end' }): Promise<void>;
   update(script: { id: string; matches: string[]; js: string[] }): Promise<void>;
   unregister(ids: string[]): Promise<void>;
 }
@@ -36,7 +36,7 @@ export async function syncGrantedSites(api: RegistrationApi): Promise<string[]> 
     return wanted;
   }
   if (!existing) {
-    await api.register({ id: GRANTED_SCRIPT_ID, matches: wanted, js: [CONTENT_SCRIPT_FILE], runAt: 'document_idle' });
+    await api.register({ id: GRANTED_SCRIPT_ID, matches: wanted, js: [CONTENT_SCRIPT_FILE], runAt: 'document_end' });
   } else if ([...(existing.matches ?? [])].sort().join('\n') !== wanted.join('\n')) {
     await api.update({ id: GRANTED_SCRIPT_ID, matches: wanted, js: [CONTENT_SCRIPT_FILE] });
   }

@@ -351,7 +351,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       if (unread > 0) report.unread = unread;
       if (previous?.restored !== undefined) report.restored = previous.restored;
       await setReport(report);
-      await deps.badge.setCount(tabId, report.allegations.length);
+      // Not waited for: the page's answer does not depend on the toolbar (the report is kept first).
+      deps.badge.setCount(tabId, report.allegations.length).catch((error: unknown) => {
+        deps.log.warn('[counterpoint] badge update failed', error);
+      });
       return { page, first: previous?.allegations.length ?? 0, allegations, kept };
     });
     const kept = stored.kept;

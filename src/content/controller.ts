@@ -7,6 +7,7 @@
 
 import { anchorExact } from '@core/anchor/exact';
 import type { IncidentRef } from '@core/match/view';
+import { LIMITS } from '@src/messaging/limits';
 import type {
   CounterStatementView,
   ScanAllegation,
@@ -15,7 +16,7 @@ import type {
   ToContentMessage,
 } from '@src/messaging/protocol';
 import { rangeFor } from './anchor';
-import { addedRoots, extractPageText, type PageText, pageRoots, TextReader } from './extract';
+import { addedRoots, extractPageText, joinPageText, type PageText, pageRoots, TextReader } from './extract';
 import type { Painter } from './highlight';
 import { scanPieces } from './scan';
 
@@ -270,6 +271,26 @@ export function createController(deps: ControllerDeps): Controller {
     current = -1;
   }
 
+  /**
+   * The reader's text in batches for scan messages: read `sliceChars` at a
+   * time, the page's thread given back between slices, gathered until a
+   * message could not hold another slice. At least one batch (maybe empty).
+   * Stops early when the scan is overtaken (stop, navigation).
+   */
+  async function* batches(reader: TextReader, gen: number): AsyncGenerator<PageText> {
+    let batch = reader.next(sliceChars);
+    while (!reader.done) {
+      await yieldToPage();
+      if (gen !== generation || !active) return;
+      if (batch.text.length + 2 * sliceChars > LIMITS.maxScanTextChars) {
+        yield batch;
+        if (gen !== generation || !active) return;
+        batch = reader.next(sliceChars);
+      } else batch = joinPageText(batch, reader.next(sliceChars));
+    }
+    yield batch;
+  }
+
   function fullScan(): Promise<void> {
     const gen = generation;
     return enqueue(async () => {
@@ -280,17 +301,16 @@ export function createController(deps: ControllerDeps): Controller {
       pruneAt = PRUNE_MIN;
       clearTimeout(mutationTimer);
       scanned = new WeakSet();
-      // The whole page, however long, in slices: the first replaces the tab's report, the others append to it.
+      // The whole page, however long: read in slices (the page gets its thread back between them),
+      // sent in as few messages as a message holds (each one a round trip): the first replaces
+      // the tab's report, the others append to it.
       const reader = new TextReader(pageRoots(doc), { seen: scanned });
       let mode: ScanMode = 'replace';
-      do {
-        if (mode === 'append') {
-          await yieldToPage();
-          if (gen !== generation || !active) return;
-        }
-        if (!(await scanText(reader.next(sliceChars), mode, gen))) return;
+      for await (const text of batches(reader, gen)) {
+        if (!(await scanText(text, mode, gen))) return;
         mode = 'append';
-      } while (!reader.done);
+      }
+      if (gen !== generation || !active) return;
       publish();
       deps.onScanned?.('replace');
     });
@@ -351,17 +371,13 @@ export function createController(deps: ControllerDeps): Controller {
       if (gen !== generation || !active) return;
       const reader = new TextReader(addedRoots(doc, nodes, scanned), { seen: scanned });
       let scannedAny = false;
-      for (let slice = 0; !reader.done; slice++) {
-        if (slice > 0) {
-          await yieldToPage();
-          if (gen !== generation || !active) return;
-        }
-        const page = reader.next(sliceChars);
+      for await (const page of batches(reader, gen)) {
         if (page.text.trim() === '') continue;
         if (!(await scanText(page, 'append', gen))) return;
         scannedAny = true;
         publish();
       }
+      if (gen !== generation || !active) return;
       if (scannedAny) deps.onScanned?.('append');
     });
   }

@@ -396,6 +396,16 @@ export class TextReader {
   }
 }
 
+/** Two slices of page text as one, `b` after `a` with a block break between them (when both hold text). */
+export function joinPageText(a: PageText, b: PageText): PageText {
+  if (a.text === '') return b;
+  if (b.text === '') return a;
+  const shift = a.text.length + BLOCK_BREAK.length;
+  const chunks = a.chunks.slice();
+  for (const c of b.chunks) chunks.push({ node: c.node, start: c.start + shift });
+  return { text: a.text + BLOCK_BREAK + b.text, chunks };
+}
+
 /** What a full read of the page starts from: the main/article regions if they hold enough text, or the body. */
 export function pageRoots(doc: Document, minMainChars = 200): Element[] {
   const regions = contentRoots(doc);

@@ -27,8 +27,8 @@ import type { Library } from '../../src/background/library';
 import { createMemoryReportStore } from '../../src/background/report-store';
 import { createBackgroundService, type Sender } from '../../src/background/service';
 import { Detector } from '../../src/core/detect';
-import type { Segment } from '../../src/core/types';
 import { candidateSegments } from '../../src/core/prefilter';
+import type { Segment } from '../../src/core/types';
 import { LIMITS } from '../../src/messaging/protocol';
 import { syntheticArticle } from './article';
 
@@ -100,8 +100,9 @@ const HOSTILE =
 /** The `n`th message of a hostile tab: as many 2,000-character sentences as a message holds, one a line. */
 function hostileMessage(n: number): Slice {
   const count = Math.floor(LIMITS.maxScanTextChars / (LIMITS.maxSentenceChars + 1));
-  const lines = Array.from({ length: count }, (_, i) =>
-    `${HOSTILE.repeat(12)}`.slice(0, LIMITS.maxSentenceChars - 12) + `${n * count + i}.`.padStart(12, ' '),
+  const lines = Array.from(
+    { length: count },
+    (_, i) => `${HOSTILE.repeat(12)}`.slice(0, LIMITS.maxSentenceChars - 12) + `${n * count + i}.`.padStart(12, ' '),
   );
   // Each append further on in the page's running text (one already read would be answered from the report).
   return { offset: n * (LIMITS.maxScanTextChars + 2), text: lines.join('\n') };

@@ -29,11 +29,11 @@ import {
 } from './support/highlights';
 import { type LocalServer, serveHtml } from './support/local-server';
 import { isolateNetwork, type NetworkLog } from './support/network';
+import { holdReportWrites } from './support/service-worker';
 
 // The slice of the extension APIs the tests call inside the service worker.
 declare const chrome: {
   tabs: { query(q: { url?: string }): Promise<Array<{ id?: number; url?: string }>> };
-  action: { setBadgeText(details: unknown, callback?: () => void): Promise<void> | undefined };
   commands: { onCommand: { dispatch(command: string, tab: { id: number }): void } };
   contextMenus: { onClicked: { dispatch(info: Record<string, unknown>, tab: { id: number }): void } };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
@@ -296,29 +296,12 @@ describe('saving and annotating from the page', () => {
 
   describe('the quote check', () => {
     it('paints allegations on their own words when the page rewrote its text while the background looked', async () => {
-      // The scan's answer waits at the badge update (after the report is stored, before the page hears back).
-      await ext.serviceWorker.evaluate(() => {
-        const g = globalThis as unknown as { __held: Array<() => void>; __setBadgeText: unknown };
-        g.__held = [];
-        g.__setBadgeText = chrome.action.setBadgeText;
-        const original = chrome.action.setBadgeText.bind(chrome.action);
-        // Promise or callback, whichever the caller waits on.
-        chrome.action.setBadgeText = (details, callback) =>
-          new Promise<void>((resolve) => {
-            g.__held.push(() => {
-              void Promise.resolve(original(details)).then(() => {
-                callback?.();
-                resolve();
-              });
-            });
-          });
-      });
+      // The scan's answer waits at the report's write (after detection, before the page hears back).
+      const writes = await holdReportWrites(ext.serviceWorker);
       const page = await ext.context.newPage();
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(REUTERS.url);
-      await expect
-        .poll(() => ext.serviceWorker.evaluate(() => (globalThis as unknown as { __held: unknown[] }).__held.length))
-        .toBeGreaterThan(0);
+      await expect.poll(() => writes.held()).toBeGreaterThan(0);
       const loaded = REUTERS.states[0];
       const [moved, gone] = (loaded?.highlighted ?? []).filter(
         (h) => h.text.startsWith('LONDON') || h.text.startsWith('Moscow'),
@@ -336,14 +319,7 @@ describe('saving and annotating from the page', () => {
         },
         { moved: moved?.text.slice(0, 40) ?? '', gone: gone?.text ?? '' },
       );
-      await ext.serviceWorker.evaluate(() => {
-        const g = globalThis as unknown as {
-          __held: Array<() => void>;
-          __setBadgeText: typeof chrome.action.setBadgeText;
-        };
-        chrome.action.setBadgeText = g.__setBadgeText;
-        for (const release of g.__held.splice(0)) release();
-      });
+      await writes.release();
       expect(await waitForScan(page)).toBe((loaded?.allegations ?? 0) - 1);
       expect(await page.locator('html').getAttribute('data-counterpoint-unanchored')).toBe('1');
       expect(paintedKeys(await readPainted(page))).toEqual(

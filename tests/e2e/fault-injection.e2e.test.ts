@@ -15,10 +15,9 @@ import { syntheticPack } from '../bench/synthetic-pack';
 import { type LoadedExtension, launchExtension } from './support/extension';
 import { fixtureHtml, loadExpectation, paintedKeys, readPainted, waitForScan } from './support/highlights';
 import { isolateNetwork } from './support/network';
-import { type WorkerWatch, watchServiceWorker } from './support/service-worker';
+import { holdReportWrites, type WorkerWatch, watchServiceWorker } from './support/service-worker';
 
 declare const chrome: {
-  action: { setBadgeText(details: unknown, callback?: () => void): Promise<void> | undefined };
   runtime: { sendMessage(message: unknown): Promise<unknown> };
 };
 
@@ -51,21 +50,14 @@ describe('fault injection: the service worker stopped mid-task', () => {
   });
 
   it('a scan whose answer is lost when the worker stops is asked again: the page ends up highlighted', async () => {
-    // The scan's answer waits at the badge update (after detection, before the page hears back)…
+    // The scan's answer waits at the report's write (after detection, before the page hears back)…
     await worker.waitFor('running');
     const sw = ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`));
     if (sw === undefined) throw new Error('no service worker');
-    await sw.evaluate(() => {
-      const g = globalThis as unknown as { __held: number };
-      g.__held = 0;
-      chrome.action.setBadgeText = () =>
-        new Promise<void>(() => {
-          g.__held++;
-        });
-    });
+    const writes = await holdReportWrites(sw);
     const page = await ext.context.newPage();
     await page.goto(LESOIR.url);
-    await expect.poll(() => sw.evaluate(() => (globalThis as unknown as { __held: number }).__held)).toBeGreaterThan(0);
+    await expect.poll(() => writes.held()).toBeGreaterThan(0);
     // …and the worker is stopped there, its answer never sent.
     await worker.stop();
     // The content script asks again; a new worker (without the hold) answers.
@@ -93,9 +85,8 @@ describe('fault injection: the service worker stopped mid-task', () => {
         const row = value as { packId?: unknown };
         if (!g.__holding && this.name === 'claims' && row.packId === 'fault-big') {
           g.__holding = true;
-          const store = this;
           const spin = (): void => {
-            store.count().onsuccess = spin;
+            this.count().onsuccess = spin;
           };
           spin();
         }
@@ -105,9 +96,11 @@ describe('fault injection: the service worker stopped mid-task', () => {
     await options.locator('input[data-import="pack"]').setInputFiles(file);
     // The page is waiting for the background's answer: the import is under way.
     await options.locator('main.options[aria-busy="true"]').waitFor();
-    await expect.poll(() => sw.evaluate(() => (globalThis as unknown as { __holding: boolean }).__holding), {
-      timeout: 60_000,
-    }).toBe(true);
+    await expect
+      .poll(() => sw.evaluate(() => (globalThis as unknown as { __holding: boolean }).__holding), {
+        timeout: 60_000,
+      })
+      .toBe(true);
     await worker.stop();
     // The page hears that the background went away and says nothing was installed.
     await options.locator('[data-status="error"]').waitFor({ timeout: 30_000 });

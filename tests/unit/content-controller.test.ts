@@ -8,8 +8,8 @@ import {
   createController,
 } from '../../src/content/controller';
 import { extractAddedText } from '../../src/content/extract';
-import { scanPieces } from '../../src/content/scan';
 import type { Painted, Painter } from '../../src/content/highlight';
+import { scanPieces } from '../../src/content/scan';
 import { sliceSentences } from '../../src/core/slice-sentences';
 import type { Segment } from '../../src/core/types';
 import { LIMITS, type ScanAllegation, type ScanMode, type ScanResponse } from '../../src/messaging/protocol';
@@ -661,8 +661,13 @@ describe('added nodes in bulk (issue 10, point 2)', () => {
     expect(extractAddedText(doc, shuffled).text).toBe(inOrder);
   });
 
-  it('scans thousands of paragraphs appended one by one, each once, in bounded slices and messages', async () => {
-    const { doc, bg, controller } = setup(ARTICLE, { sliceChars: 2_000, nodesPerFlush: 700 });
+  it('scans thousands of paragraphs appended one by one, each once, read in bounded slices, sent in few messages', async () => {
+    let yields = 0;
+    const yieldToPage = () => {
+      yields++;
+      return new Promise<void>((resolve) => setTimeout(resolve, 0));
+    };
+    const { doc, bg, controller } = setup(ARTICLE, { sliceChars: 2_000, nodesPerFlush: 700, yieldToPage });
     await controller.start();
     const main = doc.querySelector('main') as Element;
     const n = 3_000;
@@ -681,9 +686,12 @@ describe('added nodes in bulk (issue 10, point 2)', () => {
     const sent = appends.flatMap((c) => c.sentences.map((s) => s.text));
     expect(sent).toHaveLength(n);
     expect(new Set(sent).size).toBe(n);
-    // Slices of ~2,000 characters: several messages, none over the background's sentence limit.
-    expect(appends.length).toBeGreaterThan(n / 40);
-    for (const c of appends) expect(c.sentences.length).toBeLessThanOrEqual(500);
+    // Read ~2,000 characters at a time, the page's thread given back between slices (~200,000 characters in all)…
+    const chars = appends.reduce((sum, c) => sum + c.text.length, 0);
+    expect(yields).toBeGreaterThanOrEqual(Math.floor(chars / 4_000));
+    // …and sent one message per batch of added nodes (700 a batch), none over the message limit.
+    expect(appends).toHaveLength(Math.ceil(n / 700));
+    for (const c of appends) expect(c.text.length).toBeLessThanOrEqual(LIMITS.maxScanTextChars);
     expect(doc.documentElement.getAttribute('data-counterpoint-allegations')).toBe(String(2 + n));
   });
 });
@@ -748,7 +756,11 @@ describe('long pages (issue 10, point 11)', () => {
     await controller.start();
     expect(bg.calls[0]?.mode).toBe('replace');
     expect(bg.calls.slice(1).every((c) => c.mode === 'append')).toBe(true);
-    expect(bg.calls.length).toBeGreaterThan(1);
+    // Read 20,000 characters at a time, sent in batches as large as a message holds: few round trips.
+    const chars = bg.calls.reduce((sum, c) => sum + c.text.length, 0);
+    expect(chars).toBeGreaterThan(1_000_000);
+    for (const c of bg.calls) expect(c.text.length).toBeLessThanOrEqual(LIMITS.maxScanTextChars);
+    expect(bg.calls.length).toBeLessThanOrEqual(Math.ceil(chars / (LIMITS.maxScanTextChars - 2 * 20_000)));
     expect(p.painted.map((x) => x.range.toString())).toEqual([
       'Early on, officials said Russian hackers hit the grid.',
       'At the very end, the minister said Iranian hackers stole the files.',

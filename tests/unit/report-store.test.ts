@@ -206,7 +206,7 @@ describe('the card and the popup when storage is full', () => {
     });
     const text = 'Russian hackers hit the bank.';
     const answer = (await service.handleMessage(
-      { type: 'scan', mode: 'replace', sentences: [{ start: 0, end: text.length, text }] },
+      { type: 'scan', mode: 'replace', offset: 0, text },
       page,
     )) as ScanResponse;
     expect(answer.allegations).toHaveLength(1);

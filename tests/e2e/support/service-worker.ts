@@ -73,3 +73,46 @@ export async function watchServiceWorker(page: Page, extensionId: string): Promi
     detach: () => session.detach(),
   };
 }
+
+/** What `holdReportWrites` gives back: how many writes wait, and the release of all of them. */
+export interface HeldWrites {
+  held(): Promise<number>;
+  /** Lets every held write (and later ones) through. */
+  release(): Promise<void>;
+}
+
+/**
+ * Holds the worker's `storage.session` writes (the tab reports) until
+ * `release`: a scan's answer waits there, after detection and before the
+ * page hears back (the background keeps a report before it answers).
+ * `sw` is the worker as Playwright sees it.
+ */
+export async function holdReportWrites(sw: { evaluate<R>(fn: () => R | Promise<R>): Promise<R> }): Promise<HeldWrites> {
+  await sw.evaluate(() => {
+    const api = (globalThis as unknown as { chrome: { storage: { session: Record<string, unknown> } } }).chrome;
+    const g = globalThis as unknown as { __held: Array<() => void>; __sessionSet: unknown };
+    g.__held = [];
+    const original = api.storage.session.set as (items: unknown, callback?: () => void) => Promise<void> | undefined;
+    g.__sessionSet = original;
+    // Promise or callback, whichever the caller waits on.
+    api.storage.session.set = (items: unknown, callback?: () => void) =>
+      new Promise<void>((resolve) => {
+        g.__held.push(() => {
+          void Promise.resolve(original.call(api.storage.session, items)).then(() => {
+            callback?.();
+            resolve();
+          });
+        });
+      });
+  });
+  return {
+    held: () => sw.evaluate(() => (globalThis as unknown as { __held: unknown[] }).__held.length),
+    release: () =>
+      sw.evaluate(() => {
+        const api = (globalThis as unknown as { chrome: { storage: { session: Record<string, unknown> } } }).chrome;
+        const g = globalThis as unknown as { __held: Array<() => void>; __sessionSet: unknown };
+        api.storage.session.set = g.__sessionSet;
+        for (const release of g.__held.splice(0)) release();
+      }),
+  };
+}

@@ -332,7 +332,7 @@ export function createController(deps: ControllerDeps): Controller {
       const added = (records[i] as MutationRecord).addedNodes;
       for (let j = 0; j < added.length; j++) {
         const n = added[j] as Node;
-        if (card !== null && card.contains(n)) continue;
+        if (card?.contains(n)) continue;
         if (n.nodeType === 1 && (n as Element).hasAttribute('data-counterpoint-mark')) continue;
         pendingNodes.push(n);
       }

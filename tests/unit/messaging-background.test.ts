@@ -271,8 +271,6 @@ describe('report store', () => {
 });
 
 describe('background service: appended scans and the card\'s "more" link', () => {
-  const sentence = (start: number, text: string) => ({ start, end: start + text.length, text });
-
   it('an append extends the tab report in order; a replace starts it again', async () => {
     const { service, reports, badgeCounts } = setup();
     await service.handleMessage(
@@ -296,9 +294,9 @@ describe('background service: appended scans and the card\'s "more" link', () =>
 
   it('refuses an unknown scan mode', async () => {
     const { service } = setup();
-    await expect(service.handleMessage({ type: 'scan', mode: 'merge', offset: 0, text: '' }, contentScript)).rejects.toThrow(
-      /mode/,
-    );
+    await expect(
+      service.handleMessage({ type: 'scan', mode: 'merge', offset: 0, text: '' }, contentScript),
+    ).rejects.toThrow(/mode/);
   });
 
   it("opens the report of the sender's own tab only, and only for a content script", async () => {
@@ -314,7 +312,6 @@ describe('background service: appended scans and the card\'s "more" link', () =>
 });
 
 describe('background service: counter-statements after the allegations', () => {
-  const sentence = (start: number, text: string) => ({ start, end: start + text.length, text });
   const view = (id: string) => testStatement(id, { speakerActor: 'RU', why: 'denial by the accused (RU)' });
 
   it('answers the page first, then stores each allegation’s counter-statements in its own slot', async () => {

@@ -93,7 +93,25 @@ function kept(data: UserData) {
     savedClaims: data.savedClaims,
     userPacks: data.packs.filter((p) => p.source.kind !== 'builtin'),
     userPackClaims: data.userPackClaims,
-    settings: data.settings,
+    settings: withoutBuiltinChecks(data.settings),
+  };
+}
+
+/**
+ * The settings without the built-in subscription's bookkeeping: every worker start checks the
+ * bundled seed pack again (when, "unchanged", and when an update installed it), which is not the
+ * user's data.
+ */
+function withoutBuiltinChecks(settings: UserData['settings']): UserData['settings'] {
+  const list = (settings as Record<string, unknown>).subscriptions;
+  if (!Array.isArray(list)) return settings;
+  return {
+    ...settings,
+    subscriptions: list.map((sub: Record<string, unknown>) => {
+      if (sub.builtin !== true) return sub;
+      const { checkedAt: _, status: __, updatedAt: ___, ...rest } = sub;
+      return rest;
+    }),
   };
 }
 

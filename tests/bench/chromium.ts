@@ -22,20 +22,20 @@
  * update writes ≤ 2 % of the rows a first install writes. Every step runs
  * whatever an earlier one measured; exit 1 when a budget is missed.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { SEED_PACK } from '../../src/data/seed-pack';
-import { launchExtension, PROJECT_DIR } from '../e2e/support/extension';
+import { launchExtension } from '../e2e/support/extension';
 import { isolateNetwork } from '../e2e/support/network';
 import { watchServiceWorker } from '../e2e/support/service-worker';
 import type { BenchResult } from './browser-entry';
+import { chromeBuildDir } from './build-dir';
 import { type Budget, type Figure, reportFigures } from './figures';
 import { BENCH_ALLEGATIONS, benchPageHtml, benchParagraphs } from './news-page';
 import { syntheticPack } from './synthetic-pack';
@@ -166,44 +166,11 @@ async function pageBench(): Promise<void> {
 
 // -------------------------------------------------------- 2. the extension
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  return newest;
-}
-
-/** The chrome-mv3 build to measure: --build, else .output-bench (built when missing or older than the sources). */
-function chromeBuildDir(): string {
-  if (typeof args.build === 'string') {
-    const dir = isAbsolute(args.build) ? args.build : join(process.cwd(), args.build);
-    for (const candidate of [dir, join(dir, 'chrome-mv3')])
-      if (existsSync(join(candidate, 'manifest.json'))) return candidate;
-    throw new Error(`No extension build (manifest.json) in ${dir} or ${join(dir, 'chrome-mv3')}`);
-  }
-  const outDir = '.output-bench';
-  const dir = join(PROJECT_DIR, outDir, 'chrome-mv3');
-  const manifest = join(dir, 'manifest.json');
-  const stale =
-    existsSync(manifest) &&
-    Math.max(newestMtime(join(PROJECT_DIR, 'src')), newestMtime(join(PROJECT_DIR, 'entrypoints'))) >
-      statSync(manifest).mtimeMs;
-  if (args.rebuild === true || stale || !existsSync(manifest)) {
-    console.log(`Building the extension into ${outDir}/ …`);
-    execFileSync('npx', ['wxt', 'build'], {
-      cwd: PROJECT_DIR,
-      env: { ...process.env, COUNTERPOINT_OUT_DIR: outDir },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  }
-  return dir;
-}
-
 const NEWS_URL = 'https://www.reuters.com/world/counterpoint-bench-cold-start';
 const ANSWER = 'counterpoint-bench-answer';
 
 async function coldStartBench(): Promise<void> {
-  const buildDir = chromeBuildDir();
+  const buildDir = chromeBuildDir(typeof args.build === 'string' ? args.build : undefined, args.rebuild === true);
   const dir = await mkdtemp(join(tmpdir(), 'counterpoint-cold-'));
   const ext = await launchExtension(buildDir);
   try {

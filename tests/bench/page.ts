@@ -45,14 +45,14 @@
  * Prints one table (value, budget, ✓/✗) and, like run.ts and chromium.ts,
  * exits 1 when a budget is missed (and 2 on a crash).
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { Detector } from '../../src/core/detect';
-import { launchExtension, PROJECT_DIR } from '../e2e/support/extension';
+import { launchExtension } from '../e2e/support/extension';
+import { chromeBuildDir } from './build-dir';
 import { type Figure, reportFigures } from './figures';
 import { BENCH_ALLEGATIONS, benchPageHtml, benchParagraphs } from './news-page';
 
@@ -92,39 +92,6 @@ const median = (xs: readonly number[]): number => {
 };
 
 // ---------------------------------------------------------------- the build
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-function chromeBuildDir(): string {
-  if (args.build !== undefined) {
-    const dir = isAbsolute(args.build) ? args.build : join(process.cwd(), args.build);
-    for (const candidate of [dir, join(dir, 'chrome-mv3')])
-      if (existsSync(join(candidate, 'manifest.json'))) return candidate;
-    throw new Error(`No extension build (manifest.json) in ${dir} or ${join(dir, 'chrome-mv3')}`);
-  }
-  const outDir = '.output-bench';
-  const dir = join(PROJECT_DIR, outDir, 'chrome-mv3');
-  const stale =
-    existsSync(join(dir, 'manifest.json')) &&
-    Math.max(newestMtime(join(PROJECT_DIR, 'src')), newestMtime(join(PROJECT_DIR, 'entrypoints'))) >
-      statSync(join(dir, 'manifest.json')).mtimeMs;
-  // A build older than the sources would measure other code than the one the figures describe.
-  if (args.rebuild || stale || !existsSync(join(dir, 'manifest.json'))) {
-    console.log(`Building the extension into ${outDir}/ …`);
-    execFileSync('npx', ['wxt', 'build'], {
-      cwd: PROJECT_DIR,
-      env: { ...process.env, COUNTERPOINT_OUT_DIR: outDir },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-  }
-  return dir;
-}
 
 // ---------------------------------------------------------------- traces
 
@@ -444,7 +411,7 @@ const words = (ps: readonly string[]) => ps.join(' ').split(/\s+/).length;
 
 async function main(): Promise<Row[]> {
   const rows: Row[] = [];
-  const buildDir = chromeBuildDir();
+  const buildDir = chromeBuildDir(args.build, args.rebuild);
 
   // 1. Bundle size.
   const content = readFileSync(join(buildDir, 'content-scripts', 'content.js'));

@@ -10,6 +10,7 @@
  * IndexedDB costs about as much per row as per kilobyte, so a few dense rows
  * replace the multi-entry indexes (`*terms` alone held ~20 entries a claim).
  */
+import { normaliseUrl } from '@core/match/match';
 import type { Claim, Relation } from '@core/pack/schema';
 import { claimTerms } from './terms';
 
@@ -155,15 +156,8 @@ export function claimHash(claim: Claim): number {
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }
 
-/** The form of a source address that identifies a page (no fragment, scheme, www or trailing slash). */
-export function normaliseUrl(u: string): string {
-  return u
-    .trim()
-    .replace(/#.*$/, '')
-    .replace(/^https?:\/\/(?:www\.)?/i, '')
-    .replace(/\/+$/, '')
-    .toLowerCase();
-}
+/** The page a source address names (one rule with the in-memory matcher's). */
+export { normaliseUrl };
 
 export function urlHash(u: string): number {
   return hash53(normaliseUrl(u)) % 4294967296;

@@ -199,7 +199,8 @@ export function classify(q: MatchQuery, c: Claim, r: ActorResolver): Classified 
   return null;
 }
 
-function normaliseUrl(u: string): string {
+/** The form of a source address that identifies a page (no fragment, scheme, www or trailing slash). */
+export function normaliseUrl(u: string): string {
   return u
     .trim()
     .replace(/#.*$/, '')

@@ -32,6 +32,7 @@ import type { Badge } from './badge';
 import { createDetectQueue, type DetectQueue, type SegmentDetector } from './detect-queue';
 import type { Library } from './library';
 import { createMatchBatch } from './matcher';
+import { createMinuteBudget } from './minute-budget';
 import { RejectedMessage } from './rejected';
 import type { ReportStore } from './report-store';
 import { createSavedService, isSavedMessageType, type SavedService } from './saved-service';
@@ -203,16 +204,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const pageChars = new Map<number, number>();
   /** Scans of each tab received and not yet answered. */
   const inFlight = new Map<number, number>();
-  /** Characters read for each tab in the last minute, as (time, characters), oldest first. */
-  const tabMinute = new Map<number, { at: number; chars: number }[]>();
-
-  function readLastMinute(tabId: number): number {
-    const t = now();
-    const kept = (tabMinute.get(tabId) ?? []).filter((e) => t - e.at < 60_000);
-    if (kept.length > 0) tabMinute.set(tabId, kept);
-    else tabMinute.delete(tabId);
-    return kept.reduce((n, e) => n + e.chars, 0);
-  }
+  /** Characters of sentences each tab had read (NLP) in the last minute. */
+  const nlpMinute = createMinuteBudget(LIMITS.maxTabScanCharsPerMinute, now);
+  /** Characters of page text each tab had segmented and prefiltered in the last minute. */
+  const textMinute = createMinuteBudget(LIMITS.maxTabScanTextPerMinute, now);
 
   async function setReport(report: TabReport): Promise<void> {
     await deps.reports.set(report);
@@ -235,10 +230,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
    */
   function readable<T extends { text: string }>(tabId: number, sentences: readonly T[], open: boolean): T[] {
     if (!open) return [];
-    const left = Math.min(
-      LIMITS.maxPageScanChars - (pageChars.get(tabId) ?? 0),
-      LIMITS.maxTabScanCharsPerMinute - readLastMinute(tabId),
-    );
+    const left = Math.min(LIMITS.maxPageScanChars - (pageChars.get(tabId) ?? 0), nlpMinute.left(tabId));
     let used = 0;
     let n = 0;
     while (n < sentences.length && used + (sentences[n] as T).text.length <= left) {
@@ -246,22 +238,15 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       n++;
     }
     pageChars.set(tabId, (pageChars.get(tabId) ?? 0) + used);
-    if (used > 0) tabMinute.set(tabId, [...(tabMinute.get(tabId) ?? []), { at: now(), chars: used }]);
+    nlpMinute.spend(tabId, used);
     return sentences.slice(0, n);
   }
 
-  /** Characters of page text segmented and prefiltered for each tab in the last minute, as (time, characters). */
-  const textMinute = new Map<number, { at: number; chars: number }[]>();
-
   /** The part of `text` the tab's text budget lets the background segment (all of it, normally). */
   function segmentable(tabId: number, text: string): string {
-    const t = now();
-    const kept = (textMinute.get(tabId) ?? []).filter((e) => t - e.at < 60_000);
-    const left = LIMITS.maxTabScanTextPerMinute - kept.reduce((n, e) => n + e.chars, 0);
+    const left = textMinute.left(tabId);
     const taken = text.length <= left ? text : text.slice(0, Math.max(0, left));
-    if (taken.length > 0) kept.push({ at: t, chars: taken.length });
-    if (kept.length > 0) textMinute.set(tabId, kept);
-    else textMinute.delete(tabId);
+    textMinute.spend(tabId, taken.length);
     return taken;
   }
 
@@ -526,8 +511,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     async closeTab(tabId) {
       queue.cancel(tabId);
       pageChars.delete(tabId);
-      tabMinute.delete(tabId);
-      textMinute.delete(tabId);
+      nlpMinute.forget(tabId);
+      textMinute.forget(tabId);
       await deps.reports.delete(tabId);
     },
   };

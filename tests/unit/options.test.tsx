@@ -418,21 +418,22 @@ describe('readJsonFile', () => {
   });
 });
 
-describe('the options page: subscriptions', () => {
-  async function submit(address: string) {
-    const input = root.querySelector('#sub-url') as HTMLInputElement;
-    await act(async () => {
-      input.value = address;
-      input.dispatchEvent(new window.Event('input', { bubbles: true }));
-    });
-    await act(async () => {
-      root
-        .querySelector('form.subscribe')
-        ?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
-    });
-    await settle();
-  }
+/** Types an address into the subscribe form and submits it. */
+async function submit(address: string) {
+  const input = root.querySelector('#sub-url') as HTMLInputElement;
+  await act(async () => {
+    input.value = address;
+    input.dispatchEvent(new window.Event('input', { bubbles: true }));
+  });
+  await act(async () => {
+    root
+      .querySelector('form.subscribe')
+      ?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
+  });
+  await settle();
+}
 
+describe('the options page: subscriptions', () => {
   it('asks for the origin’s permission in the click itself, then subscribes and lists the subscription', async () => {
     const f = fakeApi();
     await show(f.api);
@@ -507,17 +508,7 @@ describe('the options page: the built-in subscription', () => {
     expect(item?.querySelector('[data-action="unsubscribe"]')).toBeNull();
     expect(item?.querySelector('[data-action="update-now"]')).toBeNull();
     // The user's own subscriptions come after it, with their buttons.
-    const input = root.querySelector('#sub-url') as HTMLInputElement;
-    await act(async () => {
-      input.value = 'https://packs.example.org/newsroom.json';
-      input.dispatchEvent(new window.Event('input', { bubbles: true }));
-    });
-    await act(async () => {
-      root
-        .querySelector('form.subscribe')
-        ?.dispatchEvent(new window.Event('submit', { bubbles: true, cancelable: true }));
-    });
-    await settle();
+    await submit('https://packs.example.org/newsroom.json');
     const items = [...root.querySelectorAll('[data-subscription]')];
     expect(items.map((li) => li.getAttribute('data-subscription'))).toEqual([
       'builtin:counterpoint-seed',

@@ -1,6 +1,7 @@
 import { inferAccusers, type MatchQuery } from '@core/match';
 import { sliceSentences } from '@core/slice-sentences';
 import type { Allegation, Segment } from '@core/types';
+import { fail, JSON_LIMITS, parseJsonText } from '@src/messaging/boundary';
 import {
   type GetCounterStatementsResponse,
   LIMITS,
@@ -91,7 +92,15 @@ export interface BackgroundDeps {
   reportChanged?: (tabId: number) => void;
   /** Shares the NLP between tabs (see detect-queue.ts); one with the defaults when not given. */
   detectQueue?: DetectQueue;
+  /** Reads a `blob:` URL an extension page made (a pack file to import); `fetch` by default. */
+  fetchBlob?: (url: string) => Promise<Blob>;
 }
+
+const defaultFetchBlob = async (url: string): Promise<Blob> => {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  return response.blob();
+};
 
 export { RejectedMessage } from './rejected';
 
@@ -375,6 +384,29 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     return { allegations: stored.allegations };
   }
 
+  /**
+   * A pack file an extension page handed over as a `blob:` URL: only one of
+   * this extension's own (a page cannot make one, and no other origin's is
+   * read), at most the JSON limit, UTF-8, then JSON (parseJsonText).
+   */
+  async function readPackFile(url: string): Promise<Validation<unknown>> {
+    if (!url.startsWith(`blob:${deps.extensionOrigin}/`)) return fail('file: not a file of this extension');
+    let blob: Blob;
+    try {
+      blob = await (deps.fetchBlob ?? defaultFetchBlob)(url);
+    } catch (error) {
+      return fail(`file: could not be read (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (blob.size > JSON_LIMITS.maxJsonChars) return fail(`file: larger than ${JSON_LIMITS.maxJsonChars} bytes`);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(await blob.arrayBuffer());
+    } catch {
+      return fail('file: not UTF-8 text');
+    }
+    return parseJsonText(text, 'file');
+  }
+
   async function counterStatementsOf(message: unknown, sender: Sender): Promise<GetCounterStatementsResponse> {
     const tabId = contentTab(sender);
     if (typeof tabId === 'string') return reject('getCounterStatements', tabId);
@@ -428,7 +460,16 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       run: async (r) => ({ report: await deps.reports.get(r.tabId) }),
     },
     listPacks: { validate: validateListPacksRequest, run: async () => ({ packs: await deps.library.listPacks() }) },
-    importPack: { validate: validateImportPackRequest, run: (r) => deps.library.importPack(r.json) },
+    importPack: {
+      validate: validateImportPackRequest,
+      run: (r) => {
+        if (r.file === undefined) return deps.library.importPack(r.json);
+        return readPackFile(r.file).then((read) => {
+          if (!read.ok) return { ok: false as const, error: read.reason, issues: [read.reason] };
+          return deps.library.importPack(read.value);
+        });
+      },
+    },
     exportPack: {
       validate: validateExportPackRequest,
       run: async (r) => ({ pack: (await deps.library.exportPack(r.id)) ?? null }),

@@ -139,7 +139,7 @@ export function createController(deps: ControllerDeps): Controller {
   const win = doc.defaultView;
   const mutationDelay = deps.mutationDelayMs ?? 400;
   const maxMutationWait = Math.max(mutationDelay, deps.maxMutationWaitMs ?? 1_500);
-  const sliceChars = deps.sliceChars ?? 20_000;
+  const sliceChars = deps.sliceChars ?? 50_000;
   const nodesPerFlush = deps.nodesPerFlush ?? 2_000;
   const now = deps.now ?? (() => Date.now());
   const yieldToPage = deps.yieldToPage ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));

@@ -128,9 +128,7 @@ export function startContentScript(doc: Document = document): Lifetime {
     }
   };
 
-  const onMessage = (message: unknown, sender: { id?: string }) => {
-    // Only this extension can message its content scripts; checked anyway.
-    if (!life.alive() || sender.id !== browser.runtime.id) return undefined;
+  const answer = (message: unknown): Promise<unknown> | undefined => {
     const own = validateSavedToContent(message);
     if (own !== null) {
       if (own.type === 'savedChanged') return saved.refresh().then(() => ({ ok: true }));
@@ -140,6 +138,16 @@ export function startContentScript(doc: Document = document): Lifetime {
     const checked = validateToContentMessage(message);
     if (!checked.ok) return undefined;
     return Promise.resolve(controller.handleMessage(checked.value));
+  };
+  // The browser's own API, not the polyfill (see wxt.config.ts): an answer goes through
+  // `sendResponse`, the listener returning true, which Chrome and Firefox both honour.
+  const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (response?: unknown) => void) => {
+    // Only this extension can message its content scripts; checked anyway.
+    if (!life.alive() || sender.id !== browser.runtime.id) return undefined;
+    const pending = answer(message);
+    if (pending === undefined) return undefined;
+    pending.then(sendResponse, () => sendResponse(undefined));
+    return true;
   };
   browser.runtime.onMessage.addListener(onMessage);
   const unwatch = watchDisabledSites(apply);

@@ -8,7 +8,7 @@ export interface ScanPiece {
 
 /**
  * A slice of the page's text as scan messages carry it: whole (slices are
- * ~20,000 characters), or — a single text node longer than a message may
+ * ~50,000 characters), or — a single text node longer than a message may
  * hold — in pieces of at most `max` characters, each cut after a line break,
  * else after a sentence's full stop, else after a space, where there is one. Segmentation and the prefilter run in the background:
  * nothing here reads the text's words.

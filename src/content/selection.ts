@@ -128,28 +128,34 @@ export function createSaveButton(deps: SaveButtonDeps): SaveButton {
   const { doc } = deps;
   const tr = deps.t ?? defaultT;
   const win = doc.defaultView;
-  const host = doc.createElement('counterpoint-save');
-  host.setAttribute('data-counterpoint-save', '');
-  const s = host.style;
-  s.setProperty('all', 'initial', 'important');
-  s.setProperty('position', 'absolute', 'important');
-  s.setProperty('z-index', '2147483647', 'important');
-  s.setProperty('display', 'none', 'important');
-  const root = host.attachShadow({ mode: 'closed' });
-  roots.set(host, root);
-  const style = doc.createElement('style');
-  style.textContent = STYLE;
-  const button = doc.createElement('button');
-  button.type = 'button';
-  root.append(style, button);
-  // Labelled when first shown: the first i18n lookup of a content script loads the extension's
-  // messages (tens of milliseconds on the page's thread), which most pages never need.
-  let labelled = false;
-  const label = () => {
-    if (labelled) return;
-    labelled = true;
+  // Built at the first selection: most pages never show it, and a shadow root with its style
+  // costs the page's thread about a millisecond at start-up.
+  let built: { host: HTMLElement; s: CSSStyleDeclaration; button: HTMLButtonElement } | null = null;
+  const build = () => {
+    if (built !== null) return built;
+    const host = doc.createElement('counterpoint-save');
+    host.setAttribute('data-counterpoint-save', '');
+    const s = host.style;
+    s.setProperty('all', 'initial', 'important');
+    s.setProperty('position', 'absolute', 'important');
+    s.setProperty('z-index', '2147483647', 'important');
+    s.setProperty('display', 'none', 'important');
+    const root = host.attachShadow({ mode: 'closed' });
+    roots.set(host, root);
+    const style = doc.createElement('style');
+    style.textContent = STYLE;
+    const button = doc.createElement('button');
+    button.type = 'button';
+    // The first i18n lookup of a content script loads the extension's messages (tens of
+    // milliseconds on the page's thread): here, when a reader first selects text.
     button.textContent = tr('saveButton');
     button.setAttribute('aria-label', tr('saveButtonLabel'));
+    root.append(style, button);
+    // Keep the page's selection when the button is pressed.
+    button.addEventListener('mousedown', (event) => event.preventDefault(), opts);
+    button.addEventListener('click', onClick, opts);
+    built = { host, s, button };
+    return built;
   };
   let pending: SaveInputMessage | null = null;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
@@ -157,17 +163,19 @@ export function createSaveButton(deps: SaveButtonDeps): SaveButton {
   const opts = { signal: listening.signal };
 
   function hide(): void {
-    s.setProperty('display', 'none', 'important');
     pending = null;
+    if (built === null) return;
+    const { s, button } = built;
+    s.setProperty('display', 'none', 'important');
     button.removeAttribute('data-state');
-    if (labelled) button.textContent = tr('saveButton');
+    button.textContent = tr('saveButton');
   }
 
   function showFor(range: Range, payload: SaveInputMessage): void {
     const rects = range.getClientRects();
     const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
     pending = payload;
-    label();
+    const { host, s } = build();
     if (!host.isConnected) doc.documentElement.append(host);
     s.setProperty('top', `${Math.round(last.bottom + (win?.scrollY ?? 0) + 6)}px`, 'important');
     s.setProperty('left', `${Math.round(Math.max(4, last.right + (win?.scrollX ?? 0) - 40))}px`, 'important');
@@ -179,7 +187,7 @@ export function createSaveButton(deps: SaveButtonDeps): SaveButton {
     (event) => {
       if (!event.isTrusted) return;
       const target = event.target as Node | null;
-      if (target !== null && (host.contains(target) || target === host)) return;
+      if (target !== null && built?.host.contains(target)) return;
       // After the browser has updated the selection.
       setTimeout(() => {
         const selection = win?.getSelection?.();
@@ -200,38 +208,33 @@ export function createSaveButton(deps: SaveButtonDeps): SaveButton {
     },
     opts,
   );
-  // Keep the page's selection when the button is pressed.
-  button.addEventListener('mousedown', (event) => event.preventDefault(), opts);
-  button.addEventListener(
-    'click',
-    (event) => {
-      if (!event.isTrusted || pending === null) return;
-      const payload = pending;
-      pending = null;
-      deps
-        .save(payload)
-        .then((r) => {
-          button.dataset.state = r.ok ? 'saved' : 'failed';
-          button.textContent = tr(r.ok ? 'saveDone' : 'saveFailed');
-        })
-        .catch(() => {
-          button.dataset.state = 'failed';
-          button.textContent = tr('saveFailed');
-        })
-        .finally(() => {
-          clearTimeout(hideTimer);
-          hideTimer = setTimeout(hide, 1200);
-        });
-    },
-    opts,
-  );
+  function onClick(event: MouseEvent): void {
+    if (!event.isTrusted || pending === null || built === null) return;
+    const { button } = built;
+    const payload = pending;
+    pending = null;
+    deps
+      .save(payload)
+      .then((r) => {
+        button.dataset.state = r.ok ? 'saved' : 'failed';
+        button.textContent = tr(r.ok ? 'saveDone' : 'saveFailed');
+      })
+      .catch(() => {
+        button.dataset.state = 'failed';
+        button.textContent = tr('saveFailed');
+      })
+      .finally(() => {
+        clearTimeout(hideTimer);
+        hideTimer = setTimeout(hide, 1200);
+      });
+  }
 
   return {
-    contains: (node) => node === host || host.contains(node),
+    contains: (node) => built?.host.contains(node) === true,
     destroy() {
       listening.abort();
       clearTimeout(hideTimer);
-      host.remove();
+      built?.host.remove();
     },
   };
 }

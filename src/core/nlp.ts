@@ -4,8 +4,7 @@
  * heavy and slow for a content script, and it only ever sees candidate
  * sentences.
  */
-import nlpEn from 'compromise';
-import nlpFr from './fr-compromise.js';
+import { loadEn, loadFr } from './nlp-libs';
 import type { Lang } from './types';
 
 export interface Term {
@@ -61,11 +60,28 @@ const EN_WORDS: Record<string, string> = {
   spyware: 'Noun',
 };
 
-let configured = false;
+let configuredEn = false;
+let configuredFr = false;
 
-function configure(): void {
-  if (configured) return;
-  configured = true;
+/** The library of `lang`, with this domain's words added (once, at its first use). */
+function nlpFor(lang: Lang): (text: string) => { json(options?: { offset?: boolean }): unknown } {
+  if (lang === 'fr') {
+    const nlpFr = loadFr();
+    if (!configuredFr) {
+      configuredFr = true;
+      nlpFr.plugin({ words: frWords(), tags: { Auxiliary: { isA: 'Verb' } } });
+    }
+    return nlpFr;
+  }
+  const nlpEn = loadEn();
+  if (!configuredEn) {
+    configuredEn = true;
+    nlpEn.plugin({ words: EN_WORDS });
+  }
+  return nlpEn;
+}
+
+function frWords(): Record<string, string> {
   const fr: Record<string, string> = {};
   for (const [stem, endings] of Object.entries(FR_VERB_STEMS)) {
     for (const e of endings) {
@@ -74,8 +90,7 @@ function configure(): void {
     }
   }
   for (const a of FR_AUXILIARIES) fr[a] = 'Auxiliary';
-  nlpFr.plugin({ words: fr, tags: { Auxiliary: { isA: 'Verb' } } });
-  nlpEn.plugin({ words: EN_WORDS });
+  return fr;
 }
 
 interface JsonTerm {
@@ -86,8 +101,7 @@ interface JsonTerm {
 
 /** Tag a text with compromise (English) or fr-compromise (French). */
 export function tagTerms(text: string, lang: Lang): Term[] {
-  configure();
-  const doc = lang === 'fr' ? nlpFr(text) : nlpEn(text);
+  const doc = nlpFor(lang)(text);
   const json = doc.json({ offset: true }) as Array<{ terms: JsonTerm[] }>;
   const out: Term[] = [];
   for (const s of json) {

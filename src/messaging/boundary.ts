@@ -119,6 +119,61 @@ export function validateJsonValue(
 }
 
 /**
+ * A JSON text (a pack file as the options page read it) as a value: what
+ * JSON.parse makes is plain by construction (no accessors, no prototypes but
+ * Object's and Array's, finite numbers), so it is not copied again — only its
+ * nesting (at most `JSON_LIMITS.maxJsonDepth`) and `__proto__` keys are
+ * checked, in one walk with an explicit stack. The length is the caller's
+ * check (the message schema bounds it).
+ */
+export function parseJsonText(text: string, name = 'json'): Validation<unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail(`${name}: not JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  // Paths are only spelt out for a refusal: a 100,000-claim pack has a million values.
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, depth] = top;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= JSON_LIMITS.maxJsonDepth) {
+      return fail(`${pathTo(value, node, name)}: nested deeper than ${JSON_LIMITS.maxJsonDepth}`);
+    }
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push([node[i], depth + 1]);
+      continue;
+    }
+    for (const key in node) {
+      if (FORBIDDEN_KEYS.has(key)) return fail(`${pathTo(value, node, name)}.__proto__: forbidden key`);
+      stack.push([(node as Record<string, unknown>)[key], depth + 1]);
+    }
+  }
+  return { ok: true, value };
+}
+
+/** The path from `root` to `target` (`json.claims[2].source`), found again depth first (refusals only). */
+function pathTo(root: unknown, target: unknown, name: string): string {
+  const stack: Array<[unknown, string]> = [[root, name]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, path] = top;
+    if (node === target) return path;
+    if (typeof node !== 'object' || node === null) continue;
+    if (Array.isArray(node))
+      node.forEach((child, i) => {
+        stack.push([child, `${path}[${i}]`]);
+      });
+    else
+      for (const key in node) {
+        const shown = key.length > 40 ? `${key.slice(0, 40)}…` : key;
+        stack.push([(node as Record<string, unknown>)[key], `${path}.${shown}`]);
+      }
+  }
+  return name;
+}
+
+/**
  * A message whose fields are exactly `entries`: refusals say "must have
  * exactly the keys …" for a missing or unknown key, "is not a plain object"
  * for anything but an object.

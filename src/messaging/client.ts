@@ -81,6 +81,19 @@ export function importPackFile(json: unknown): Promise<ImportPackResponse> {
   return sendToBackground<'importPack'>({ type: 'importPack', json });
 }
 
+/**
+ * A pack file, handed to the background as a `blob:` URL it reads itself
+ * (revoked once it answered): a large file never crosses the message channel.
+ */
+export async function importPackBlob(file: Blob): Promise<ImportPackResponse> {
+  const url = URL.createObjectURL(file);
+  try {
+    return await sendToBackground<'importPack'>({ type: 'importPack', file: url });
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
 export function exportPack(id: string): Promise<ExportPackResponse> {
   return sendToBackground<'exportPack'>({ type: 'exportPack', id });
 }

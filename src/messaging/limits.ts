@@ -6,7 +6,7 @@
 export const LIMITS = {
   /**
    * Characters of page text in one scan message (the content script sends
-   * slices of ~20,000; a single text node longer than this is cut at a space).
+   * slices of ~50,000; a single text node longer than this is cut at a space).
    */
   maxScanTextChars: 200_000,
   /** Allegations one tab's report holds, appends included (a page that keeps adding text stops growing it). */

@@ -53,6 +53,14 @@ afterEach(async () => {
   for (const db of open.splice(0)) await db.delete();
 });
 
+/** Files the tests hand over as blob: URLs (what the options page does), by URL. */
+const blobs = new Map<string, Blob>();
+function blobUrl(content: string | Uint8Array<ArrayBuffer>, origin = ORIGIN): string {
+  const url = `blob:${origin}/${blobs.size}-${Math.random().toString(36).slice(2)}`;
+  blobs.set(url, new Blob([content]));
+  return url;
+}
+
 function setup(options: { seed?: ClaimPack; db?: CounterpointDB } = {}) {
   const db = options.db ?? newDb();
   const log = { warn: vi.fn(), info: vi.fn() };
@@ -72,6 +80,11 @@ function setup(options: { seed?: ClaimPack; db?: CounterpointDB } = {}) {
     runtimeId: RUNTIME_ID,
     extensionOrigin: ORIGIN,
     log,
+    fetchBlob: async (url) => {
+      const blob = blobs.get(url);
+      if (blob === undefined) throw new Error('no such blob');
+      return blob;
+    },
   });
   const send = <T>(message: unknown, sender: Sender) => service.handleMessage(message, sender) as Promise<T>;
   return { db, log, library, service, reports, send };
@@ -464,6 +477,49 @@ describe('pack operations from extension pages', () => {
     expect(await db.packs.toArray()).toEqual(before.packs);
     expect(await storedClaims(db)).toBe(before.claims);
     expect(await db.actors.count()).toBe(before.actors);
+  });
+
+  it('installs a pack handed over as a file (a blob: URL of its own), and refuses any other file, changing nothing', async () => {
+    const { send, db } = setup();
+    const text = JSON.stringify(testPack());
+    const installed = await send<ImportPackResponse>(
+      { type: 'importPack', file: blobUrl(`\uFEFF${text}`) },
+      libraryPage,
+    );
+    expect(installed).toEqual({ ok: true, pack: { id: 'test-pack', version: 1, claims: 2 }, previousVersion: null });
+    expect((await send<ExportPackResponse>({ type: 'exportPack', id: 'test-pack' }, libraryPage)).pack).toEqual(
+      testPack(),
+    );
+    const before = { packs: await db.packs.toArray(), claims: await storedClaims(db) };
+    const next = JSON.stringify(testPack(2));
+    const refusals: Array<[string, string, RegExp]> = [
+      ['another origin’s blob', blobUrl(next, 'https://evil.example'), /^file: not a file of this extension$/],
+      ['a blob that is gone', `blob:${ORIGIN}/revoked`, /^file: could not be read \(no such blob\)$/],
+      ['truncated JSON', blobUrl(next.slice(0, -10)), /^file: not JSON \(/],
+      ['invalid UTF-8', blobUrl(new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x7d])), /^file: not UTF-8 text$/],
+      [
+        'nesting past the limit',
+        blobUrl(`${'['.repeat(40)}${']'.repeat(40)}`),
+        /^file(\[0\])+: nested deeper than 32$/,
+      ],
+      [
+        'a __proto__ key',
+        blobUrl(next.replace('"claims":', '"__proto__":{"polluted":true},"claims":')),
+        /^file\.__proto__: forbidden key$/,
+      ],
+      ['a malformed pack', blobUrl(next.replace(/"date":"[^"]+"/, '"date":"2021-13-45"')), /^claims\[0\]\.date: /],
+    ];
+    for (const [, file, error] of refusals) {
+      const response = await send<ImportPackResponse>({ type: 'importPack', file }, libraryPage);
+      expect(response).toMatchObject({ ok: false, error: expect.stringMatching(error) });
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // A page cannot hand one over: pack writes come from extension pages only.
+    await expect(send({ type: 'importPack', file: blobUrl(next) }, contentScript)).rejects.toThrow(
+      /not an extension page/,
+    );
+    expect(await db.packs.toArray()).toEqual(before.packs);
+    expect(await storedClaims(db)).toBe(before.claims);
   });
 
   it('imports the MISP galaxy, and reports a malformed one by path', async () => {

@@ -756,11 +756,11 @@ describe('long pages (issue 10, point 11)', () => {
     await controller.start();
     expect(bg.calls[0]?.mode).toBe('replace');
     expect(bg.calls.slice(1).every((c) => c.mode === 'append')).toBe(true);
-    // Read 20,000 characters at a time, sent in batches as large as a message holds: few round trips.
+    // Read 50,000 characters at a time, sent in batches as large as a message holds: few round trips.
     const chars = bg.calls.reduce((sum, c) => sum + c.text.length, 0);
     expect(chars).toBeGreaterThan(1_000_000);
     for (const c of bg.calls) expect(c.text.length).toBeLessThanOrEqual(LIMITS.maxScanTextChars);
-    expect(bg.calls.length).toBeLessThanOrEqual(Math.ceil(chars / (LIMITS.maxScanTextChars - 2 * 20_000)));
+    expect(bg.calls.length).toBeLessThanOrEqual(Math.ceil(chars / (LIMITS.maxScanTextChars - 2 * 50_000)));
     expect(p.painted.map((x) => x.range.toString())).toEqual([
       'Early on, officials said Russian hackers hit the grid.',
       'At the very end, the minister said Iranian hackers stole the files.',

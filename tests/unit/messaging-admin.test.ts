@@ -42,7 +42,25 @@ describe('pack operation requests', () => {
     ['an empty id', validateRemovePackRequest, { type: 'removePack', id: '' }, /must not be empty/],
     ['a huge id', validateRemovePackRequest, { type: 'removePack', id: 'x'.repeat(129) }, /longer than 128/],
     ['an object id', validateRemovePackRequest, { type: 'removePack', id: { toString: () => 'a' } }, /string/],
-    ['a missing json', validateImportPackRequest, { type: 'importPack' }, /exactly the keys type, json/],
+    ['neither json nor file', validateImportPackRequest, { type: 'importPack' }, /either json or file/],
+    [
+      'both json and file',
+      validateImportPackRequest,
+      { type: 'importPack', json: {}, file: 'blob:x' },
+      /either json or file/,
+    ],
+    [
+      'a file that is not a string',
+      validateImportPackRequest,
+      { type: 'importPack', file: 3 },
+      /file must be a string/,
+    ],
+    [
+      'a file that is not a blob: URL',
+      validateImportPackRequest,
+      { type: 'importPack', file: 'https://e.org/p.json' },
+      /file must be a blob: URL/,
+    ],
     ['a non-object', validateImportPackRequest, 'importPack', /not a plain object/],
     ['an array', validateListPacksRequest, [{ type: 'listPacks' }], /not a plain object/],
   ])('refuses %s', (_, validate, message, reason) => {

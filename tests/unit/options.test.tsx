@@ -277,7 +277,8 @@ describe('the options page: packs', () => {
     await show(api);
     const pack = smallPack();
     await drop(`\uFEFF${JSON.stringify(pack)}`);
-    expect(api.importPack).toHaveBeenCalledWith(pack);
+    // The file itself goes along: the background reads it (a blob: URL), not a message holding the value.
+    expect(api.importPack).toHaveBeenCalledWith(pack, expect.objectContaining({ name: 'pack.json' }));
     expect(installed.has(pack.id)).toBe(true);
     expect(status()?.getAttribute('data-status')).toBe('ok');
     expect(status()?.textContent).toContain(`Installed ${pack.id}, version 1 (statements: ${pack.claims.length})`);

@@ -119,41 +119,16 @@ export function hash53(text: string, seed = 0): number {
 }
 
 /**
- * The content hash of a claim: its properties and values in order, read in
- * place (no JSON string a claim: an import hashes every claim it holds).
+ * The content hash of a claim: hash53 of its JSON. A claim comes out of
+ * parsePack with its keys in the schema's order, so equal claims give equal
+ * text. (JSON.stringify is native and hash53 keeps its state in registers: a
+ * third of the time of walking the value in place with closures, and a
+ * tenth in the service worker, whose profiler showed the walk at 1 s for
+ * 100,000 claims.) A pack installed with the earlier hash is rewritten whole
+ * at its next update, once: its hashes no longer match, nothing else differs.
  */
 export function claimHash(claim: Claim): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  const mix = (ch: number) => {
-    h1 = Math.imul(h1 ^ ch, 2654435761);
-    h2 = Math.imul(h2 ^ ch, 1597334677);
-  };
-  const feed = (mark: number, text: string) => {
-    // Marks outside the characters a pack may hold keep "ab","c" apart from "a","bc".
-    mix(mark);
-    for (let i = 0; i < text.length; i++) mix(text.charCodeAt(i));
-  };
-  const walk = (value: unknown): void => {
-    if (typeof value === 'string') feed(1, value);
-    else if (value === null || typeof value !== 'object') feed(2, String(value));
-    else if (Array.isArray(value)) {
-      mix(3);
-      for (const v of value) walk(v);
-      mix(4);
-    } else {
-      mix(5);
-      for (const [k, v] of Object.entries(value)) {
-        feed(6, k);
-        walk(v);
-      }
-      mix(7);
-    }
-  };
-  walk(claim);
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  return hash53(JSON.stringify(claim));
 }
 
 /** The page a source address names (one rule with the in-memory matcher's). */

@@ -84,9 +84,8 @@
  *  N9 ambiguous: a name several entries list, except for the entry whose
  *     display name it is ("Cryakl" stays with Cryakl, leaves Crylock).
  */
-import nlp from 'compromise';
-import nlpFr from '../fr-compromise.js';
 import { INCIDENT_NAMES } from '../lexicon';
+import { loadEn, loadFr } from '../nlp-libs';
 import { GROUPS } from './groups';
 import { CURATED_ACTORS } from './index';
 import type { FamilyKind } from './malware';
@@ -372,7 +371,7 @@ function lexiconOf(instance: unknown): Record<string, unknown> {
  */
 export function stopwordsFrom(handList: string): Set<string> {
   const out = new Set<string>();
-  for (const lexicon of [lexiconOf(nlp), lexiconOf(nlpFr)])
+  for (const lexicon of [lexiconOf(loadEn()), lexiconOf(loadFr())])
     for (const word of Object.keys(lexicon)) out.add(foldForm(word));
   for (const line of handList.split('\n')) {
     const word = foldForm(line.replace(/#.*$/, ''));

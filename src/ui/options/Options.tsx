@@ -138,7 +138,7 @@ export function Options({ api }: { api: OptionsApi }) {
     void run(async () => {
       const read = await readJsonFile(file);
       if (!read.ok) return { kind: 'error', text: read.error };
-      const result = await api.importPack(read.json);
+      const result = await api.importPack(read.json, file);
       if (!result.ok) return { kind: 'error', text: t('optionsImportFailed', result.error), issues: result.issues };
       const { id, version, claims } = result.pack;
       return {

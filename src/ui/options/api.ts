@@ -11,6 +11,7 @@ import {
   exportAll,
   exportPack,
   importMispGalaxy,
+  importPackBlob,
   importPackFile,
   listPacks,
   removePack,
@@ -32,7 +33,8 @@ import { browser } from 'wxt/browser';
 
 export interface OptionsApi {
   listPacks(): Promise<PackSummary[]>;
-  importPack(json: unknown): Promise<ImportPackResponse>;
+  /** `file`, when given, is the file the value was parsed from: the background reads it itself (far cheaper than a message holding the value). */
+  importPack(json: unknown, file?: Blob): Promise<ImportPackResponse>;
   exportPack(id: string): Promise<ClaimPack | null>;
   exportAll(): Promise<ExportAllResponse>;
   removePack(id: string): Promise<RemovePackResponse>;
@@ -71,7 +73,7 @@ export function siteOfPattern(pattern: string): string | null {
 export function browserOptionsApi(): OptionsApi {
   return {
     listPacks: async () => (await listPacks()).packs,
-    importPack: (json) => importPackFile(json),
+    importPack: (json, file) => (file === undefined ? importPackFile(json) : importPackBlob(file)),
     exportPack: async (id) => (await exportPack(id)).pack,
     exportAll: () => exportAll(),
     removePack: (id) => removePack(id),

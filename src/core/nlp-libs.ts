@@ -1,0 +1,17 @@
+/**
+ * The NLP libraries, as the rest of src/core reaches them: through loaders,
+ * never a static import elsewhere. Here (Node: the CLI, tests, benchmarks)
+ * they are imported as usual. The extension's builds swap this module for
+ * ./nlp-libs.lazy.ts (src/tools/lazy-nlp.ts), where each library builds its
+ * model only when a loader is first called: the service worker starts without
+ * the ~0.3 s (compromise) and ~0.45 s (fr-compromise) their module evaluation
+ * costs, and an English page never builds the French model.
+ */
+import nlpEn from 'compromise';
+import nlpFr from './fr-compromise.js';
+
+export type NlpEn = typeof nlpEn;
+export type NlpFr = typeof nlpFr;
+
+export const loadEn = (): NlpEn => nlpEn;
+export const loadFr = (): NlpFr => nlpFr;

@@ -1,0 +1,50 @@
+/**
+ * A build step (a Vite plugin, wired in wxt.config.ts): compromise and
+ * fr-compromise build their models when their modules are evaluated, ~0.75 s
+ * together, and a service worker evaluates every module it holds each time it
+ * starts. This plugin swaps src/core/nlp-libs.ts for src/core/nlp-libs.lazy.ts,
+ * whose virtual modules hold each library bundled (by esbuild) inside a
+ * function: the code ships in the worker's one file (no dynamic import, which
+ * MV3 service workers do not allow) and runs on the first call only.
+ */
+import { dirname, resolve } from 'node:path';
+import { build } from 'esbuild';
+
+const PREFIX = 'counterpoint-lazy:';
+const LIBS = new Set(['compromise', 'fr-compromise']);
+const EAGER = /[\\/]src[\\/]core[\\/]nlp-libs(?:\.ts)?$/;
+
+/** A module whose default export evaluates `pkg` on its first call and returns its default export. */
+export async function lazyModule(pkg: string, root: string): Promise<string> {
+  if (!LIBS.has(pkg)) throw new Error(`lazy-nlp: ${pkg} is not one of ${[...LIBS].join(', ')}`);
+  const out = await build({
+    stdin: { contents: `export { default } from '${pkg}';`, resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'iife',
+    globalName: '__counterpointLib',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+  });
+  const code = out.outputFiles[0]?.text;
+  if (code === undefined) throw new Error(`lazy-nlp: esbuild wrote nothing for ${pkg}`);
+  return `let lib;\nexport default function load() {\n  if (lib === undefined) {\n${code}\n    lib = __counterpointLib.default;\n  }\n  return lib;\n}\n`;
+}
+
+/** The Vite plugin (structurally typed: the config needs no import from Vite). */
+export function lazyNlp(root: string) {
+  return {
+    name: 'counterpoint:lazy-nlp',
+    enforce: 'pre' as const,
+    resolveId(source: string, importer: string | undefined) {
+      if (source.startsWith(PREFIX)) return `\0${source}`;
+      if (importer === undefined || !source.includes('nlp-libs') || source.includes('.lazy')) return null;
+      const target = resolve(dirname(importer), source);
+      return EAGER.test(target) ? resolve(root, 'src/core/nlp-libs.lazy.ts') : null;
+    },
+    load(id: string) {
+      if (!id.startsWith(`\0${PREFIX}`)) return null;
+      return lazyModule(id.slice(PREFIX.length + 1), root);
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { lazyModule, lazyNlp } from '../../src/tools/lazy-nlp';
+
+const ROOT = resolve(__dirname, '../..');
+
+describe('lazy NLP libraries in the extension builds (src/tools/lazy-nlp.ts)', () => {
+  it('swaps src/core/nlp-libs.ts for its lazy twin, from any importer, and nothing else', () => {
+    const plugin = lazyNlp(ROOT);
+    const lazy = resolve(ROOT, 'src/core/nlp-libs.lazy.ts');
+    expect(plugin.resolveId('./nlp-libs', resolve(ROOT, 'src/core/nlp.ts'))).toBe(lazy);
+    expect(plugin.resolveId('../nlp-libs', resolve(ROOT, 'src/core/actors/family-rules.ts'))).toBe(lazy);
+    expect(plugin.resolveId('./nlp-libs.lazy', resolve(ROOT, 'src/core/x.ts'))).toBeNull();
+    expect(plugin.resolveId('compromise', resolve(ROOT, 'src/core/nlp.ts'))).toBeNull();
+    expect(plugin.resolveId('./nlp-libs', resolve(ROOT, 'src/other/x.ts'))).toBeNull();
+    expect(plugin.resolveId('counterpoint-lazy:compromise', undefined)).toBe('\0counterpoint-lazy:compromise');
+  });
+
+  it('ships the library inside a function that runs once, at the first call', async () => {
+    const code = await lazyModule('compromise', ROOT);
+    // Nothing at the module's top level but the cache and the loader.
+    expect(code.startsWith('let lib;\nexport default function load() {\n  if (lib === undefined) {\n')).toBe(true);
+    const dir = await mkdtemp(join(tmpdir(), 'counterpoint-lazy-'));
+    try {
+      // A counter the library's evaluation cannot touch: the module is evaluated, the loader not called.
+      const file = join(dir, 'lazy.mjs');
+      await writeFile(
+        file,
+        code
+          .replace('let lib;', 'let lib; globalThis.__lazyEvaluations = 0;')
+          .replace('if (lib === undefined) {', 'if (lib === undefined) { globalThis.__lazyEvaluations++;'),
+      );
+      const mod = (await import(pathToFileURL(file).href)) as { default: () => (t: string) => { json(): unknown } };
+      const g = globalThis as { __lazyEvaluations?: number };
+      expect(g.__lazyEvaluations).toBe(0);
+      const nlp = mod.default();
+      expect(mod.default()).toBe(nlp);
+      expect(g.__lazyEvaluations).toBe(1);
+      const json = nlp('Hackers breached the ministry.').json() as Array<{
+        terms: Array<{ text: string; tags: string[] }>;
+      }>;
+      expect(json[0]?.terms.find((t) => t.text === 'breached')?.tags).toContain('Verb');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a package it was not made for', async () => {
+    await expect(lazyModule('left-pad', ROOT)).rejects.toThrow(/not one of compromise, fr-compromise/);
+  });
+});

@@ -2,11 +2,12 @@
  * The main reader scenarios in stock Firefox (Debian's firefox-esr, over
  * WebDriver BiDi with puppeteer-core), on the Firefox build: the highlights
  * on both seed articles, the card, the popup's report with its
- * counter-statements, and nothing sent anywhere.
+ * counter-statements, a pack installed from the options page, and nothing
+ * sent anywhere.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PACK } from '../../src/data/seed-pack';
 import { ARTIFACTS_DIR } from './support/extension';
@@ -24,6 +25,7 @@ import {
   type PaintedText,
   paintedKeys,
 } from './support/highlights';
+import { newsroomPack } from './support/newsroom-pack';
 
 const LESOIR = loadExpectation('lesoir-seed-004');
 const XINHUA = loadExpectation('xinhua-seed-000');
@@ -172,6 +174,24 @@ describe('Firefox: reading the seed articles', () => {
       );
     };
     expect(againstUs.some((a) => a.claimIds.some(toChina))).toBe(true);
+    await page.close();
+  });
+
+  it('installs a pack from a file on the options page (read by the background from a blob: URL); its statement then answers the page', async () => {
+    const file = join(ARTIFACTS_DIR, 'firefox-newsroom-pack.json');
+    writeFileSync(file, JSON.stringify(newsroomPack()));
+    const options = await ff.extensionPage('options.html');
+    await options.waitForSelector(`tr[data-pack-id="${SEED_PACK.id}"]`, { timeout: 30_000 });
+    const input = await options.waitForSelector('input[data-import="pack"]');
+    await (input as ElementHandle<HTMLInputElement>).uploadFile(file);
+    await options.waitForSelector('tr[data-pack-id="e2e-newsroom"]', { timeout: 30_000 });
+    expect(await options.$eval('[role="status"]', (el) => el.getAttribute('data-status'))).toBe('ok');
+    await options.close();
+
+    await lesoir.reload();
+    await waitForScan(lesoir);
+    const { page, listed } = await popupReport(ff, LESOIR.url);
+    expect(listed.flatMap((a) => a.claimIds)).toContain('e2e-newsroom/e2e-claim-1');
     await page.close();
   });
 

@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClaimPack } from '../../src/core/pack/schema';
 import { SEED_PACK } from '../../src/data/seed-pack';
 import { ARTIFACTS_DIR, type LoadedExtension, launchExtension } from './support/extension';
 import { fixtureHtml, loadExpectation, readPainted, waitForScan } from './support/highlights';
 import { isolateNetwork, type NetworkLog } from './support/network';
+import { newsroomPack } from './support/newsroom-pack';
 import { PopupPage } from './support/popup-page';
 
 declare const chrome: {
@@ -60,31 +60,6 @@ function ransomwareCluster() {
 }
 
 /** A newsroom's pack: one new statement by a made-up fact-checking desk about the APT31 campaign. */
-function newsroomPack(): ClaimPack {
-  // China's embassy denying, in 2024, the accusation the Belgian article makes (APT31 and the IPAC lawmakers).
-  const base = SEED_PACK.claims.find((c) => c.id === 'b-cn-emb-be-2024');
-  const seedIncident = SEED_PACK.incidents.find((i) => i.id === base?.incident);
-  if (base === undefined || seedIncident === undefined) throw new Error('no Chinese denial about APT31');
-  // Its evidence names claims of the seed pack, which this pack does not hold.
-  const { evidence: _, ...incident } = seedIncident;
-  return {
-    format: SEED_PACK.format,
-    formatVersion: SEED_PACK.formatVersion,
-    id: 'e2e-newsroom',
-    version: 1,
-    title: 'E2E newsroom pack',
-    license: 'CC-BY-4.0',
-    publishedAt: '2026-12-01T00:00:00Z',
-    actors: [],
-    incidents: [incident],
-    // The same denial as republished by a newsroom: its own id and source.
-    claims: [
-      { ...base, id: 'e2e-claim-1', source: { ...base.source, url: 'https://newsroom.example.org/apt31-denial' } },
-    ],
-    relations: [],
-  };
-}
-
 describe('the options page', () => {
   let ext: LoadedExtension;
   let network: NetworkLog;

@@ -36,6 +36,8 @@ export interface ImportOutcome {
 export interface SavedStore {
   save(input: SaveInput, url: string): Promise<SavedClaim>;
   forPage(url: string): Promise<SavedClaim[]>;
+  /** How many claims were saved on the page at `url` (an index count: nothing is read). */
+  countForPage(url: string): Promise<number>;
   /** Re-anchoring results from the page itself: only claims of that page change. */
   setOrphaned(url: string, results: readonly { id: string; orphaned: boolean }[]): Promise<number>;
   list(): Promise<SavedClaim[]>;
@@ -77,6 +79,9 @@ export function createSavedStore(db: CounterpointDB, now: () => Date = () => new
     async forPage(url) {
       const rows = await db.savedClaims.where('page').equals(pageKey(url)).toArray();
       return rows.map(claimOfRow);
+    },
+    countForPage(url) {
+      return db.savedClaims.where('page').equals(pageKey(url)).count();
     },
     async setOrphaned(url, results) {
       const page = pageKey(url);

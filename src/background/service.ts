@@ -282,11 +282,22 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
           };
         }
       }
+      // A page's first scan also says whether it has saved claims (looked up while the NLP reads).
+      const pageUrl = sender.url ?? sender.tab?.url;
+      const saved =
+        mode === 'replace' && offset === 0 && deps.savedStore !== undefined && pageUrl !== undefined
+          ? deps.savedStore.countForPage(pageUrl).then(
+              (n) => n > 0,
+              () => undefined,
+            )
+          : undefined;
       // Segmentation and the prefilter run here, off the page's thread: only candidates reach the NLP.
       const readableText = segmentable(tabId, text);
       const sentences = sentencesOf(readableText, offset);
       const cut = readableText.length < text.length ? 1 : 0;
-      return await scanChecked(tabId, sentences, mode, sender, offset + text.length, cut);
+      const answer = await scanChecked(tabId, sentences, mode, sender, offset + text.length, cut);
+      const hasSaved = await saved;
+      return hasSaved === undefined ? answer : { ...answer, saved: hasSaved };
     } finally {
       const left = (inFlight.get(tabId) ?? 1) - 1;
       if (left > 0) inFlight.set(tabId, left);

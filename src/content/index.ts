@@ -48,17 +48,22 @@ export function startContentScript(doc: Document = document): Lifetime {
     fuzzy: async (text, quotes) =>
       (await sendToBackground<'anchorFuzzy'>({ type: 'anchorFuzzy', text, quotes })).anchors,
   });
+  /** From the answer to the page's first scan: false when the reader saved nothing on this page. */
+  let pageHasSaved: boolean | undefined;
   const controller = createController({
     onScanned: (mode) => {
-      if (mode === 'replace') void saved.refresh();
-      else void saved.reanchor();
+      if (mode !== 'replace') void saved.reanchor();
+      // Nothing saved here and nothing painted: no need to ask (a round trip on every page load).
+      else if (pageHasSaved !== false || saved.anchored.length > 0) void saved.refresh();
     },
     doc,
     // A worker stopped while it answered (idle, or killed) loses the answer: ask again, twice at most.
     // The background answers a repeated append from its report: nothing is read (or painted) twice.
     send: async function retrying(slice, mode: ScanMode, tries = 2): Promise<ScanResponse> {
       try {
-        return await sendScan(slice, mode);
+        const response = await sendScan(slice, mode);
+        if (mode === 'replace' && slice.offset === 0) pageHasSaved = response.saved;
+        return response;
       } catch (error) {
         if (tries > 0 && /closed|receiving/i.test(String(error))) return retrying(slice, mode, tries - 1);
         throw error;

@@ -148,6 +148,12 @@ export type ScanAllegation = Allegation & { counterStatements: CounterStatementV
 
 export interface ScanResponse {
   allegations: ScanAllegation[];
+  /**
+   * On the answer to a page's first scan (`replace`): whether the reader saved
+   * claims on this page. False spares the page asking for them (a round trip
+   * on every page load); absent, the page asks.
+   */
+  saved?: boolean;
 }
 
 export interface TabReport {

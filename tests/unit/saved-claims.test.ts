@@ -84,6 +84,18 @@ const saveMessage = (extra: Record<string, unknown> = {}) => ({
 });
 
 describe('saving from a page', () => {
+  it('says on the answer to a page’s first scan whether the reader saved claims there (so a page with none never asks)', async () => {
+    const { send } = setup();
+    const scan = (mode: 'replace' | 'append', offset = 0) => ({ type: 'scan', mode, offset, text: TEXT });
+    expect(await send(scan('replace'), content)).toEqual({ allegations: [], saved: false });
+    await send(saveMessage(), content);
+    // The same page (another fragment) has one now; another page has none; appends do not say.
+    const sameDocument: Sender = { ...content, url: PAGE_URL };
+    expect(await send(scan('replace'), sameDocument)).toEqual({ allegations: [], saved: true });
+    expect(await send(scan('replace'), otherPage)).toEqual({ allegations: [], saved: false });
+    expect(await send(scan('append', 200), sameDocument)).toEqual({ allegations: [] });
+  });
+
   it('stores the claim with the address the browser reports, and tells the tab to repaint', async () => {
     const { send, notified } = setup();
     const saved: { ok: boolean; id: string } = await send(saveMessage(), content);

@@ -10,6 +10,7 @@ import type { CounterStatementView, IncidentRef } from '@core/match/view';
 import { t as defaultT, uiLanguage } from '@src/i18n';
 import { actionLabel, actorLabel, formatDate, relationLabel, stanceLabel } from '@src/i18n/format';
 import type { ScanAllegation } from '@src/messaging/protocol';
+import { createUiHost } from './ui-host';
 
 export interface AnchorRect {
   top: number;
@@ -251,14 +252,7 @@ export function createCard(doc: Document, options: CardOptions): Card {
   }
 
   function build() {
-    const host = doc.createElement('counterpoint-card');
-    host.setAttribute('data-counterpoint-card', '');
-    const s = host.style;
-    s.setProperty('all', 'initial', 'important');
-    s.setProperty('display', 'block', 'important');
-    s.setProperty('position', 'absolute', 'important');
-    s.setProperty('z-index', '2147483647', 'important');
-    const root = host.attachShadow({ mode: 'closed' });
+    const { host, root } = createUiHost(doc, 'counterpoint-card', 'block');
     roots.set(host, root);
     applyStyles(root);
 

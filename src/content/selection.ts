@@ -16,6 +16,7 @@ import { t as defaultT } from '@src/i18n';
 import type { SaveInputMessage } from '@src/messaging/saved-protocol';
 import { extractPageText, type PageText } from './extract';
 import { readPageMeta } from './page-meta';
+import { createUiHost } from './ui-host';
 
 /** Fewer characters than this is a stray click, not a quote. */
 const MIN_QUOTE = 3;
@@ -133,14 +134,8 @@ export function createSaveButton(deps: SaveButtonDeps): SaveButton {
   let built: { host: HTMLElement; s: CSSStyleDeclaration; button: HTMLButtonElement } | null = null;
   const build = () => {
     if (built !== null) return built;
-    const host = doc.createElement('counterpoint-save');
-    host.setAttribute('data-counterpoint-save', '');
+    const { host, root } = createUiHost(doc, 'counterpoint-save', 'none');
     const s = host.style;
-    s.setProperty('all', 'initial', 'important');
-    s.setProperty('position', 'absolute', 'important');
-    s.setProperty('z-index', '2147483647', 'important');
-    s.setProperty('display', 'none', 'important');
-    const root = host.attachShadow({ mode: 'closed' });
     roots.set(host, root);
     const style = doc.createElement('style');
     style.textContent = STYLE;

@@ -17,7 +17,11 @@ export interface UserData {
   savedClaims: Array<Record<string, unknown> & { id: string }>;
   /** Installed packs by id (the seed included). */
   packs: PackState[];
-  /** The claims of the packs the user made or installed (not the built-in ones), by key. */
+  /**
+   * The stored claim rows of the packs the user made or installed (not the
+   * built-in ones), by key: blocks of up to 64 claims since database version 4
+   * (key `pack#block`, src/background/db/claim-store.ts), compared whole.
+   */
   userPackClaims: Array<Record<string, unknown> & { key: string }>;
   /** `storage.local`, less the keys a test probe writes. */
   settings: Record<string, unknown>;

@@ -77,7 +77,7 @@ export default defineConfig({
     // The content script runs on the page's main thread, where every kilobyte is parsed at each page
     // load: it uses the browser's own promise-based API (Chrome MV3, Firefox) rather than
     // webextension-polyfill, which the background and the extension pages keep (10 KB and ~1.5 ms
-    // of start-up on the page's thread saved; see README, "Performance").
+    // of start-up on the page's thread saved; see README, "Architecture", src/content/).
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const alias = config.resolve?.alias;

@@ -149,7 +149,12 @@ export function startContentScript(doc: Document = document): Lifetime {
   const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (response?: unknown) => void) => {
     // Only this extension can message its content scripts; checked anyway.
     if (!life.alive() || sender.id !== browser.runtime.id) return undefined;
-    const pending = answer(message);
+    let pending: Promise<unknown> | undefined;
+    try {
+      pending = answer(message);
+    } catch {
+      return undefined;
+    }
     if (pending === undefined) return undefined;
     pending.then(sendResponse, () => sendResponse(undefined));
     return true;

@@ -119,12 +119,12 @@ export function validateJsonValue(
 }
 
 /**
- * A JSON text (a pack file as the options page read it) as a value: what
- * JSON.parse makes is plain by construction (no accessors, no prototypes but
- * Object's and Array's, finite numbers), so it is not copied again — only its
- * nesting (at most `JSON_LIMITS.maxJsonDepth`) and `__proto__` keys are
- * checked, in one walk with an explicit stack. The length is the caller's
- * check (the message schema bounds it).
+ * A JSON text (a pack file the worker read from an extension page's `blob:`
+ * URL) as a value: what JSON.parse makes is plain by construction (no
+ * accessors, no prototypes but Object's and Array's, finite numbers), so it is
+ * not copied again — only its nesting (at most `JSON_LIMITS.maxJsonDepth`) and
+ * `__proto__` keys are checked, in one walk with an explicit stack. The
+ * length is the caller's check (`readPackFile` bounds the file's size).
  */
 export function parseJsonText(text: string, name = 'json'): Validation<unknown> {
   let value: unknown;

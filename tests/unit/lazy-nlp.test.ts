@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,6 +47,18 @@ describe('lazy NLP libraries in the extension builds (src/tools/lazy-nlp.ts)', (
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it('is the only road to the libraries: no other module of src/ imports them (one eager import would undo it)', () => {
+    const files = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) =>
+      /\.(?:ts|tsx|js)$/.test(f),
+    );
+    const importers = files.filter((f) =>
+      /from\s+['"](?:compromise|fr-compromise)(?:\/[^'"]*)?['"]|from\s+['"][./]*fr-compromise\.js['"]/.test(
+        readFileSync(join(ROOT, 'src', f), 'utf8'),
+      ),
+    );
+    expect(importers.sort()).toEqual([join('core', 'fr-compromise.js'), join('core', 'nlp-libs.ts')]);
   });
 
   it('refuses a package it was not made for', async () => {

@@ -5,9 +5,12 @@
  * ./nlp-libs.lazy.ts (src/tools/lazy-nlp.ts), where each library builds its
  * model only when a loader is first called: the service worker starts without
  * the ~0.3 s (compromise) and ~0.45 s (fr-compromise) their module evaluation
- * costs, and an English page never builds the French model.
+ * costs, and an English page never builds the French model. English is
+ * `compromise/two`, the tagger without the phrase-level API of the default
+ * build: the detector reads terms and tags only, and both builds give the same
+ * tags (tests/unit/lazy-nlp.test.ts).
  */
-import nlpEn from 'compromise';
+import nlpEn from 'compromise/two';
 import nlpFr from './fr-compromise.js';
 
 export type NlpEn = typeof nlpEn;

@@ -9,16 +9,23 @@
  */
 import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { compromiseSnapshot } from './compromise-snapshot';
 
 const PREFIX = 'counterpoint-lazy:';
-const LIBS = new Set(['compromise', 'fr-compromise']);
+/** What each lazy module bundles: compromise's tagger (`compromise/two`: the detector reads tags only), patched by ./compromise-snapshot.ts. */
+const LIBS = new Map([
+  ['compromise', { entry: 'compromise/two', plugins: [compromiseSnapshot()] }],
+  ['fr-compromise', { entry: 'fr-compromise', plugins: [] }],
+]);
 const EAGER = /[\\/]src[\\/]core[\\/]nlp-libs(?:\.ts)?$/;
 
 /** A module whose default export evaluates `pkg` on its first call and returns its default export. */
 export async function lazyModule(pkg: string, root: string): Promise<string> {
-  if (!LIBS.has(pkg)) throw new Error(`lazy-nlp: ${pkg} is not one of ${[...LIBS].join(', ')}`);
+  const lib = LIBS.get(pkg);
+  if (lib === undefined) throw new Error(`lazy-nlp: ${pkg} is not one of ${[...LIBS.keys()].join(', ')}`);
   const out = await build({
-    stdin: { contents: `export { default } from '${pkg}';`, resolveDir: root, loader: 'js' },
+    stdin: { contents: `export { default } from '${lib.entry}';`, resolveDir: root, loader: 'js' },
+    plugins: lib.plugins,
     bundle: true,
     format: 'iife',
     globalName: '__counterpointLib',

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import nlpThree from 'compromise';
+import nlpTwo from 'compromise/two';
+import { patchedExtendSource, snapshotModelSource } from '../../src/tools/compromise-snapshot';
 import { lazyModule, lazyNlp } from '../../src/tools/lazy-nlp';
 
 const ROOT = resolve(__dirname, '../..');
@@ -63,5 +66,86 @@ describe('lazy NLP libraries in the extension builds (src/tools/lazy-nlp.ts)', (
 
   it('refuses a package it was not made for', async () => {
     await expect(lazyModule('left-pad', ROOT)).rejects.toThrow(/not one of compromise, fr-compromise/);
+  });
+
+  describe("the extension's compromise: the lexicon shipped expanded (src/tools/compromise-snapshot.ts)", () => {
+    interface Lib {
+      (text: string): { json(options: { offset: boolean }): Array<{ terms: JsonTerm[] }> };
+      model(): {
+        one: { lexicon: object; _multiCache: object; frozenLex: object };
+        two: { switches: object; uncountable: object };
+      };
+    }
+    interface JsonTerm {
+      text: string;
+      tags: string[];
+      offset: { start: number; length: number };
+    }
+    const terms = (lib: Lib, text: string) =>
+      lib(text)
+        .json({ offset: true })
+        .map((s) => s.terms.map((t) => [t.text, t.tags, t.offset.start, t.offset.length]));
+    const englishSentences = () =>
+      readdirSync(join(ROOT, 'tests/fixtures'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .flatMap((d) => {
+          const file = join(ROOT, 'tests/fixtures', d.name, 'en.jsonl');
+          let text = '';
+          try {
+            text = readFileSync(file, 'utf8');
+          } catch {
+            return [];
+          }
+          return text
+            .split('\n')
+            .filter((l) => l.trim() !== '')
+            .map((l) => (JSON.parse(l) as { text: string }).text);
+        });
+
+    it('tags every labelled English sentence exactly as the stock library, with the same lexicon', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'counterpoint-snapshot-'));
+      try {
+        const file = join(dir, 'compromise.mjs');
+        await writeFile(file, await lazyModule('compromise', ROOT));
+        const patched = ((await import(pathToFileURL(file).href)) as { default: () => Lib }).default();
+        const stock = nlpTwo as unknown as Lib;
+        const three = nlpThree as unknown as Lib;
+        expect(patched).not.toBe(stock);
+        // What the snapshot replaces: the words, multi-word terms, frozen terms, ambiguous words and uncountables.
+        const expanded = (lib: Lib) => {
+          const { one, two } = lib.model();
+          return JSON.stringify([one.lexicon, one._multiCache, one.frozenLex, two.switches, two.uncountable]);
+        };
+        expect(expanded(patched)).toBe(expanded(stock));
+        expect(Object.keys(patched.model().one.lexicon).length).toBeGreaterThan(20_000);
+        const sentences = englishSentences();
+        expect(sentences.length).toBeGreaterThan(1500);
+        let compared = 0;
+        for (const text of sentences) {
+          const got = terms(patched, text);
+          expect(got, text).toEqual(terms(stock, text));
+          // compromise/two is the default build's tagger: the phrase-level API it leaves out adds no tag.
+          expect(got, text).toEqual(terms(three, text));
+          compared++;
+        }
+        expect(compared).toBe(sentences.length);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+
+    it('fails the build when compromise no longer holds the code a patch replaces', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'counterpoint-snapshot-'));
+      try {
+        const model = join(dir, 'model.mjs');
+        await writeFile(model, "import { lexicon } from './lexicon.js'\nexport default { one: {}, two: {} }\n");
+        await expect(snapshotModelSource(model)).rejects.toThrow(/no longer holds exactly one/);
+        const extend = join(dir, 'extend.mjs');
+        await writeFile(extend, 'export default function mergeDeep(a, b) { return Object.assign(a, b) }\n');
+        await expect(patchedExtendSource(extend)).rejects.toThrow(/API\/extend\.js no longer holds/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { stopwordsFrom } from '@core/actors/family-rules';
 import type { Subscription } from '@core/pack/subscription';
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
-import { SEED_PACK } from '@src/data/seed-pack';
+import { SEED_PACK_INPUT } from '@src/data/seed-pack/bundled';
 import { messageType } from '@src/messaging/boundary';
 import { importedMispClusters, mispClustersOf } from '@src/settings/misp-clusters';
 import { disabledPacks, packIdsOf } from '@src/settings/packs';
@@ -35,7 +35,7 @@ export function startBackground(): void {
   const logError = (error: unknown) => console.warn('[counterpoint]', error);
   const storage = browser.storage as unknown as { session?: SessionArea };
   const db = new CounterpointDB();
-  const seed = seedSource(db, SEED_PACK);
+  const seed = seedSource(db, SEED_PACK_INPUT);
   let stopwords: ReadonlySet<string> | undefined;
   const clusters = createMispClusters({
     db,
@@ -59,7 +59,7 @@ export function startBackground(): void {
   const library = createLibrary({
     db,
     resolver: { stateOf: (id) => getDetector().gazetteer.stateOf(id) },
-    seed: SEED_PACK,
+    seed: SEED_PACK_INPUT,
     // The seed is installed and updated as the built-in subscription (listed, with its status).
     installSeed: () => subscriptions.ensureBuiltin(seed.url),
     log: console,

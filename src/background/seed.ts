@@ -5,7 +5,6 @@
  * extension update that ships a newer version replaces the installed one, and
  * an installed copy of the same or a newer version is left alone.
  */
-import type { ClaimPack } from '@core/pack/schema';
 import { builtinSubscriptionUrl, newSubscription } from '@core/pack/subscription';
 import type { CounterpointDB } from './db/database';
 import { importPack } from './db/packs';
@@ -13,8 +12,18 @@ import { type BuiltinOutcome, type BuiltinSource, checkBuiltin } from './subscri
 
 export type SeedOutcome = BuiltinOutcome;
 
+/**
+ * The seed as the worker holds it: the pack's JSON as shipped, with its id and
+ * version (a validated `ClaimPack` is one too). It is validated only when it is
+ * installed or upgraded (`checkBuiltin`), not at each worker start.
+ */
+export interface BundledSeed {
+  id: string;
+  version: number;
+}
+
 /** The seed pack's source: the bundled copy, installed straight into the database (the library waits for it). */
-export function seedSource(db: CounterpointDB, seed: ClaimPack): BuiltinSource {
+export function seedSource(db: CounterpointDB, seed: BundledSeed): BuiltinSource {
   return {
     url: builtinSubscriptionUrl(seed.id),
     pack: seed,
@@ -51,7 +60,7 @@ export function seedSource(db: CounterpointDB, seed: ClaimPack): BuiltinSource {
  * version is refused, leaving the installed one: "current". Throws when the
  * bundled copy is invalid or cannot be installed.
  */
-export async function ensureSeedPack(db: CounterpointDB, seed: ClaimPack): Promise<SeedOutcome> {
+export async function ensureSeedPack(db: CounterpointDB, seed: BundledSeed): Promise<SeedOutcome> {
   const source = seedSource(db, seed);
   const at = new Date().toISOString();
   const check = await checkBuiltin(source, newSubscription(source.url, at, true), at);
@@ -72,7 +81,7 @@ export interface SeedInstaller {
  */
 export function createSeedInstaller(
   db: CounterpointDB,
-  seed: ClaimPack,
+  seed: BundledSeed,
   onDone: (outcome: SeedOutcome) => void,
   onError: (error: unknown) => void,
   install: () => Promise<SeedOutcome> = () => ensureSeedPack(db, seed),

@@ -80,7 +80,12 @@ export async function snapshotModelSource(modelFile: string): Promise<string> {
 /** `API/extend.js` with `mergeDeep` assigning directly. */
 export async function patchedExtendSource(extendFile: string): Promise<string> {
   const source = await readFile(extendFile, 'utf8');
-  return replaceOnce(source, 'Object.assign(model, { [key]: plugin[key] })', 'model[key] = plugin[key]', 'API/extend.js');
+  return replaceOnce(
+    source,
+    'Object.assign(model, { [key]: plugin[key] })',
+    'model[key] = plugin[key]',
+    'API/extend.js',
+  );
 }
 
 /** The esbuild plugin applying both patches to compromise's sources. */

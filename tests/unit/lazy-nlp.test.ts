@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
 import nlpThree from 'compromise';
 import nlpTwo from 'compromise/two';
+import { describe, expect, it } from 'vitest';
 import { patchedExtendSource, snapshotModelSource } from '../../src/tools/compromise-snapshot';
 import { lazyModule, lazyNlp } from '../../src/tools/lazy-nlp';
 

@@ -6,14 +6,17 @@
  * installed one, an older or foreign one is refused with the reason, and the
  * user's subscriptions are left as they were.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ClaimPack } from '@core/pack/schema';
 import { builtinSubscriptionUrl, decideUpdate, type Subscription } from '@core/pack/subscription';
 import { CounterpointDB } from '@src/background/db/database';
 import { importPack } from '@src/background/db/packs';
 import { createLibrary } from '@src/background/library';
-import { seedSource } from '@src/background/seed';
+import { type BundledSeed, seedSource } from '@src/background/seed';
 import { createSubscriptions } from '@src/background/subscriptions';
 import { SEED_PACK, SEED_PACK_ID } from '@src/data/seed-pack';
+import { SEED_PACK_INPUT } from '@src/data/seed-pack/bundled';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const SEED_URL = builtinSubscriptionUrl(SEED_PACK_ID);
@@ -59,7 +62,7 @@ afterEach(async () => {
 });
 
 /** The background's wiring (src/background/index.ts) over a fresh database and an in-memory store. */
-function worker(seed: ClaimPack, db = newDb(), stored: { list: Subscription[] } = { list: [] }) {
+function worker(seed: BundledSeed, db = newDb(), stored: { list: Subscription[] } = { list: [] }) {
   const source = seedSource(db, seed);
   const fetch = vi.fn(async (url: string) => {
     if (url !== USER_URL) throw new Error(`unexpected fetch of ${url}`);
@@ -176,6 +179,39 @@ describe('the seed pack as a built-in subscription', () => {
       subscription: { status: 'unchanged', version: SEED_PACK.version },
     });
     expect(second.fetch).not.toHaveBeenCalled();
+  });
+
+  it('holds the seed as shipped and validates it only to install it, never on a start that finds it installed', async () => {
+    // The worker's copy (src/data/seed-pack/bundled.ts): the JSON as shipped, the same pack once validated.
+    const first = worker(SEED_PACK_INPUT);
+    await first.library.ready();
+    expect((await first.subscriptions.list())[0]).toMatchObject({ status: 'updated', claims: SEED_PACK.claims.length });
+    const installed = await first.db.packs.get(SEED_PACK_ID);
+    // A copy of the same version with a statement no validation would let through: not looked at.
+    const broken = (version: number) => ({
+      ...SEED_PACK_INPUT,
+      version,
+      claims: [{ ...(SEED_PACK_INPUT.claims[0] as object), date: '2024-99-99' }, ...SEED_PACK_INPUT.claims.slice(1)],
+    });
+    const same = worker(broken(SEED_PACK_INPUT.version), first.db, first.stored);
+    await same.library.ready();
+    expect((await same.subscriptions.list())[0]).toMatchObject({ status: 'unchanged', error: null });
+    // A newer one is validated before anything changes: refused with the path, the installed copy kept.
+    const newer = worker(broken(SEED_PACK_INPUT.version + 1), first.db, first.stored);
+    await newer.library.ready();
+    expect((await newer.subscriptions.list())[0]).toMatchObject({
+      status: 'error',
+      error: expect.stringMatching(/not a valid claim pack: .*claims\[0\]/),
+    });
+    expect(await newer.db.packs.get(SEED_PACK_ID)).toEqual(installed);
+  });
+
+  it('is never validated by the worker at start: no module of the background imports the validating one', () => {
+    const dir = join(__dirname, '../../src/background');
+    const importers = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts'))
+      .filter((f) => /from '@src\/data\/seed-pack'/.test(readFileSync(join(dir, f), 'utf8')));
+    expect(importers).toEqual([]);
   });
 
   it('takes a newer bundled version on extension update; the user’s subscription and pack stay as they were', async () => {

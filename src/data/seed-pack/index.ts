@@ -1,44 +1,12 @@
 /**
- * The seed claim pack, shipped with the extension and installed on first run.
- * Its content lives in part-*.json (one file per group of controversies, each
- * statement with speaker, date, language and source); this module assembles
- * and validates them into one pack.
+ * The seed claim pack, shipped with the extension and installed on first run,
+ * validated (./bundled.ts holds it as shipped). The CLI and tests use this
+ * module; the service worker holds the unvalidated copy and validates it only
+ * when it installs it.
  */
-import { type ClaimPack, PACK_FORMAT, PACK_FORMAT_VERSION, parsePack } from '../../core/pack/schema';
-import partA from './part-a.json';
-import partB from './part-b.json';
-import partC from './part-c.json';
-import partD from './part-d.json';
-import partE from './part-e.json';
-import partF from './part-f.json';
-import partG from './part-g.json';
-import partH from './part-h.json';
+import { type ClaimPack, parsePack } from '../../core/pack/schema';
+import { SEED_PACK_INPUT } from './bundled';
 
-interface Part {
-  actors: unknown[];
-  incidents: unknown[];
-  claims: unknown[];
-  relations: unknown[];
-}
+export { SEED_PACK_ID, SEED_PACK_VERSION } from './bundled';
 
-const PARTS: Part[] = [partA, partB, partC, partD, partE, partF, partG, partH] as Part[];
-
-/** Increase when the seed content changes: installed copies are then updated in place. */
-export const SEED_PACK_VERSION = 4;
-export const SEED_PACK_ID = 'counterpoint-seed';
-
-export const SEED_PACK: ClaimPack = parsePack({
-  format: PACK_FORMAT,
-  formatVersion: PACK_FORMAT_VERSION,
-  id: SEED_PACK_ID,
-  version: SEED_PACK_VERSION,
-  title: 'Counterpoint seed pack: state-attributed cyber operations and the answers to them',
-  description:
-    'Attributions, denials and counter-accusations about major state-attributed cyber operations, each statement paraphrased with its speaker, date, language and source.',
-  license: 'CC-BY-4.0',
-  publishedAt: '2026-12-06',
-  actors: PARTS.flatMap((p) => p.actors),
-  incidents: PARTS.flatMap((p) => p.incidents),
-  claims: PARTS.flatMap((p) => p.claims),
-  relations: PARTS.flatMap((p) => p.relations),
-});
+export const SEED_PACK: ClaimPack = parsePack(SEED_PACK_INPUT);

@@ -1,7 +1,7 @@
 import { stopwordsFrom } from '@core/actors/family-rules';
 import type { Subscription } from '@core/pack/subscription';
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
-import { SEED_PACK_INPUT } from '@src/data/seed-pack/bundled';
+import { SEED_PACK_FILE, SEED_PACK_ID, SEED_PACK_VERSION } from '@src/data/seed-pack/version';
 import { messageType } from '@src/messaging/boundary';
 import { importedMispClusters, mispClustersOf } from '@src/settings/misp-clusters';
 import { disabledPacks, packIdsOf } from '@src/settings/packs';
@@ -18,7 +18,7 @@ import { createPageAccess, type PageAccessApi } from './page-access';
 import { createRegistrationSync, type RegistrationApi } from './registration';
 import { createReportStore, type SessionArea } from './report-store';
 import { createSavedStore } from './saved-store';
-import { seedSource } from './seed';
+import { type BundledSeed, seedSource } from './seed';
 import { createBackgroundService } from './service';
 import { createSubscriptions } from './subscriptions';
 
@@ -35,7 +35,17 @@ export function startBackground(): void {
   const logError = (error: unknown) => console.warn('[counterpoint]', error);
   const storage = browser.storage as unknown as { session?: SessionArea };
   const db = new CounterpointDB();
-  const seed = seedSource(db, SEED_PACK_INPUT);
+  // The seed pack ships as a file beside this script, read only to install or upgrade it.
+  const seedPack: BundledSeed = {
+    id: SEED_PACK_ID,
+    version: SEED_PACK_VERSION,
+    load: async () => {
+      const response = await fetch(`${browser.runtime.getURL('/')}${SEED_PACK_FILE}`);
+      if (!response.ok) throw new Error(`${SEED_PACK_FILE}: HTTP ${response.status}`);
+      return response.json();
+    },
+  };
+  const seed = seedSource(db, seedPack);
   let stopwords: ReadonlySet<string> | undefined;
   const clusters = createMispClusters({
     db,
@@ -59,7 +69,7 @@ export function startBackground(): void {
   const library = createLibrary({
     db,
     resolver: { stateOf: (id) => getDetector().gazetteer.stateOf(id) },
-    seed: SEED_PACK_INPUT,
+    seed: seedPack,
     // The seed is installed and updated as the built-in subscription (listed, with its status).
     installSeed: () => subscriptions.ensureBuiltin(seed.url),
     log: console,

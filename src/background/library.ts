@@ -21,7 +21,7 @@ import type { CounterpointDB, PackRow, PackSource } from './db/database';
 import { type CounterpointExport, exportAll, exportPack, importMispGalaxy, importPack, removePack } from './db/packs';
 import { claimKey, incidentOfRow } from './db/rows';
 import { createDbMatcher, type MatchBatch } from './matcher';
-import { type BundledSeed, createSeedInstaller, type SeedOutcome } from './seed';
+import { createSeedInstaller, type SeedLike, type SeedOutcome } from './seed';
 import { createStatementSearch } from './statement-search';
 
 export interface Library {
@@ -51,8 +51,8 @@ export interface LibraryDeps {
   db: CounterpointDB;
   /** The detector's gazetteer in the worker; the `actors` table fills in what it does not know. */
   resolver: ActorResolver;
-  /** The bundled seed pack (validated when it is installed). */
-  seed: BundledSeed;
+  /** The bundled seed pack, or how to read it (validated when it is installed). */
+  seed: SeedLike;
   /** Installs or updates the seed (the background: its built-in subscription); `ensureSeedPack` otherwise. */
   installSeed?: () => Promise<SeedOutcome>;
   log: { warn(...args: unknown[]): void; info?(...args: unknown[]): void };

@@ -13,20 +13,34 @@ import { type BuiltinOutcome, type BuiltinSource, checkBuiltin } from './subscri
 export type SeedOutcome = BuiltinOutcome;
 
 /**
- * The seed as the worker holds it: the pack's JSON as shipped, with its id and
- * version (a validated `ClaimPack` is one too). It is validated only when it is
- * installed or upgraded (`checkBuiltin`), not at each worker start.
+ * The seed as the worker holds it: the id and version the extension declares,
+ * and a way to read the pack's JSON as shipped. The worker's script does not
+ * carry the pack: the extension ships it as a file (`seed-pack.json`, written
+ * by the build), read and validated only when it is installed or upgraded
+ * (`checkBuiltin`), not at each worker start.
  */
 export interface BundledSeed {
   id: string;
   version: number;
+  load(): Promise<unknown>;
+}
+
+/** A seed: a `BundledSeed`, or the pack's JSON already in memory (tests, the CLI). */
+export type SeedLike = BundledSeed | { id: string; version: number };
+
+/** The seed as a `BundledSeed`: a pack in memory is its own loader. */
+export function bundledSeed(seed: SeedLike): BundledSeed {
+  if ('load' in seed && typeof seed.load === 'function') return seed;
+  return { id: seed.id, version: seed.version, load: async () => seed };
 }
 
 /** The seed pack's source: the bundled copy, installed straight into the database (the library waits for it). */
-export function seedSource(db: CounterpointDB, seed: BundledSeed): BuiltinSource {
+export function seedSource(db: CounterpointDB, seedLike: SeedLike): BuiltinSource {
+  const seed = bundledSeed(seedLike);
   return {
     url: builtinSubscriptionUrl(seed.id),
-    pack: seed,
+    header: { id: seed.id, version: seed.version },
+    load: () => seed.load(),
     async installed() {
       const row = await db.packs.get(seed.id);
       return row === undefined
@@ -60,7 +74,7 @@ export function seedSource(db: CounterpointDB, seed: BundledSeed): BuiltinSource
  * version is refused, leaving the installed one: "current". Throws when the
  * bundled copy is invalid or cannot be installed.
  */
-export async function ensureSeedPack(db: CounterpointDB, seed: BundledSeed): Promise<SeedOutcome> {
+export async function ensureSeedPack(db: CounterpointDB, seed: SeedLike): Promise<SeedOutcome> {
   const source = seedSource(db, seed);
   const at = new Date().toISOString();
   const check = await checkBuiltin(source, newSubscription(source.url, at, true), at);
@@ -81,7 +95,7 @@ export interface SeedInstaller {
  */
 export function createSeedInstaller(
   db: CounterpointDB,
-  seed: BundledSeed,
+  seed: SeedLike,
   onDone: (outcome: SeedOutcome) => void,
   onError: (error: unknown) => void,
   install: () => Promise<SeedOutcome> = () => ensureSeedPack(db, seed),

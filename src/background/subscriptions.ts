@@ -15,6 +15,7 @@ import type { ClaimPack } from '@core/pack/schema';
 import { PackError, parsePack } from '@core/pack/schema';
 import {
   boundedInterval,
+  decideBuiltinUpdate,
   decideUpdate,
   type InstalledPack,
   isDue,
@@ -34,8 +35,10 @@ export interface SubscriptionStore {
 export interface BuiltinSource {
   /** `builtinSubscriptionUrl(id)`. */
   url: string;
-  /** The bundled pack, as shipped. */
-  pack: unknown;
+  /** The id and version the extension declares for the bundled pack: all a check needs. */
+  header: { id: string; version: number };
+  /** The bundled pack's JSON, as shipped: read only to install it. */
+  load(): Promise<unknown>;
   /** The installed pack of that id, read without waiting for anything else. */
   installed(): Promise<InstalledPack | undefined>;
   /** Installs a validated bundled pack; "current" when another call installed that version meanwhile. Throws on failure. */
@@ -150,8 +153,10 @@ function headerOf(json: unknown): { id: string; version: number; claims: number 
 }
 
 /**
- * One check of a built-in subscription: the bundled copy decided on like a
- * fetched one (`decideUpdate`), validated whole before it is installed.
+ * One check of a built-in subscription: decided on the id and version the
+ * extension declares (`decideBuiltinUpdate`), so a worker start that finds the
+ * pack current reads nothing else; the bundled copy is read, checked against
+ * that declaration and validated whole only to be installed.
  */
 export async function checkBuiltin(source: BuiltinSource, sub: Subscription, at: string): Promise<BuiltinCheck> {
   const failed = (error: unknown, message: string): BuiltinCheck => ({
@@ -159,14 +164,9 @@ export async function checkBuiltin(source: BuiltinSource, sub: Subscription, at:
     error,
     subscription: { ...sub, checkedAt: at, status: 'error', error: message },
   });
-  let header: ReturnType<typeof headerOf>;
-  try {
-    header = headerOf(source.pack);
-  } catch (error) {
-    return failed(error, `not a valid claim pack: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const { header } = source;
   const installed = await source.installed();
-  const decision = decideUpdate(sub, header, installed);
+  const decision = decideBuiltinUpdate(sub, header, installed);
   if (decision.action === 'refuse')
     return { outcome: 'refused', subscription: { ...sub, checkedAt: at, status: 'error', error: decision.reason } };
   if (decision.action === 'unchanged')
@@ -176,16 +176,28 @@ export async function checkBuiltin(source: BuiltinSource, sub: Subscription, at:
         ...sub,
         packId: header.id,
         version: installed?.version ?? header.version,
-        claims: installed?.claims ?? header.claims,
+        claims: installed?.claims ?? null,
         checkedAt: at,
         updatedAt: sub.updatedAt ?? installed?.installedAt ?? null,
         status: 'unchanged',
         error: null,
       },
     };
+  let json: unknown;
+  try {
+    json = await source.load();
+  } catch (error) {
+    return failed(error, `could not read the bundled pack: ${error instanceof Error ? error.message : String(error)}`);
+  }
   let pack: ClaimPack;
   try {
-    pack = parsePack(source.pack);
+    const read = headerOf(json);
+    if (read.id !== header.id || read.version !== header.version)
+      throw new PackError(
+        `the bundled file holds "${read.id}" version ${read.version}, where the extension declares "${header.id}" version ${header.version}`,
+        ['(root): not the declared pack'],
+      );
+    pack = parsePack(json);
   } catch (error) {
     return failed(error, `not a valid claim pack: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { NEWS_SITE_MATCHES } from '../../src/content/sites';
+import { SEED_PACK_INPUT } from '../../src/data/seed-pack/bundled';
+import { SEED_PACK_FILE } from '../../src/data/seed-pack/version';
 import { assertPrerequisites, CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from './support/extension';
 
 // Strings that survive minification in compromise's bundle (tag names of its
@@ -29,6 +31,19 @@ describe.each([
     }
     for (const marker of DEXIE_MARKERS) expect(content).not.toContain(marker);
     // The word itself may appear: "compromise" is an operation noun of the lexicon the prefilter shares.
+  });
+
+  it('ships the seed pack as a file beside the background script, not inside it', () => {
+    assertPrerequisites(dir);
+    // What the worker reads (and validates) to install the seed: the pack exactly as assembled.
+    expect(JSON.parse(read(SEED_PACK_FILE))).toEqual(JSON.parse(JSON.stringify(SEED_PACK_INPUT)));
+    const background = read('background.js');
+    // Control: the file does hold these statements' ids; the script that starts with the worker does not.
+    const ids = (SEED_PACK_INPUT.claims as Array<{ id: string }>).slice(0, 20).map((c) => c.id);
+    for (const id of ids) {
+      expect(read(SEED_PACK_FILE)).toContain(`"${id}"`);
+      expect(background).not.toContain(id);
+    }
   });
 
   it('keeps the content script within its size budget', () => {

@@ -13,7 +13,7 @@ import { builtinSubscriptionUrl, decideUpdate, type Subscription } from '@core/p
 import { CounterpointDB } from '@src/background/db/database';
 import { importPack } from '@src/background/db/packs';
 import { createLibrary } from '@src/background/library';
-import { type BundledSeed, seedSource } from '@src/background/seed';
+import { type SeedLike, seedSource } from '@src/background/seed';
 import { createSubscriptions } from '@src/background/subscriptions';
 import { SEED_PACK, SEED_PACK_ID } from '@src/data/seed-pack';
 import { SEED_PACK_INPUT } from '@src/data/seed-pack/bundled';
@@ -62,7 +62,7 @@ afterEach(async () => {
 });
 
 /** The background's wiring (src/background/index.ts) over a fresh database and an in-memory store. */
-function worker(seed: BundledSeed, db = newDb(), stored: { list: Subscription[] } = { list: [] }) {
+function worker(seed: SeedLike, db = newDb(), stored: { list: Subscription[] } = { list: [] }) {
   const source = seedSource(db, seed);
   const fetch = vi.fn(async (url: string) => {
     if (url !== USER_URL) throw new Error(`unexpected fetch of ${url}`);
@@ -181,37 +181,79 @@ describe('the seed pack as a built-in subscription', () => {
     expect(second.fetch).not.toHaveBeenCalled();
   });
 
-  it('holds the seed as shipped and validates it only to install it, never on a start that finds it installed', async () => {
-    // The worker's copy (src/data/seed-pack/bundled.ts): the JSON as shipped, the same pack once validated.
-    const first = worker(SEED_PACK_INPUT);
+  it('reads the bundled file and validates it only to install it, never on a start that finds the pack installed', async () => {
+    // The worker's seed: the declared id and version, the file read on demand.
+    const reads = vi.fn();
+    const fromFile = (json: { id: string; version: number }, declared = json.version) => ({
+      id: json.id,
+      version: declared,
+      load: async () => {
+        reads();
+        return json;
+      },
+    });
+    const first = worker(fromFile(SEED_PACK_INPUT));
     await first.library.ready();
+    expect(reads).toHaveBeenCalledTimes(1);
     expect((await first.subscriptions.list())[0]).toMatchObject({ status: 'updated', claims: SEED_PACK.claims.length });
     const installed = await first.db.packs.get(SEED_PACK_ID);
-    // A copy of the same version with a statement no validation would let through: not looked at.
+    // A copy of the same version with a statement no validation would let through: not even read.
     const broken = (version: number) => ({
       ...SEED_PACK_INPUT,
       version,
       claims: [{ ...(SEED_PACK_INPUT.claims[0] as object), date: '2024-99-99' }, ...SEED_PACK_INPUT.claims.slice(1)],
     });
-    const same = worker(broken(SEED_PACK_INPUT.version), first.db, first.stored);
+    reads.mockClear();
+    const same = worker(fromFile(broken(SEED_PACK_INPUT.version)), first.db, first.stored);
     await same.library.ready();
-    expect((await same.subscriptions.list())[0]).toMatchObject({ status: 'unchanged', error: null });
-    // A newer one is validated before anything changes: refused with the path, the installed copy kept.
-    const newer = worker(broken(SEED_PACK_INPUT.version + 1), first.db, first.stored);
+    expect(reads).not.toHaveBeenCalled();
+    expect((await same.subscriptions.list())[0]).toMatchObject({
+      status: 'unchanged',
+      error: null,
+      claims: SEED_PACK.claims.length,
+    });
+    // A newer one is read and validated before anything changes: refused with the path, the installed copy kept.
+    const newer = worker(fromFile(broken(SEED_PACK_INPUT.version + 1)), first.db, first.stored);
     await newer.library.ready();
+    expect(reads).toHaveBeenCalledTimes(1);
     expect((await newer.subscriptions.list())[0]).toMatchObject({
       status: 'error',
       error: expect.stringMatching(/not a valid claim pack: .*claims\[0\]/),
     });
     expect(await newer.db.packs.get(SEED_PACK_ID)).toEqual(installed);
+    // A file that is not the version the extension declares, or cannot be read: refused, nothing changed.
+    const mismatch = worker(fromFile(SEED_PACK_INPUT, SEED_PACK_INPUT.version + 1), first.db, first.stored);
+    await mismatch.library.ready();
+    expect((await mismatch.subscriptions.list())[0]).toMatchObject({
+      status: 'error',
+      error: expect.stringMatching(
+        /holds "counterpoint-seed" version 4, where the extension declares "counterpoint-seed" version 5/,
+      ),
+    });
+    const unreadable = worker(
+      {
+        id: SEED_PACK_ID,
+        version: SEED_PACK_INPUT.version + 1,
+        load: () => Promise.reject(new Error('seed-pack.json: HTTP 404')),
+      },
+      first.db,
+      first.stored,
+    );
+    await unreadable.library.ready();
+    expect((await unreadable.subscriptions.list())[0]).toMatchObject({
+      status: 'error',
+      error: 'could not read the bundled pack: seed-pack.json: HTTP 404',
+    });
+    expect(await unreadable.db.packs.get(SEED_PACK_ID)).toEqual(installed);
   });
 
-  it('is never validated by the worker at start: no module of the background imports the validating one', () => {
+  it("is not in the worker's script: no module of the background imports the pack, only its declared version", () => {
     const dir = join(__dirname, '../../src/background');
     const importers = readdirSync(dir, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts'))
-      .filter((f) => /from '@src\/data\/seed-pack'/.test(readFileSync(join(dir, f), 'utf8')));
+      .filter((f) => /from '@src\/data\/seed-pack(?:\/bundled|\/index)?'/.test(readFileSync(join(dir, f), 'utf8')));
     expect(importers).toEqual([]);
+    expect(readFileSync(join(dir, 'index.ts'), 'utf8')).toContain("from '@src/data/seed-pack/version'");
   });
 
   it('takes a newer bundled version on extension update; the user’s subscription and pack stay as they were', async () => {

@@ -148,12 +148,8 @@ export function decideUpdate(
   fetched: { id: string; version: number; claims: number },
   installed: InstalledPack | undefined,
 ): UpdateDecision {
-  if (sub.packId !== null && fetched.id !== sub.packId)
-    return {
-      action: 'refuse',
-      reason: `the pack at this address changed its id from "${sub.packId}" to "${fetched.id}"`,
-    };
-  if (sub.builtin === true) return decideBuiltin(fetched, installed);
+  if (sub.builtin === true) return decideBuiltinUpdate(sub, fetched, installed);
+  if (sub.packId !== null && fetched.id !== sub.packId) return changedId(sub.packId, fetched.id);
   if (installed !== undefined) {
     if (installed.source.kind === 'builtin')
       return { action: 'refuse', reason: `"${fetched.id}" is the built-in pack's id` };
@@ -178,6 +174,23 @@ export function decideUpdate(
       };
   }
   return { action: 'install' };
+}
+
+function changedId(was: string, now: string): UpdateDecision {
+  return { action: 'refuse', reason: `the pack at this address changed its id from "${was}" to "${now}"` };
+}
+
+/**
+ * `decideUpdate` for a built-in subscription, which needs only the bundled
+ * copy's id and version (its statements are read only to install it).
+ */
+export function decideBuiltinUpdate(
+  sub: Pick<Subscription, 'packId'>,
+  bundled: { id: string; version: number },
+  installed: InstalledPack | undefined,
+): UpdateDecision {
+  if (sub.packId !== null && bundled.id !== sub.packId) return changedId(sub.packId, bundled.id);
+  return decideBuiltin(bundled, installed);
 }
 
 function decideBuiltin(bundled: { id: string; version: number }, installed: InstalledPack | undefined): UpdateDecision {

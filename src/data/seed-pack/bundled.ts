@@ -1,10 +1,10 @@
 /**
- * The seed claim pack as shipped, not yet validated: what the service worker
- * holds. Validating all of it (./index.ts) costs ~15 ms, and a worker that
- * starts with the seed already installed never needs it, so the worker
- * validates it only when it installs or upgrades it (`checkBuiltin`).
- * Its content lives in part-*.json: one file per group of controversies, each
- * statement with speaker, date, language and source.
+ * The seed claim pack as shipped, not yet validated: what the build writes
+ * into the extension as `seed-pack.json` (wxt.config.ts), which the service
+ * worker reads and validates only to install or upgrade the pack (its script
+ * does not carry it: a worker start reads only ./version.ts). Its content
+ * lives in part-*.json: one file per group of controversies, each statement
+ * with speaker, date, language and source.
  */
 import { PACK_FORMAT, PACK_FORMAT_VERSION } from '../../core/pack/schema';
 import partA from './part-a.json';
@@ -15,6 +15,7 @@ import partE from './part-e.json';
 import partF from './part-f.json';
 import partG from './part-g.json';
 import partH from './part-h.json';
+import { SEED_PACK_ID, SEED_PACK_VERSION } from './version';
 
 interface Part {
   actors: unknown[];
@@ -25,9 +26,7 @@ interface Part {
 
 const PARTS: Part[] = [partA, partB, partC, partD, partE, partF, partG, partH] as Part[];
 
-/** Increase when the seed content changes: installed copies are then updated in place. */
-export const SEED_PACK_VERSION = 4;
-export const SEED_PACK_ID = 'counterpoint-seed';
+export { SEED_PACK_ID, SEED_PACK_VERSION } from './version';
 
 /** The pack's JSON as shipped; `parsePack` of it is the seed pack (./index.ts). */
 export const SEED_PACK_INPUT = {

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { NEWS_SITE_MATCHES } from './src/content/sites';
+import { FR_LEXICON_FILE } from './src/core/nlp-data';
 import { SEED_PACK_INPUT } from './src/data/seed-pack/bundled';
 import { SEED_PACK_FILE } from './src/data/seed-pack/version';
+import { frLexiconData } from './src/tools/compromise-snapshot';
 import { lazyNlp } from './src/tools/lazy-nlp';
 import { preactWithoutInnerHtml } from './src/tools/preact-without-inner-html';
 
@@ -78,8 +80,11 @@ export default defineConfig({
   hooks: {
     // The seed pack ships as a file the worker reads only to install or upgrade it, not inside its
     // script: every byte of that script is loaded at each worker start (~30 ms a megabyte here).
-    'build:publicAssets': (_wxt, files) => {
+    // French's expanded lexicon likewise: read by the worker before its first French sentence
+    // (src/tools/compromise-snapshot.ts), never loaded by an English page.
+    'build:publicAssets': async (_wxt, files) => {
       files.push({ relativeDest: SEED_PACK_FILE, contents: JSON.stringify(SEED_PACK_INPUT) });
+      files.push({ relativeDest: FR_LEXICON_FILE, contents: JSON.stringify(await frLexiconData(__dirname)) });
     },
     // The content script runs on the page's main thread, where every kilobyte is parsed at each page
     // load: it uses the browser's own promise-based API (Chrome MV3, Firefox) rather than

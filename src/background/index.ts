@@ -1,5 +1,7 @@
 import { stopwordsFrom } from '@core/actors/family-rules';
+import { nlpDataFile, provideNlpData } from '@core/nlp-libs';
 import type { Subscription } from '@core/pack/subscription';
+import type { Lang } from '@core/types';
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
 import { SEED_PACK_FILE, SEED_PACK_ID, SEED_PACK_VERSION } from '@src/data/seed-pack/version';
 import { messageType } from '@src/messaging/boundary';
@@ -98,7 +100,29 @@ export function startBackground(): void {
     if ((await browser.alarms.get(SUBSCRIPTION_ALARM)) === undefined)
       await browser.alarms.create(SUBSCRIPTION_ALARM, { periodInMinutes: 60, delayInMinutes: 1 });
   })().catch(logError);
+  // Data a library takes before its first use (French: its expanded lexicon), read once from the
+  // extension's own files; on any failure the library expands it itself, as it ships.
+  const nlpData = new Map<Lang, Promise<void>>();
+  const prepareNlp = async (langs: ReadonlySet<Lang>) => {
+    await Promise.all(
+      [...langs].map((lang) => {
+        const file = nlpDataFile(lang);
+        if (file === null) return undefined;
+        let reading = nlpData.get(lang);
+        if (reading === undefined) {
+          reading = (async () => {
+            const response = await fetch(`${browser.runtime.getURL('/')}${file}`);
+            if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+            provideNlpData(lang, await response.json());
+          })().catch(logError);
+          nlpData.set(lang, reading);
+        }
+        return reading;
+      }),
+    );
+  };
   const service = createBackgroundService({
+    prepareNlp,
     subscriptions,
     createDetector: () => detectors.delegate,
     reports: createReportStore(storage.session, { onError: logError }),

@@ -1,6 +1,7 @@
+import { sentenceLang } from '@core/detect';
 import { inferAccusers, type MatchQuery } from '@core/match';
 import { sliceSentences } from '@core/slice-sentences';
-import type { Allegation, Segment } from '@core/types';
+import type { Allegation, Lang, Segment } from '@core/types';
 import { fail, JSON_LIMITS, parseJsonText } from '@src/messaging/boundary';
 import {
   type GetCounterStatementsResponse,
@@ -65,6 +66,12 @@ export interface BackgroundDeps {
    * tests of the budgets pass a plainer one.
    */
   sentencesOf?: (text: string, offset: number) => Segment[];
+  /**
+   * Called with the languages of the sentences a scan is about to read, before
+   * they are read: a library that takes data before its first use reads it
+   * then (French: its expanded lexicon, src/core/nlp-libs.lazy.ts). Never throws.
+   */
+  prepareNlp?: (langs: ReadonlySet<Lang>) => Promise<void>;
   reports: ReportStore;
   badge: Badge;
   /** Installed packs: counter-statements for scans, pack operations for extension pages. */
@@ -324,6 +331,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const toRead = readable(tabId, sentences, open);
     let found: Allegation[] | null = [];
     if (toRead.length > 0) {
+      // The detector reads each sentence in this language (`detectEach` without a document language).
+      await deps.prepareNlp?.(new Set(toRead.map((s) => sentenceLang(s.text, 'und'))));
       found = await queue.run(tabId, toRead, () => {
         detector ??= deps.createDetector();
         return detector;

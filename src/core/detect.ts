@@ -163,7 +163,8 @@ function documentState(
   return newDocumentState(speakers, named >= CYBER_TOPIC_SENTENCES);
 }
 
-function sentenceLang(text: string, docLang: DetectedLang): Lang {
+/** The language a sentence is read in: its own when it can be told, else the document's (English if neither). */
+export function sentenceLang(text: string, docLang: DetectedLang): Lang {
   const l = detectLang(text);
   if (l !== 'und') return l;
   return docLang === 'und' ? 'en' : docLang;

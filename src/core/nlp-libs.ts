@@ -12,9 +12,22 @@
  */
 import nlpEn from 'compromise/two';
 import nlpFr from './fr-compromise.js';
+import type { Lang } from './types';
 
 export type NlpEn = typeof nlpEn;
 export type NlpFr = typeof nlpFr;
 
 export const loadEn = (): NlpEn => nlpEn;
 export const loadFr = (): NlpFr => nlpFr;
+
+/**
+ * The file of data the library of `lang` would like before its first use, or
+ * null: none here (Node evaluates the libraries as they ship). See
+ * ./nlp-libs.lazy.ts.
+ */
+export function nlpDataFile(_lang: Lang): string | null {
+  return null;
+}
+
+/** Hands over the content of `nlpDataFile(lang)`; nothing to do here. */
+export function provideNlpData(_lang: Lang, _data: unknown): void {}

@@ -24,6 +24,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { FR_LEXICON_FILE, FR_LEXICON_KEY } from '../core/nlp-data';
 
 /** The esbuild plugin's shape (structural: no import of esbuild's types needed by callers). */
 export interface SourcePatchPlugin {
@@ -57,12 +58,20 @@ const CODE_BASE = 35;
 const CODE_COUNT = 127 - CODE_BASE;
 
 /**
- * A flat object as a compact JavaScript expression that rebuilds it, keys in
- * the same order: its keys joined by a separator none of them holds, and one
- * character per key naming its value in a table of the distinct values (the
- * English lexicon: ~25,000 words and 66 tags, ~0.25 MB where its JSON is ~0.5 MB).
+ * A flat object as compact data that rebuilds it, keys in the same order: its
+ * keys joined by a separator none of them holds, and one character per key
+ * naming its value in a table of the distinct values (the English lexicon:
+ * ~25,000 words and 66 tags, ~0.25 MB where its JSON is ~0.5 MB);
+ * `flatExpression` writes it as a call of the module's `expandFlat`.
  */
-export function flatExpression(obj: Record<string, unknown>, name: string): string {
+export interface FlatData {
+  keys: string;
+  sep: string;
+  table: unknown[];
+  codes: string;
+}
+
+export function flatData(obj: Record<string, unknown>, name: string): FlatData {
   const keys = Object.keys(obj);
   const sep = [',', ';', '|', '\t', '\n'].find((c) => keys.every((k) => !k.includes(c)));
   if (sep === undefined) throw new Error(`compromise-snapshot: no separator fits the keys of ${name}`);
@@ -80,7 +89,12 @@ export function flatExpression(obj: Record<string, unknown>, name: string): stri
     }
     codes += String.fromCharCode(CODE_BASE + i);
   }
-  return `expandFlat(${JSON.stringify(keys.join(sep))}, ${JSON.stringify(sep)}, ${JSON.stringify(table)}, ${JSON.stringify(codes)})`;
+  return { keys: keys.join(sep), sep, table, codes };
+}
+
+export function flatExpression(obj: Record<string, unknown>, name: string): string {
+  const { keys, sep, table, codes } = flatData(obj, name);
+  return `expandFlat(${JSON.stringify(keys)}, ${JSON.stringify(sep)}, ${JSON.stringify(table)}, ${JSON.stringify(codes)})`;
 }
 
 const EXPAND_FLAT = `function expandFlat(keys, sep, table, codes) {
@@ -144,6 +158,102 @@ export function compromiseSnapshot(): SourcePatchPlugin {
       }));
       build.onLoad({ filter: EXTEND_FILE }, async (args) => ({
         contents: await patchedExtendSource(args.path),
+        loader: 'js',
+        resolveDir: join(args.path, '..'),
+      }));
+    },
+  };
+}
+
+// --------------------------------------------------------------- French
+
+/**
+ * fr-compromise expands its 63,339-word lexicon (unpacking, conjugating every
+ * verb, plural and feminine) when its lexicon module is evaluated, ~230 ms,
+ * then compromise's `addWords` normalises each word again, ~100 ms. Written
+ * into the worker's script that data would weigh ~0.9 MB, loaded at every
+ * start, English ones included: so it ships as a file (`FR_LEXICON_FILE`,
+ * written by the build from `frLexiconData`) that the worker reads before
+ * its first French sentence and hands over here (`FR_LEXICON_KEY`). With it,
+ * the lexicon plugin gives the library its words already normalised, as
+ * model data; without it (the file not read, as in a MISP import's first use),
+ * the library expands its words as it always did: same words, same tags
+ * (tests/unit/lazy-nlp.test.ts).
+ */
+export { FR_LEXICON_FILE, FR_LEXICON_KEY };
+
+const FR_LEXICON_MODULE = /fr-compromise[\\/]src[\\/]01-one[\\/]lexicon[\\/]model[\\/]lexicon\.js$/;
+const FR_LEXICON_PLUGIN = /fr-compromise[\\/]src[\\/]01-one[\\/]lexicon[\\/]plugin\.js$/;
+
+/** The French lexicon as the file holds it: the words as the library's model stores them. */
+export interface FrLexiconData {
+  lexicon: FlatData;
+  multi: FlatData;
+}
+
+/** The file's content, computed in Node from fr-compromise's own modules (the build). */
+export async function frLexiconData(root: string): Promise<FrLexiconData> {
+  const fr = join(root, 'node_modules/fr-compromise');
+  const { default: words } = (await import(pathToFileURL(join(fr, 'src/01-one/lexicon/model/lexicon.js')).href)) as {
+    default: Record<string, unknown>;
+  };
+  const { default: expand } = (await import(
+    pathToFileURL(join(fr, 'node_modules/compromise/src/1-one/lexicon/methods/expand.js')).href
+  )) as { default: (w: Record<string, unknown>) => { lex: Record<string, unknown>; _multi: Record<string, unknown> } };
+  // What `addWords` does before expanding: a copy, so the module's own object stays as it was.
+  const normalised: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(words))
+    normalised[k] = typeof v === 'string' && v.startsWith('#') ? v.slice(1) : v;
+  const { lex, _multi } = expand(normalised);
+  return { lexicon: flatData(lex, 'fr lexicon'), multi: flatData(_multi, 'fr multi') };
+}
+
+/** `01-one/lexicon/model/lexicon.js` evaluated only when called. */
+export async function frLexiconModuleSource(file: string): Promise<string> {
+  const source = await readFile(file, 'utf8');
+  const name = 'fr 01-one/lexicon/model/lexicon.js';
+  const imports = source.match(/^(?:import .*\n)+/)?.[0];
+  if (imports === undefined) throw new Error(`compromise-snapshot: ${name} no longer starts with its imports`);
+  const body = replaceOnce(source.slice(imports.length), 'export default lexicon', 'return lexicon', name);
+  return `${imports}export default function computeLexicon() {\n${body}\n}\n`;
+}
+
+/** `01-one/lexicon/plugin.js`: the handed-over words as model data, or the words computed. */
+export async function frLexiconPluginSource(file: string): Promise<string> {
+  const source = await readFile(file, 'utf8');
+  const name = 'fr 01-one/lexicon/plugin.js';
+  let out = replaceOnce(
+    source,
+    "import words from './model/lexicon.js'\n",
+    "import computeLexicon from './model/lexicon.js'\n",
+    name,
+  );
+  out = replaceOnce(out, 'export default {', 'const plugin = {', name);
+  out = replaceOnce(out, '  words,\n', '', name);
+  return `${EXPAND_FLAT}${out}
+const handed = globalThis[Symbol.for(${JSON.stringify(FR_LEXICON_KEY)})]
+if (handed !== undefined) {
+  const data = (d) => expandFlat(d.keys, d.sep, d.table, d.codes)
+  plugin.model = { one: { lexicon: data(handed.lexicon), _multiCache: data(handed.multi) } }
+} else {
+  plugin.words = computeLexicon()
+}
+export default plugin
+`;
+}
+
+/** The esbuild plugin for fr-compromise's sources. */
+export function frLexiconFromFile(): SourcePatchPlugin {
+  return {
+    name: 'counterpoint:fr-lexicon',
+    setup(build) {
+      build.onLoad({ filter: FR_LEXICON_MODULE }, async (args) => ({
+        contents: await frLexiconModuleSource(args.path),
+        loader: 'js',
+        resolveDir: join(args.path, '..'),
+      }));
+      build.onLoad({ filter: FR_LEXICON_PLUGIN }, async (args) => ({
+        contents: await frLexiconPluginSource(args.path),
         loader: 'js',
         resolveDir: join(args.path, '..'),
       }));

@@ -9,13 +9,18 @@
  */
 import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { compromiseSnapshot } from './compromise-snapshot';
+import { compromiseSnapshot, frLexiconFromFile } from './compromise-snapshot';
 
 const PREFIX = 'counterpoint-lazy:';
 /** What each lazy module bundles: compromise's tagger (`compromise/two`: the detector reads tags only), patched by ./compromise-snapshot.ts. */
 const LIBS = new Map([
   ['compromise', { entry: 'compromise/two', plugins: [compromiseSnapshot()] }],
-  ['fr-compromise', { entry: 'fr-compromise', plugins: [] }],
+  // fr-compromise from its sources (the package exports only its prebuilt bundle), so that its
+  // lexicon can come from a file the worker reads first (./compromise-snapshot.ts, French part).
+  [
+    'fr-compromise',
+    { entry: './node_modules/fr-compromise/src/index.js', plugins: [compromiseSnapshot(), frLexiconFromFile()] },
+  ],
 ]);
 const EAGER = /[\\/]src[\\/]core[\\/]nlp-libs(?:\.ts)?$/;
 
@@ -24,7 +29,11 @@ export async function lazyModule(pkg: string, root: string): Promise<string> {
   const lib = LIBS.get(pkg);
   if (lib === undefined) throw new Error(`lazy-nlp: ${pkg} is not one of ${[...LIBS.keys()].join(', ')}`);
   const out = await build({
-    stdin: { contents: `export { default } from '${lib.entry}';`, resolveDir: root, loader: 'js' },
+    stdin: {
+      contents: `export { default } from ${JSON.stringify(lib.entry.startsWith('./') ? resolve(root, lib.entry) : lib.entry)};`,
+      resolveDir: root,
+      loader: 'js',
+    },
     plugins: lib.plugins,
     bundle: true,
     format: 'iife',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { NEWS_SITE_MATCHES } from '../../src/content/sites';
+import { FR_LEXICON_FILE } from '../../src/core/nlp-data';
 import { SEED_PACK_INPUT } from '../../src/data/seed-pack/bundled';
 import { SEED_PACK_FILE } from '../../src/data/seed-pack/version';
 import { assertPrerequisites, CHROME_BUILD_DIR, FIREFOX_BUILD_DIR } from './support/extension';
@@ -44,6 +45,17 @@ describe.each([
       expect(read(SEED_PACK_FILE)).toContain(`"${id}"`);
       expect(background).not.toContain(id);
     }
+  });
+
+  it("ships French's expanded lexicon as a file the worker reads before its first French sentence", () => {
+    assertPrerequisites(dir);
+    const data = JSON.parse(read(FR_LEXICON_FILE)) as { lexicon: { keys: string; sep: string; codes: string } };
+    const words = data.lexicon.keys.split(data.lexicon.sep);
+    expect(words.length).toBeGreaterThan(60_000);
+    expect(data.lexicon.codes).toHaveLength(words.length);
+    // Conjugated forms the build derived (they are in no list fr-compromise ships as such).
+    expect(words).toEqual(expect.arrayContaining(['piratons', 'attaquait']));
+    expect(read('background.js')).not.toContain(data.lexicon.keys.slice(0, 200));
   });
 
   it('keeps the content script within its size budget', () => {

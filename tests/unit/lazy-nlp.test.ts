@@ -6,7 +6,14 @@ import { pathToFileURL } from 'node:url';
 import nlpThree from 'compromise';
 import nlpTwo from 'compromise/two';
 import { describe, expect, it } from 'vitest';
-import { patchedExtendSource, snapshotModelSource } from '../../src/tools/compromise-snapshot';
+import nlpFr from '../../src/core/fr-compromise.js';
+import { FR_LEXICON_KEY } from '../../src/core/nlp-data';
+import {
+  frLexiconData,
+  frLexiconModuleSource,
+  patchedExtendSource,
+  snapshotModelSource,
+} from '../../src/tools/compromise-snapshot';
 import { lazyModule, lazyNlp } from '../../src/tools/lazy-nlp';
 
 const ROOT = resolve(__dirname, '../..');
@@ -143,6 +150,105 @@ describe('lazy NLP libraries in the extension builds (src/tools/lazy-nlp.ts)', (
         const extend = join(dir, 'extend.mjs');
         await writeFile(extend, 'export default function mergeDeep(a, b) { return Object.assign(a, b) }\n');
         await expect(patchedExtendSource(extend)).rejects.toThrow(/API\/extend\.js no longer holds/);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe("the extension's fr-compromise: its lexicon handed over from a file (src/tools/compromise-snapshot.ts)", () => {
+    interface Lib {
+      (text: string): { json(options: { offset: boolean }): Array<{ terms: JsonTerm[] }> };
+      world(): { model: { one: { lexicon: object; _multiCache: object } } };
+    }
+    interface JsonTerm {
+      text: string;
+      tags: string[];
+      offset: { start: number; length: number };
+    }
+    const terms = (lib: Lib, text: string) =>
+      lib(text)
+        .json({ offset: true })
+        .map((s) => s.terms.map((t) => [t.text, t.tags, t.offset.start, t.offset.length]));
+    const frenchSentences = () =>
+      readdirSync(join(ROOT, 'tests/fixtures'), { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .flatMap((d) => {
+          let text = '';
+          try {
+            text = readFileSync(join(ROOT, 'tests/fixtures', d.name, 'fr.jsonl'), 'utf8');
+          } catch {
+            return [];
+          }
+          return text
+            .split('\n')
+            .filter((l) => l.trim() !== '')
+            .map((l) => (JSON.parse(l) as { text: string }).text);
+        });
+    const key = Symbol.for(FR_LEXICON_KEY);
+    const global = globalThis as Record<symbol, unknown>;
+
+    it.each([
+      ['with the file handed over', true],
+      ['without it (the library expands its words itself)', false],
+    ])(
+      'tags every labelled French sentence exactly as the stock library, %s',
+      async (_, handed) => {
+        const dir = await mkdtemp(join(tmpdir(), 'counterpoint-fr-'));
+        try {
+          const file = join(dir, 'fr.mjs');
+          await writeFile(file, await lazyModule('fr-compromise', ROOT));
+          // The file's content, as the build writes it and the worker reads it (JSON).
+          if (handed) global[key] = JSON.parse(JSON.stringify(await frLexiconData(ROOT)));
+          const patched = ((await import(pathToFileURL(file).href)) as { default: () => Lib }).default();
+          delete global[key];
+          const stock = nlpFr as unknown as Lib;
+          expect(patched).not.toBe(stock);
+          const model = (lib: Lib) => {
+            const { one } = lib.world().model;
+            return JSON.stringify([one.lexicon, one._multiCache]);
+          };
+          expect(model(patched)).toBe(model(stock));
+          expect(Object.keys(patched.world().model.one.lexicon).length).toBeGreaterThan(60_000);
+          const sentences = frenchSentences();
+          expect(sentences.length).toBeGreaterThan(1500);
+          for (const text of sentences) expect(terms(patched, text), text).toEqual(terms(stock, text));
+        } finally {
+          delete global[key];
+          await rm(dir, { recursive: true, force: true });
+        }
+      },
+      60_000,
+    );
+
+    it('builds its lexicon from the handed-over data, not from its own word lists, when it has them', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'counterpoint-fr-'));
+      try {
+        const file = join(dir, 'fr.mjs');
+        await writeFile(file, await lazyModule('fr-compromise', ROOT));
+        const data = JSON.parse(JSON.stringify(await frLexiconData(ROOT))) as {
+          lexicon: { keys: string; sep: string; table: unknown[]; codes: string };
+        };
+        // A word no French list holds, added to the data: it can only come from there.
+        data.lexicon.keys += `${data.lexicon.sep}zzcounterpointmot`;
+        data.lexicon.codes += String.fromCharCode(35);
+        global[key] = data;
+        const patched = ((await import(pathToFileURL(file).href)) as { default: () => Lib }).default();
+        const lexicon = patched.world().model.one.lexicon as Record<string, unknown>;
+        expect(lexicon.zzcounterpointmot).toEqual(data.lexicon.table[0]);
+        expect((nlpFr as unknown as Lib).world().model.one.lexicon).not.toHaveProperty('zzcounterpointmot');
+      } finally {
+        delete global[key];
+        await rm(dir, { recursive: true, force: true });
+      }
+    }, 60_000);
+
+    it('fails the build when fr-compromise no longer holds the code a patch replaces', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'counterpoint-fr-'));
+      try {
+        const lexicon = join(dir, 'lexicon.mjs');
+        await writeFile(lexicon, "import misc from './misc.js'\nconst words = {}\nexport default words\n");
+        await expect(frLexiconModuleSource(lexicon)).rejects.toThrow(/no longer holds exactly one/);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }

@@ -1,8 +1,8 @@
-import type { Allegation, Segment } from '@core/types';
+import type { Allegation, Lang, Segment } from '@core/types';
 import type { Badge } from '@src/background/badge';
 import type { Library } from '@src/background/library';
 import { createMemoryReportStore, createReportStore, type SessionArea } from '@src/background/report-store';
-import { createBackgroundService, RejectedMessage, type Sender } from '@src/background/service';
+import { type BackgroundDeps, createBackgroundService, RejectedMessage, type Sender } from '@src/background/service';
 import { LIMITS } from '@src/messaging/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import { testAllegation, testStatement } from './fixtures';
@@ -25,7 +25,7 @@ function allegationFor(s: Segment): Allegation {
   return allegation;
 }
 
-function setup() {
+function setup(extra: Partial<BackgroundDeps> = {}) {
   const opened: number[] = [];
   const created = vi.fn();
   const detectSegments = vi.fn((segments: Segment[]) =>
@@ -68,6 +68,7 @@ function setup() {
     openReport: async (tabId) => {
       opened.push(tabId);
     },
+    ...extra,
   });
   return { service, created, detectSegments, badgeCounts, reports, log, counterStatements, opened };
 }
@@ -98,6 +99,46 @@ describe('background service: scan', () => {
       scannedAt: 1_700_000_000_000,
       readTo: scanMessage.text.length,
     });
+  });
+
+  it('lets the NLP read its data for the languages of the sentences about to be read, before reading them', async () => {
+    const events: string[] = [];
+    let release = () => {};
+    const prepareNlp = vi.fn(
+      (langs: ReadonlySet<Lang>) =>
+        new Promise<void>((resolve) => {
+          events.push(`prepare ${[...langs].sort().join(',')}`);
+          release = resolve;
+        }),
+    );
+    const { service, detectSegments } = setup({ prepareNlp });
+    detectSegments.mockImplementation((segments: Segment[]) => {
+      events.push(`detect ${segments.length}`);
+      return [];
+    });
+    const french = service.handleMessage(
+      {
+        type: 'scan',
+        mode: 'replace',
+        offset: 0,
+        text: 'Selon Bruxelles, des pirates informatiques liés à Moscou ont piraté les serveurs du ministère belge.',
+      },
+      contentScript,
+    );
+    await vi.waitFor(() => expect(events).toEqual(['prepare fr']));
+    // Nothing is read until the data is in.
+    expect(detectSegments).not.toHaveBeenCalled();
+    release();
+    await french;
+    expect(events).toEqual(['prepare fr', 'detect 1']);
+    const english = service.handleMessage(scanMessage, { ...contentScript, tab: { id: 8 } });
+    await vi.waitFor(() => expect(events).toHaveLength(3));
+    release();
+    await english;
+    expect(events.slice(2)).toEqual(['prepare en', 'detect 2']);
+    // A page with no candidate sentence asks for nothing.
+    await service.handleMessage({ type: 'scan', mode: 'replace', offset: 0, text: 'It rained.' }, contentScript);
+    expect(prepareNlp).toHaveBeenCalledTimes(2);
   });
 
   it('creates the detector once, lazily', async () => {

@@ -218,6 +218,10 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const queue = deps.detectQueue ?? createDetectQueue();
   /** Characters of sentences read (or queued to be) for the tab's current page: its NLP budget. */
   const pageChars = new Map<number, number>();
+  /** Bumped when a tab shows a new page or closes: a scan that waited across it is for nothing shown. */
+  const epochs = new Map<number, number>();
+  /** Each tab's last scan waiting for the NLP's data: the next one waits for it, so scans keep their order. */
+  const gates = new Map<number, Promise<void>>();
   /** Scans of each tab received and not yet answered. */
   const inFlight = new Map<number, number>();
   /** Characters of sentences each tab had read (NLP) in the last minute. */
@@ -324,6 +328,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       // A new page: the old page's scans still waiting are for nothing shown any more.
       queue.cancel(tabId);
       pageChars.set(tabId, 0);
+      epochs.set(tabId, (epochs.get(tabId) ?? 0) + 1);
     }
     // Started before the NLP so the first scan after install waits as little as possible.
     const libraryReady = deps.library.ready();
@@ -331,8 +336,22 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const toRead = readable(tabId, sentences, open);
     let found: Allegation[] | null = [];
     if (toRead.length > 0) {
-      // The detector reads each sentence in this language (`detectEach` without a document language).
-      await deps.prepareNlp?.(new Set(toRead.map((s) => sentenceLang(s.text, 'und'))));
+      if (deps.prepareNlp !== undefined || gates.has(tabId)) {
+        const epoch = epochs.get(tabId) ?? 0;
+        // The detector reads each sentence in this language (`detectEach` without a document language).
+        const langs = new Set(toRead.map((s) => sentenceLang(s.text, 'und')));
+        const gate = (gates.get(tabId) ?? Promise.resolve())
+          .then(() => deps.prepareNlp?.(langs))
+          .then(
+            () => {},
+            (error: unknown) => deps.log.warn('[counterpoint] NLP data not read', error),
+          );
+        gates.set(tabId, gate);
+        await gate;
+        if (gates.get(tabId) === gate) gates.delete(tabId);
+        // A newer page, or the tab closed, while it waited.
+        if ((epochs.get(tabId) ?? 0) !== epoch) return { allegations: [] };
+      }
       found = await queue.run(tabId, toRead, () => {
         detector ??= deps.createDetector();
         return detector;
@@ -571,6 +590,7 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     },
     async closeTab(tabId) {
       queue.cancel(tabId);
+      epochs.set(tabId, (epochs.get(tabId) ?? 0) + 1);
       pageChars.delete(tabId);
       nlpMinute.forget(tabId);
       textMinute.forget(tabId);

@@ -141,6 +141,48 @@ describe('background service: scan', () => {
     expect(prepareNlp).toHaveBeenCalledTimes(2);
   });
 
+  it('keeps a tab’s scans in order while one waits for the NLP data, and drops one a newer page replaced', async () => {
+    const releases: Array<() => void> = [];
+    const prepareNlp = vi.fn(() => new Promise<void>((resolve) => releases.push(resolve)));
+    const { service, detectSegments, reports } = setup({ prepareNlp });
+    const read: string[] = [];
+    detectSegments.mockImplementation((segments: Segment[]) => {
+      for (const s of segments) read.push(s.text.slice(0, 12));
+      return segments.filter((s) => /pirat|hack/i.test(s.text)).map(allegationFor);
+    });
+    const french = 'Des pirates informatiques liés à Moscou ont piraté les serveurs du ministère.';
+    // A page's first scan waits for its data; its next slice arrives meanwhile and waits behind it.
+    const first = service.handleMessage({ type: 'scan', mode: 'replace', offset: 0, text: french }, contentScript);
+    const second = service.handleMessage(
+      { type: 'scan', mode: 'append', offset: french.length, text: ' Russian hackers hit a bank.' },
+      contentScript,
+    );
+    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    expect(read).toEqual([]);
+    releases[0]?.();
+    await vi.waitFor(() => expect(releases).toHaveLength(2));
+    releases[1]?.();
+    await Promise.all([first, second]);
+    expect(read).toEqual(['Des pirates ', 'Russian hack']);
+    await service.settled(7);
+    expect((await reports.get(7))?.allegations.map((a) => a.text.slice(0, 12))).toEqual([
+      'Des pirates ',
+      'Russian hack',
+    ]);
+
+    // A scan still waiting when the tab shows a new page: dropped, the new page's report stands.
+    const stale = service.handleMessage({ type: 'scan', mode: 'replace', offset: 0, text: french }, contentScript);
+    await vi.waitFor(() => expect(releases).toHaveLength(3));
+    const fresh = service.handleMessage(scanMessage, contentScript);
+    releases[2]?.();
+    await vi.waitFor(() => expect(releases).toHaveLength(4));
+    releases[3]?.();
+    expect(await stale).toEqual({ allegations: [] });
+    expect(((await fresh) as { allegations: Allegation[] }).allegations).toHaveLength(1);
+    await service.settled(7);
+    expect((await reports.get(7))?.allegations.map((a) => a.text)).toEqual(['Russian hackers hit a bank.']);
+  });
+
   it('creates the detector once, lazily', async () => {
     const { service, created } = setup();
     expect(created).not.toHaveBeenCalled();

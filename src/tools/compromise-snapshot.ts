@@ -146,23 +146,27 @@ export async function patchedExtendSource(extendFile: string): Promise<string> {
   );
 }
 
-/** The esbuild plugin applying both patches to compromise's sources. */
-export function compromiseSnapshot(): SourcePatchPlugin {
+/** An esbuild plugin replacing each file a filter matches with its patched source. */
+function sourcePatches(name: string, patches: Array<[RegExp, (file: string) => Promise<string>]>): SourcePatchPlugin {
   return {
-    name: 'counterpoint:compromise-snapshot',
+    name,
     setup(build) {
-      build.onLoad({ filter: MODEL_FILE }, async (args) => ({
-        contents: await snapshotModelSource(args.path),
-        loader: 'js',
-        resolveDir: join(args.path, '..'),
-      }));
-      build.onLoad({ filter: EXTEND_FILE }, async (args) => ({
-        contents: await patchedExtendSource(args.path),
-        loader: 'js',
-        resolveDir: join(args.path, '..'),
-      }));
+      for (const [filter, patch] of patches)
+        build.onLoad({ filter }, async (args) => ({
+          contents: await patch(args.path),
+          loader: 'js',
+          resolveDir: join(args.path, '..'),
+        }));
     },
   };
+}
+
+/** The esbuild plugin applying both patches to compromise's sources. */
+export function compromiseSnapshot(): SourcePatchPlugin {
+  return sourcePatches('counterpoint:compromise-snapshot', [
+    [MODEL_FILE, snapshotModelSource],
+    [EXTEND_FILE, patchedExtendSource],
+  ]);
 }
 
 // --------------------------------------------------------------- French
@@ -244,19 +248,8 @@ export default plugin
 
 /** The esbuild plugin for fr-compromise's sources. */
 export function frLexiconFromFile(): SourcePatchPlugin {
-  return {
-    name: 'counterpoint:fr-lexicon',
-    setup(build) {
-      build.onLoad({ filter: FR_LEXICON_MODULE }, async (args) => ({
-        contents: await frLexiconModuleSource(args.path),
-        loader: 'js',
-        resolveDir: join(args.path, '..'),
-      }));
-      build.onLoad({ filter: FR_LEXICON_PLUGIN }, async (args) => ({
-        contents: await frLexiconPluginSource(args.path),
-        loader: 'js',
-        resolveDir: join(args.path, '..'),
-      }));
-    },
-  };
+  return sourcePatches('counterpoint:fr-lexicon', [
+    [FR_LEXICON_MODULE, frLexiconModuleSource],
+    [FR_LEXICON_PLUGIN, frLexiconPluginSource],
+  ]);
 }

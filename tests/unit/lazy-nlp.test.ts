@@ -18,6 +18,36 @@ import { lazyModule, lazyNlp } from '../../src/tools/lazy-nlp';
 
 const ROOT = resolve(__dirname, '../..');
 
+/** What the tests read of a compromise library: terms, tags and offsets. */
+type Tagger = (text: string) => { json(options: { offset: boolean }): Array<{ terms: JsonTerm[] }> };
+interface JsonTerm {
+  text: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+const terms = (lib: Tagger, text: string) =>
+  lib(text)
+    .json({ offset: true })
+    .map((s) => s.terms.map((t) => [t.text, t.tags, t.offset.start, t.offset.length]));
+
+/** Every labelled sentence of `lang` in tests/fixtures (each set's `<lang>.jsonl`). */
+function labelledSentences(lang: 'en' | 'fr'): string[] {
+  return readdirSync(join(ROOT, 'tests/fixtures'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => {
+      let text = '';
+      try {
+        text = readFileSync(join(ROOT, 'tests/fixtures', d.name, `${lang}.jsonl`), 'utf8');
+      } catch {
+        return [];
+      }
+      return text
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => (JSON.parse(l) as { text: string }).text);
+    });
+}
+
 describe('lazy NLP libraries in the extension builds (src/tools/lazy-nlp.ts)', () => {
   it('swaps src/core/nlp-libs.ts for its lazy twin, from any importer, and nothing else', () => {
     const plugin = lazyNlp(ROOT);
@@ -76,38 +106,13 @@ describe('lazy NLP libraries in the extension builds (src/tools/lazy-nlp.ts)', (
   });
 
   describe("the extension's compromise: the lexicon shipped expanded (src/tools/compromise-snapshot.ts)", () => {
-    interface Lib {
-      (text: string): { json(options: { offset: boolean }): Array<{ terms: JsonTerm[] }> };
+    interface Lib extends Tagger {
       model(): {
         one: { lexicon: object; _multiCache: object; frozenLex: object };
         two: { switches: object; uncountable: object };
       };
     }
-    interface JsonTerm {
-      text: string;
-      tags: string[];
-      offset: { start: number; length: number };
-    }
-    const terms = (lib: Lib, text: string) =>
-      lib(text)
-        .json({ offset: true })
-        .map((s) => s.terms.map((t) => [t.text, t.tags, t.offset.start, t.offset.length]));
-    const englishSentences = () =>
-      readdirSync(join(ROOT, 'tests/fixtures'), { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .flatMap((d) => {
-          const file = join(ROOT, 'tests/fixtures', d.name, 'en.jsonl');
-          let text = '';
-          try {
-            text = readFileSync(file, 'utf8');
-          } catch {
-            return [];
-          }
-          return text
-            .split('\n')
-            .filter((l) => l.trim() !== '')
-            .map((l) => (JSON.parse(l) as { text: string }).text);
-        });
+    const englishSentences = () => labelledSentences('en');
 
     it('tags every labelled English sentence exactly as the stock library, with the same lexicon', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'counterpoint-snapshot-'));
@@ -157,34 +162,10 @@ describe('lazy NLP libraries in the extension builds (src/tools/lazy-nlp.ts)', (
   });
 
   describe("the extension's fr-compromise: its lexicon handed over from a file (src/tools/compromise-snapshot.ts)", () => {
-    interface Lib {
-      (text: string): { json(options: { offset: boolean }): Array<{ terms: JsonTerm[] }> };
+    interface Lib extends Tagger {
       world(): { model: { one: { lexicon: object; _multiCache: object } } };
     }
-    interface JsonTerm {
-      text: string;
-      tags: string[];
-      offset: { start: number; length: number };
-    }
-    const terms = (lib: Lib, text: string) =>
-      lib(text)
-        .json({ offset: true })
-        .map((s) => s.terms.map((t) => [t.text, t.tags, t.offset.start, t.offset.length]));
-    const frenchSentences = () =>
-      readdirSync(join(ROOT, 'tests/fixtures'), { withFileTypes: true })
-        .filter((d) => d.isDirectory())
-        .flatMap((d) => {
-          let text = '';
-          try {
-            text = readFileSync(join(ROOT, 'tests/fixtures', d.name, 'fr.jsonl'), 'utf8');
-          } catch {
-            return [];
-          }
-          return text
-            .split('\n')
-            .filter((l) => l.trim() !== '')
-            .map((l) => (JSON.parse(l) as { text: string }).text);
-        });
+    const frenchSentences = () => labelledSentences('fr');
     const key = Symbol.for(FR_LEXICON_KEY);
     const global = globalThis as Record<symbol, unknown>;
 

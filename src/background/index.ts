@@ -37,15 +37,17 @@ export function startBackground(): void {
   const logError = (error: unknown) => console.warn('[counterpoint]', error);
   const storage = browser.storage as unknown as { session?: SessionArea };
   const db = new CounterpointDB();
+  /** One of the extension's own files, as JSON (the build writes the data this script does not carry). */
+  const readOwnJson = async (file: string): Promise<unknown> => {
+    const response = await fetch(`${browser.runtime.getURL('/')}${file}`);
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+    return response.json();
+  };
   // The seed pack ships as a file beside this script, read only to install or upgrade it.
   const seedPack: BundledSeed = {
     id: SEED_PACK_ID,
     version: SEED_PACK_VERSION,
-    load: async () => {
-      const response = await fetch(`${browser.runtime.getURL('/')}${SEED_PACK_FILE}`);
-      if (!response.ok) throw new Error(`${SEED_PACK_FILE}: HTTP ${response.status}`);
-      return response.json();
-    },
+    load: () => readOwnJson(SEED_PACK_FILE),
   };
   const seed = seedSource(db, seedPack);
   let stopwords: ReadonlySet<string> | undefined;
@@ -110,11 +112,9 @@ export function startBackground(): void {
         if (file === null) return undefined;
         let reading = nlpData.get(lang);
         if (reading === undefined) {
-          reading = (async () => {
-            const response = await fetch(`${browser.runtime.getURL('/')}${file}`);
-            if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-            provideNlpData(lang, await response.json());
-          })().catch(logError);
+          reading = readOwnJson(file)
+            .then((data) => provideNlpData(lang, data))
+            .catch(logError);
           nlpData.set(lang, reading);
         }
         return reading;

@@ -1,7 +1,8 @@
 /**
  * The bundled seed pack as a built-in subscription: its source is the copy
- * shipped in the extension (never fetched), checked on every worker start
- * through the subscriptions' decision and validation (`checkBuiltin`), so an
+ * shipped in the extension (a file of the package, never the network),
+ * checked on every worker start through the subscriptions' decision — on its
+ * declared version — and validation (`checkBuiltin`), so an
  * extension update that ships a newer version replaces the installed one, and
  * an installed copy of the same or a newer version is left alone.
  */

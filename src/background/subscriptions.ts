@@ -138,7 +138,7 @@ function jsonOf(bytes: Uint8Array): unknown {
   }
 }
 
-function headerOf(json: unknown): { id: string; version: number; claims: number } {
+function headerOf(json: unknown): { id: string; version: number } {
   const field = (key: string): unknown => {
     if (typeof json !== 'object' || json === null) return undefined;
     const d = Object.getOwnPropertyDescriptor(json, key);
@@ -149,7 +149,7 @@ function headerOf(json: unknown): { id: string; version: number; claims: number 
   const claims = field('claims');
   if (typeof id !== 'string' || typeof version !== 'number' || !Array.isArray(claims))
     throw new PackError('the bundled pack has no id, version or claims', ['(root): not a claim pack']);
-  return { id, version, claims: claims.length };
+  return { id, version };
 }
 
 /**

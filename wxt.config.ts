@@ -38,7 +38,16 @@ export default defineConfig({
     // scripting also registers the content script on sites the user granted (optional host permissions).
     // No "tabs": the popup reads a tab's address only where a host permission or activeTab allows it.
     // contextMenus: "Save to Counterpoint library" on a selection (no install-time warning).
-    permissions: ['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms'],
+    // offscreen (Chrome): the NLP host's document, whose worker keeps the NLP warm between two starts of
+    // the service worker (src/background/nlp-host/). No install-time warning.
+    permissions: [
+      'storage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     // The built-in news sites: the content script's matches, and the hosts whose tab address the popup may read.
     host_permissions: [...NEWS_SITE_MATCHES],
     // Any other site, one at a time, when the user switches Counterpoint on there.
@@ -119,5 +128,7 @@ export default defineConfig({
     // Preact's dangerouslySetInnerHTML path (its one innerHTML write) is taken out: nothing here uses it.
     // compromise and fr-compromise evaluated at their first use, not at each worker start.
     plugins: [preactWithoutInnerHtml(), lazyNlp(__dirname)],
+    // The NLP host's worker (src/background/nlp-host/worker.ts) holds the NLP too: the same libraries.
+    worker: { format: 'es' as const, plugins: () => [lazyNlp(__dirname)] },
   }),
 });

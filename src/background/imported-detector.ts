@@ -6,7 +6,9 @@
  */
 import type { ActorRecord } from '@core/actors/types';
 import { Detector } from '@core/detect';
+import { hash53 } from './db/claim-index';
 import type { SegmentDetector } from './detect-queue';
+import { NO_ACTORS } from './nlp-host/host';
 
 export interface ImportedDetector {
   /** The detector for the actors read last (built on first use). */
@@ -17,6 +19,8 @@ export interface ImportedDetector {
   ready(): Promise<void>;
   /** Reads the imported actors again (after an import); resolves once the next detector will have them. */
   reload(): Promise<void>;
+  /** The imported actors once read, and a key that changes with them (what the NLP host is told to read with). */
+  snapshot(): Promise<{ key: string; actors: readonly ActorRecord[] }>;
 }
 
 export function createImportedDetector(
@@ -25,6 +29,7 @@ export function createImportedDetector(
 ): ImportedDetector {
   let detector: Detector | undefined;
   let actors: readonly ActorRecord[] = [];
+  let key = NO_ACTORS;
   const current = () => {
     detector ??= actors.length > 0 ? new Detector({ actors }) : new Detector();
     return detector;
@@ -32,6 +37,7 @@ export function createImportedDetector(
   const load = () =>
     readActors().then((list) => {
       actors = list;
+      key = list.length === 0 ? NO_ACTORS : `actors-${list.length}-${hash53(JSON.stringify(list)).toString(36)}`;
       detector = undefined;
     }, onError);
   let loading = load();
@@ -45,6 +51,10 @@ export function createImportedDetector(
     reload() {
       loading = load();
       return loading;
+    },
+    async snapshot() {
+      await loading;
+      return { key, actors };
     },
   };
 }

@@ -1,7 +1,5 @@
 import { stopwordsFrom } from '@core/actors/family-rules';
-import { nlpDataFile, provideNlpData } from '@core/nlp-libs';
 import type { Subscription } from '@core/pack/subscription';
-import type { Lang } from '@core/types';
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
 import { SEED_PACK_FILE, SEED_PACK_ID, SEED_PACK_VERSION } from '@src/data/seed-pack/version';
 import { messageType } from '@src/messaging/boundary';
@@ -13,9 +11,13 @@ import { browser } from 'wxt/browser';
 import { storage as wxtStorage } from 'wxt/utils/storage';
 import { createBadge } from './badge';
 import { CounterpointDB } from './db/database';
+import { createDetectQueue } from './detect-queue';
 import { createImportedDetector } from './imported-detector';
 import { createLibrary } from './library';
 import { createMispClusters } from './misp-clusters';
+import { createNlpPreparer, readJsonAt } from './nlp-data';
+import { createHostQueue } from './nlp-host/host-queue';
+import { offscreenHost } from './nlp-host/offscreen';
 import { createPageAccess, type PageAccessApi } from './page-access';
 import { createRegistrationSync, type RegistrationApi } from './registration';
 import { createReportStore, type SessionArea } from './report-store';
@@ -38,11 +40,7 @@ export function startBackground(): void {
   const storage = browser.storage as unknown as { session?: SessionArea };
   const db = new CounterpointDB();
   /** One of the extension's own files, as JSON (the build writes the data this script does not carry). */
-  const readOwnJson = async (file: string): Promise<unknown> => {
-    const response = await fetch(`${browser.runtime.getURL('/')}${file}`);
-    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-    return response.json();
-  };
+  const readOwnJson = (file: string): Promise<unknown> => readJsonAt(browser.runtime.getURL('/'), file);
   // The seed pack ships as a file beside this script, read only to install or upgrade it.
   const seedPack: BundledSeed = {
     id: SEED_PACK_ID,
@@ -104,25 +102,22 @@ export function startBackground(): void {
   })().catch(logError);
   // Data a library takes before its first use (French: its expanded lexicon), read once from the
   // extension's own files; on any failure the library expands it itself, as it ships.
-  const nlpData = new Map<Lang, Promise<void>>();
-  const prepareNlp = async (langs: ReadonlySet<Lang>) => {
-    await Promise.all(
-      [...langs].map((lang) => {
-        const file = nlpDataFile(lang);
-        if (file === null) return undefined;
-        let reading = nlpData.get(lang);
-        if (reading === undefined) {
-          reading = readOwnJson(file)
-            .then((data) => provideNlpData(lang, data))
-            .catch(logError);
-          nlpData.set(lang, reading);
-        }
-        return reading;
-      }),
-    );
-  };
+  const prepareNlp = createNlpPreparer(readOwnJson, logError);
+  // The NLP runs in the NLP host (Chrome: an offscreen document's worker, which outlives this worker
+  // and keeps its models built); here only where there is no NLP host, or it cannot answer.
+  const nlpHost = offscreenHost();
+  const detectQueue = createHostQueue({
+    transport: nlpHost,
+    local: createDetectQueue(),
+    prepareLocal: prepareNlp,
+    actors: () => detectors.snapshot(),
+    log: console,
+  });
+  const openNlpHost = () => nlpHost?.open().catch(logError);
   const service = createBackgroundService({
-    prepareNlp,
+    // The NLP host reads its own data; this worker only when it reads itself (see nlp-host/host-queue.ts).
+    ...(detectQueue.remote ? {} : { prepareNlp }),
+    detectQueue,
     subscriptions,
     createDetector: () => detectors.delegate,
     reports: createReportStore(storage.session, { onError: logError }),
@@ -174,14 +169,22 @@ export function startBackground(): void {
   });
   // A new page in the tab: the old page's report must not be shown for it. (The content
   // script, where it runs, sends the new page's report after this; `status` needs no permission.)
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status === 'loading') service.forgetTab(tabId).catch(logError);
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'loading') return;
+    service.forgetTab(tabId).catch(logError);
+    // A page of a site where Counterpoint runs is loading (its address is visible only there): the
+    // NLP host gets ready while it loads. Elsewhere, nothing.
+    if (typeof tab.url === 'string') {
+      void siteOn(tab.url).then((on) => (on ? openNlpHost() : undefined), logError);
+    }
   });
   // Installs or updates the seed pack: on install and update, and on every worker start
   // (an update may have been applied while no worker ran). Idempotent; scans wait for it.
   browser.runtime.onInstalled.addListener(() => {
     library.ready().catch(logError);
+    void openNlpHost();
   });
+  browser.runtime.onStartup.addListener(() => void openNlpHost());
   library.ready().catch(logError);
 
   // Save the selection: from the context menu and the keyboard command (both trusted browser events).
@@ -235,11 +238,7 @@ function pageAccessApi(): PageAccessApi {
   return {
     send: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
     tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
-    async siteOn(url) {
-      const site = siteOf(url);
-      if (site === null) return false;
-      return builtinDomainOf(site) !== null || browser.permissions.contains({ origins: [sitePermissionPattern(site)] });
-    },
+    siteOn,
     async runFunc(tabId, func, args) {
       await browser.scripting.executeScript({ target: { tabId }, func, args });
     },
@@ -247,6 +246,13 @@ function pageAccessApi(): PageAccessApi {
       await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
     },
   };
+}
+
+/** Whether Counterpoint runs on the page at `url`: a built-in news site, or one the user switched on. */
+async function siteOn(url: string): Promise<boolean> {
+  const site = siteOf(url);
+  if (site === null) return false;
+  return builtinDomainOf(site) !== null || browser.permissions.contains({ origins: [sitePermissionPattern(site)] });
 }
 
 async function stepActiveTab(direction: 1 | -1, tabId: number | undefined): Promise<void> {

@@ -58,6 +58,19 @@ describe.each([
     expect(read('background.js')).not.toContain(data.lexicon.keys.slice(0, 200));
   });
 
+  it("ships the reader's document and its worker (with the NLP) in Chrome only", () => {
+    assertPrerequisites(dir);
+    const chrome = JSON.parse(read('manifest.json')).manifest_version === 3;
+    expect(existsSync(join(dir, 'nlp-host.html'))).toBe(chrome);
+    if (!chrome) return;
+    const script = /<script type="module"[^>]* src="\/([^"]+)"/.exec(read('nlp-host.html'))?.[1];
+    expect(script).toBeDefined();
+    const worker = /new Worker\(([A-Za-z_$][\w$]*),/.exec(read(script as string));
+    const workerFile = new RegExp(`${worker?.[1]}="/([^"]+)"`).exec(read(script as string))?.[1];
+    expect(workerFile).toMatch(/^assets\/worker-[\w-]+\.js$/);
+    for (const marker of COMPROMISE_MARKERS) expect(read(workerFile as string)).toContain(marker);
+  });
+
   it('keeps the content script within its size budget', () => {
     const content = readFileSync(join(dir, 'content-scripts/content.js'));
     const gzipped = gzipSync(content, { level: 9 }).length;
@@ -65,7 +78,7 @@ describe.each([
     expect(gzipped).toBeLessThan(CONTENT_GZIP_BUDGET);
   });
 
-  it('declares the icons and the smallest permission set: storage, activeTab, scripting, contextMenus, alarms, the news sites', () => {
+  it('declares the icons and the smallest permission set: storage, activeTab, scripting, contextMenus, alarms (Chrome: offscreen), the news sites', () => {
     assertPrerequisites(dir);
     const manifest = JSON.parse(read('manifest.json'));
     // Permissions and match patterns never change silently: update with `vitest -u` on purpose.
@@ -73,7 +86,15 @@ describe.each([
     expect(stable).toMatchSnapshot();
     const mv3 = manifest.manifest_version === 3;
     const apiPermissions = (manifest.permissions as string[]).filter((p) => !p.includes('://'));
-    expect(apiPermissions).toEqual(['storage', 'activeTab', 'scripting', 'contextMenus', 'alarms']);
+    // offscreen: the reader's document (Chrome only; no install-time warning).
+    expect(apiPermissions).toEqual([
+      'storage',
+      'activeTab',
+      'scripting',
+      'contextMenus',
+      'alarms',
+      ...(mv3 ? ['offscreen'] : []),
+    ]);
     // No "tabs", no "<all_urls>" granted at install: other sites only on demand.
     const hosts: string[] = mv3
       ? manifest.host_permissions

@@ -2,7 +2,6 @@ import { stopwordsFrom } from '@core/actors/family-rules';
 import type { Subscription } from '@core/pack/subscription';
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
 import { SEED_PACK_FILE, SEED_PACK_ID, SEED_PACK_VERSION } from '@src/data/seed-pack/version';
-import { messageType } from '@src/messaging/boundary';
 import { importedMispClusters, mispClustersOf } from '@src/settings/misp-clusters';
 import { disabledPacks, packIdsOf } from '@src/settings/packs';
 import { builtinDomainOf, siteOf, sitePermissionPattern } from '@src/settings/sites';
@@ -14,6 +13,7 @@ import { CounterpointDB } from './db/database';
 import { createDetectQueue } from './detect-queue';
 import { createImportedDetector } from './imported-detector';
 import { createLibrary } from './library';
+import { createLocalDetector } from './local-detector';
 import { createMispClusters } from './misp-clusters';
 import { createNlpPreparer, readJsonAt } from './nlp-data';
 import { createHostQueue } from './nlp-host/host-queue';
@@ -64,13 +64,12 @@ export function startBackground(): void {
   });
   // One detector for detection and for the matcher's actor resolution, built on first use, with the
   // imported MISP clusters' actors; scans wait for them (below): a worker woken by a scan must know them.
-  const detectors = createImportedDetector(() => clusters.actors(), logError);
-  const getDetector = detectors.current;
+  const detectors = createImportedDetector(() => clusters.actors(), logError, createLocalDetector);
   const savedStore = createSavedStore(db);
   const pages = createPageAccess(pageAccessApi());
   const library = createLibrary({
     db,
-    resolver: { stateOf: (id) => getDetector().gazetteer.stateOf(id) },
+    resolver: { stateOf: (id) => detectors.gazetteer().stateOf(id) },
     seed: seedPack,
     // The seed is installed and updated as the built-in subscription (listed, with its status).
     installSeed: () => subscriptions.ensureBuiltin(seed.url),
@@ -159,11 +158,8 @@ export function startBackground(): void {
     },
   });
 
-  browser.runtime.onMessage.addListener((message: unknown, sender) =>
-    messageType(message) === 'scan'
-      ? detectors.ready().then(() => service.handleMessage(message, sender))
-      : service.handleMessage(message, sender),
-  );
+  // A scan is segmented at once; its sentences wait for the imported actors in the queue (host-queue.ts).
+  browser.runtime.onMessage.addListener((message: unknown, sender) => service.handleMessage(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => {
     service.closeTab(tabId).catch(logError);
   });

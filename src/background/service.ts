@@ -1,4 +1,4 @@
-import { sentenceLang } from '@core/detect';
+import { sentenceLang } from '@core/lang';
 import { inferAccusers, type MatchQuery } from '@core/match';
 import { sliceSentences } from '@core/slice-sentences';
 import type { Allegation, Lang, Segment } from '@core/types';

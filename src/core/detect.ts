@@ -6,17 +6,18 @@
 
 import { findAdHocGroups, findContextualStates } from './actors/adhoc';
 import { Gazetteer } from './actors/gazetteer';
-import { BUILTIN_ACTORS, mergeActors } from './actors/index';
-import { PEOPLE } from './actors/people';
+import { actorGazetteer } from './actors/table';
 import type { ActorRecord } from './actors/types';
 import { type DocumentState, extractAllegation, namesOperation, newDocumentState } from './detector/extract';
 import { knownNameParts, newSpeakerMemory } from './detector/speakers';
-import { detectLang } from './lang';
+import { detectLang, sentenceLang } from './lang';
 import { type Term, tagTerms } from './nlp';
 import { candidateSegments } from './prefilter';
 import { segment } from './segment';
 import { fold } from './text';
 import type { Allegation, DetectedLang, DetectResult, Lang, Segment } from './types';
+
+export { sentenceLang } from './lang';
 
 /** What is known of the page around a text before reading it. */
 export interface PageContext {
@@ -34,13 +35,7 @@ export interface DetectorOptions {
   replaceActors?: boolean;
 }
 
-let defaultGazetteer: Gazetteer | undefined;
-
-/** The built-in actor table (states, agencies, groups, people), built once. */
-export function builtinGazetteer(): Gazetteer {
-  defaultGazetteer ??= new Gazetteer([...BUILTIN_ACTORS, ...PEOPLE]);
-  return defaultGazetteer;
-}
+export { builtinGazetteer } from './actors/table';
 
 export class Detector {
   readonly gazetteer: Gazetteer;
@@ -48,13 +43,9 @@ export class Detector {
   private readonly knownNames: ReadonlyMap<string, string>;
 
   constructor(options: DetectorOptions = {}) {
-    if (options.actors === undefined && !options.replaceActors) this.gazetteer = builtinGazetteer();
-    else
-      this.gazetteer = new Gazetteer(
-        options.replaceActors
-          ? [...(options.actors ?? [])]
-          : mergeActors([...BUILTIN_ACTORS, ...PEOPLE], [...(options.actors ?? [])]),
-      );
+    this.gazetteer = options.replaceActors
+      ? new Gazetteer([...(options.actors ?? [])])
+      : actorGazetteer(options.actors ?? []);
     this.knownNames = knownNameParts(this.gazetteer);
   }
 
@@ -161,13 +152,6 @@ function documentState(
   let named = 0;
   for (const s of segments) if (namesOperation(fold(s.text)) && ++named >= CYBER_TOPIC_SENTENCES) break;
   return newDocumentState(speakers, named >= CYBER_TOPIC_SENTENCES);
-}
-
-/** The language a sentence is read in: its own when it can be told, else the document's (English if neither). */
-export function sentenceLang(text: string, docLang: DetectedLang): Lang {
-  const l = detectLang(text);
-  if (l !== 'und') return l;
-  return docLang === 'und' ? 'en' : docLang;
 }
 
 let shared: Detector | undefined;

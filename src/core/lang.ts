@@ -4,7 +4,7 @@
  * weakest; function words plus a few orthographic cues are both smaller and
  * more accurate on them (measured in `npm run eval`).
  */
-import type { DetectedLang } from './types';
+import type { DetectedLang, Lang } from './types';
 
 const EN = new Set(
   'the of and to in is was were are for on that with by as at from has have had be been it its this which who will would said says not but they their he she an or after over against also than more into about could should may these those there after what when while'.split(
@@ -34,4 +34,11 @@ export function detectLang(text: string, sample = 4000): DetectedLang {
   fr += elisions * 1.5 + Math.min(accents, 6) * 0.5;
   if (en === 0 && fr < 1) return 'und';
   return fr > en ? 'fr' : 'en';
+}
+
+/** The language a sentence is read in: its own when it can be told, else the document's (English if neither). */
+export function sentenceLang(text: string, docLang: DetectedLang): Lang {
+  const l = detectLang(text);
+  if (l !== 'und') return l;
+  return docLang === 'und' ? 'en' : docLang;
 }

@@ -227,6 +227,27 @@ describe("the service worker's NLP host queue", () => {
     }
   });
 
+  it('reads with the imported actors whichever side reads: it waits for them first', async () => {
+    for (const transport of [transportTo(newHost().host), null]) {
+      let loaded: (list: { key: string; actors: ActorRecord[] }) => void = () => {};
+      const pending = new Promise<{ key: string; actors: ActorRecord[] }>((resolve) => {
+        loaded = resolve;
+      });
+      const detectors: Array<readonly ActorRecord[]> = [];
+      const local = createDetectQueue();
+      const queue = createHostQueue({ transport, local, actors: () => pending, log: quiet });
+      const found = queue.run(6, IMPORTED_SENTENCE, () => {
+        detectors.push([IMPORTED]);
+        return new Detector({ actors: [IMPORTED] });
+      });
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(detectors).toEqual([]);
+      if (transport !== null) expect(transport.sent).toEqual([]);
+      loaded({ key: 'actors-1-abc', actors: [IMPORTED] });
+      expect((await found)?.map((a) => a.accused)).toEqual(['Velvet Heron']);
+    }
+  });
+
   it('without an NLP host (Firefox), reads everything itself', async () => {
     const queue = createHostQueue({ transport: null, local: createDetectQueue(), actors: noActors, log: quiet });
     const local = localDetector();
@@ -290,6 +311,7 @@ describe('the imported actors’ key', () => {
     const detectors = createImportedDetector(
       async () => list,
       () => {},
+      (actors) => new Detector({ actors }),
     );
     expect(await detectors.snapshot()).toEqual({ key: NO_ACTORS, actors: [] });
     list = [IMPORTED];

@@ -15,6 +15,7 @@ import { actorsFromMispGalaxy, foldForm, surfaceForms } from '@core/actors/misp'
 import { familiesFromMispCluster, mispClusterInfo } from '@core/actors/misp-cluster';
 import { PEOPLE } from '@core/actors/people';
 import type { ActorRecord } from '@core/actors/types';
+import { Detector } from '@core/detect';
 import { MISP_SOURCE } from '@src/background/db/actors';
 import { CounterpointDB } from '@src/background/db/database';
 import { createImportedDetector } from '@src/background/imported-detector';
@@ -25,6 +26,8 @@ import { type ImportedMispCluster, mispClustersOf } from '@src/settings/misp-clu
 import { DEFAULT_MISP_DIR, isStopName, loadStopwords } from '@src/tools/derive-malware-tables';
 import malwareStopwords from '@src/tools/malware-stopwords.txt?raw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const newDetector = (actors: readonly ActorRecord[]) => new Detector({ actors });
 
 /** The stop list as the background builds it (the hand list bundled as text). */
 const stopwords = stopwordsFrom(malwareStopwords);
@@ -157,7 +160,7 @@ describe('MISP clusters in the background', () => {
       now: () => Date.parse('2026-12-06T05:00:00Z'),
       log: { warn: vi.fn() },
     });
-    const detectors = createImportedDetector(() => clusters.actors(), vi.fn());
+    const detectors = createImportedDetector(() => clusters.actors(), vi.fn(), newDetector);
     return { db, clusters, detectors, stored: () => stored };
   }
 
@@ -191,7 +194,7 @@ describe('MISP clusters in the background', () => {
     expect(viaDelegate.flatMap((a) => a.accused)).toEqual(['Quillcrypt']);
 
     // A new worker reads the import back from IndexedDB.
-    const again = createImportedDetector(() => clusters.actors(), vi.fn());
+    const again = createImportedDetector(() => clusters.actors(), vi.fn(), newDetector);
     await again.ready();
     expect(accusedIn(again.current(), ALLEGATION)).toEqual(['Quillcrypt']);
   });

@@ -7,7 +7,7 @@
  * whichever side reads them.
  */
 import type { ActorRecord } from '@core/actors/types';
-import { sentenceLang } from '@core/detect';
+import { sentenceLang } from '@core/lang';
 import type { Allegation, Lang, Segment } from '@core/types';
 import type { HostRequest } from '@src/messaging/nlp-host-protocol';
 import type { DetectQueue, SegmentDetector } from '../detect-queue';
@@ -50,11 +50,14 @@ export function createHostQueue(deps: HostQueueDeps): DetectQueue & { readonly r
   const epochs = new Map<number, number>();
   const waiting = new Map<number, number>();
 
-  async function remote(tabId: number, segments: readonly Segment[]): Promise<Allegation[] | null | Error> {
+  async function remote(
+    tabId: number,
+    segments: readonly Segment[],
+    { key, actors }: { key: string; actors: readonly ActorRecord[] },
+  ): Promise<Allegation[] | null | Error> {
     const transport = deps.transport;
     if (transport === null) return new Error('no NLP host');
     try {
-      const { key, actors } = await deps.actors();
       const run: HostRequest = { type: 'nlpRun', tabId, segments: [...segments], actorsKey: key };
       let found = foundOf(await transport.send(run));
       if (found === 'needActors') {
@@ -74,7 +77,8 @@ export function createHostQueue(deps: HostQueueDeps): DetectQueue & { readonly r
     detector: () => SegmentDetector,
   ): Promise<Allegation[] | null> {
     if ((epochs.get(tabId) ?? 0) !== epoch) return null;
-    const found = await remote(tabId, segments);
+    // Whichever side reads, it reads with the imported actors (a worker woken by a scan reads them first).
+    const found = await remote(tabId, segments, await deps.actors());
     if ((epochs.get(tabId) ?? 0) !== epoch) return null;
     if (!(found instanceof Error)) return found;
     if (deps.transport !== null) deps.log.warn('[counterpoint] the NLP host did not answer; reading here', found);

@@ -8,7 +8,7 @@
  * Pure logic: the transport is the caller's (entrypoints/nlp-host/).
  */
 import type { ActorRecord } from '@core/actors/types';
-import { sentenceLang } from '@core/detect';
+import { sentenceLang } from '@core/lang';
 import type { Lang } from '@core/types';
 import { type HostResponse, validateHostRequest } from '@src/messaging/nlp-host-protocol';
 import { createDetectQueue, type DetectQueue, type SegmentDetector } from '../detect-queue';

@@ -6,11 +6,14 @@ import { Detector } from '@core/detect';
 import type { Allegation, Lang, Segment } from '@core/types';
 import { createDetectQueue, type SegmentDetector } from '@src/background/detect-queue';
 import { createImportedDetector } from '@src/background/imported-detector';
-import { fromServiceWorker } from '@src/background/nlp-host/document';
+import { fromServiceWorker, type HostWorker, startHostDocument } from '@src/background/nlp-host/document';
 import { createNlpHost, NO_ACTORS } from '@src/background/nlp-host/host';
-import { createHostQueue, type HostTransport } from '@src/background/nlp-host/host-queue';
+import { createHostQueue, HOST_RETRY_MS, type HostTransport } from '@src/background/nlp-host/host-queue';
+import { type OffscreenApi, offscreenHost } from '@src/background/nlp-host/offscreen';
 import type { HostRequest } from '@src/messaging/nlp-host-protocol';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 
 /** Sentences laid end to end, offsets into one running text. */
 function sentences(texts: string[]): Segment[] {
@@ -217,6 +220,40 @@ describe("the service worker's NLP host queue", () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('reading here'), expect.any(Error));
   });
 
+  it('after a failure, reads here for a while without trying the NLP host, then tries it again', async () => {
+    let clock = 1_000;
+    let broken = true;
+    const runs: string[] = [];
+    const transport: HostTransport = {
+      send: async (message) => {
+        if (message.type === 'nlpRun') runs.push(broken ? 'failed' : 'answered');
+        if (broken) throw new Error('Could not establish connection. Receiving end does not exist.');
+        return { found: [] };
+      },
+    };
+    const warn = vi.fn();
+    const queue = createHostQueue({
+      transport,
+      local: createDetectQueue(),
+      actors: noActors,
+      log: { warn },
+      now: () => clock,
+    });
+    const local = localDetector();
+    await queue.run(1, PAGE, () => local);
+    clock += HOST_RETRY_MS - 1;
+    await queue.run(1, PAGE, () => local);
+    // The second scan did not try the host (each try may cost opening its document), and said nothing more.
+    expect(runs).toEqual(['failed']);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(local.calls).toBe(2);
+    broken = false;
+    clock += 1;
+    expect(await queue.run(1, PAGE, () => local)).toEqual([]);
+    expect(runs).toEqual(['failed', 'answered']);
+    expect(local.calls).toBe(2);
+  });
+
   it('reads the scan itself when the NLP host answers something else', async () => {
     for (const answer of [undefined, null, 'yes', { found: 'all' }, { error: 'broken' }, { needActors: true }]) {
       const transport: HostTransport = { send: async () => answer };
@@ -285,6 +322,123 @@ describe("the service worker's NLP host queue", () => {
     expect(order).toEqual(['a null', 'b null']);
     expect(sent.filter((m) => m.type === 'nlpRun')).toHaveLength(1);
     expect(queue.pending(9)).toBe(0);
+  });
+});
+
+/** A browser whose offscreen document can be opened, closed, and made to refuse. */
+function fakeOffscreen() {
+  const state = { open: 0, created: 0, refuse: false, sent: [] as HostRequest[] };
+  const api: OffscreenApi = {
+    url: 'chrome-extension://x/nlp-host.html',
+    openCount: async () => state.open,
+    create: async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (state.refuse) throw new Error('refused');
+      if (state.open > 0) throw new Error('Only a single offscreen document may be created.');
+      state.created++;
+      state.open = 1;
+    },
+    // No listener, no answer: undefined, as runtime.sendMessage gives when nothing answers.
+    sendMessage: async (message) => {
+      state.sent.push(message);
+      return state.open > 0 ? { ok: true } : undefined;
+    },
+  };
+  return { state, host: offscreenHost(api) };
+}
+
+describe("the NLP host's document (Chrome's offscreen API)", () => {
+  const cancel: HostRequest = { type: 'nlpCancel', tabId: 1 };
+  const run: HostRequest = { type: 'nlpRun', tabId: 1, segments: [], actorsKey: NO_ACTORS };
+
+  it('is none where the browser has no offscreen documents', () => {
+    expect(offscreenHost(null)).toBeNull();
+  });
+
+  it('opens the document once for messages sent together, and only when none is open', async () => {
+    const { state, host } = fakeOffscreen();
+    await Promise.all([host?.send(run), host?.send(run), host?.open()]);
+    expect(state.created).toBe(1);
+    await host?.open();
+    expect(state.created).toBe(1);
+  });
+
+  it('opens it again when it closed itself since, and sends the message there', async () => {
+    const { state, host } = fakeOffscreen();
+    await host?.send(run);
+    state.open = 0;
+    expect(await host?.send(run)).toEqual({ ok: true });
+    expect(state.created).toBe(2);
+  });
+
+  it('sends a cancel only to a document it knows is open: a cancel opens nothing', async () => {
+    const { state, host } = fakeOffscreen();
+    expect(await host?.send(cancel, { open: false })).toEqual({ ok: true });
+    expect(state).toMatchObject({ created: 0, sent: [] });
+  });
+
+  it('fails when the document cannot be opened, and tries again at the next message', async () => {
+    const { state, host } = fakeOffscreen();
+    state.refuse = true;
+    await expect(host?.send(run)).rejects.toThrow('refused');
+    state.refuse = false;
+    expect(await host?.send(run)).toEqual({ ok: true });
+    expect(state.created).toBe(1);
+  });
+});
+
+describe('the NLP host’s document', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    fakeBrowser.reset();
+  });
+
+  /** A worker that answers each relayed message with its id, and the document around it. */
+  function startDocument(idleMs: number) {
+    const relayed: unknown[] = [];
+    const worker: HostWorker = {
+      onmessage: null,
+      onerror: null,
+      postMessage(data) {
+        relayed.push(data.message);
+        queueMicrotask(() => worker.onmessage?.({ data: { id: data.id, answer: { found: [] } } } as MessageEvent));
+      },
+    };
+    const close = vi.fn();
+    startHostDocument(() => worker, close, idleMs);
+    const workerUrl = browser.runtime.getURL('/background.js');
+    const fromWorker = { id: browser.runtime.id, url: workerUrl };
+    return { worker, relayed, close, fromWorker };
+  }
+  const run = { type: 'nlpRun', tabId: 1, segments: [], actorsKey: NO_ACTORS };
+
+  it("relays the service worker's messages to its worker, and answers with the worker's answer", async () => {
+    const { relayed, fromWorker } = startDocument(60_000);
+    const answers = await fakeBrowser.runtime.onMessage.trigger(run, fromWorker, () => {});
+    expect(answers).toEqual([{ found: [] }]);
+    expect(relayed).toEqual([run]);
+    // A content script's message is not its to answer, nor to relay.
+    const fromPage = { id: browser.runtime.id, url: 'https://news.example/', tab: { id: 3 } };
+    const sender = fromPage as unknown as Parameters<typeof fakeBrowser.runtime.onMessage.trigger>[1];
+    expect(await fakeBrowser.runtime.onMessage.trigger(run, sender, () => {})).toEqual([undefined]);
+    expect(relayed).toHaveLength(1);
+  });
+
+  it('closes itself after its idle time without a message, each message starting it again', async () => {
+    vi.useFakeTimers();
+    const { close, fromWorker } = startDocument(1_000);
+    vi.advanceTimersByTime(900);
+    await fakeBrowser.runtime.onMessage.trigger(run, fromWorker, () => {});
+    vi.advanceTimersByTime(900);
+    expect(close).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    expect(close).toHaveBeenCalledTimes(1);
+  });
+
+  it('closes when its worker fails to start (the service worker then reads itself)', () => {
+    const { worker, close } = startDocument(60_000);
+    worker.onerror?.({ message: 'SyntaxError' } as ErrorEvent);
+    expect(close).toHaveBeenCalledTimes(1);
   });
 });
 

@@ -28,7 +28,17 @@ export function fromServiceWorker(message: unknown, sender: HostSender, runtimeI
   );
 }
 
-export function startHostDocument(startWorker: () => Worker): void {
+export interface HostWorker {
+  postMessage(message: { id: number; message: unknown }): void;
+  onmessage: ((event: MessageEvent<{ id: number; answer: unknown }>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+export function startHostDocument(
+  startWorker: () => HostWorker,
+  close: () => void = () => window.close(),
+  idleMs = NLP_HOST_IDLE_MS,
+): void {
   const worker = startWorker();
   const answers = new Map<number, (answer: unknown) => void>();
   let nextId = 0;
@@ -40,14 +50,14 @@ export function startHostDocument(startWorker: () => Worker): void {
   worker.onerror = (event) => {
     // A worker that cannot start answers nothing: close, and the service worker reads itself.
     console.warn('[counterpoint] NLP host worker failed', event.message);
-    window.close();
+    close();
   };
-  let idle = setTimeout(() => window.close(), NLP_HOST_IDLE_MS);
+  let idle = setTimeout(close, idleMs);
   const workerUrl = browser.runtime.getURL('/background.js');
   browser.runtime.onMessage.addListener((message: unknown, sender: HostSender) => {
     if (!fromServiceWorker(message, sender, browser.runtime.id, workerUrl)) return undefined;
     clearTimeout(idle);
-    idle = setTimeout(() => window.close(), NLP_HOST_IDLE_MS);
+    idle = setTimeout(close, idleMs);
     return new Promise((resolve) => {
       const id = ++nextId;
       answers.set(id, resolve);

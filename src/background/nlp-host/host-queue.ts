@@ -31,7 +31,11 @@ export interface HostQueueDeps {
   /** The imported actors the detector reads, and a key that changes whenever they do. */
   actors: () => Promise<{ key: string; actors: readonly ActorRecord[] }>;
   log: { warn(...args: unknown[]): void };
+  now?: () => number;
 }
+
+/** After the NLP host failed to answer, scans are read here for this long before it is tried again. */
+export const HOST_RETRY_MS = 60_000;
 
 /** The answer of a run, or why it is not one. */
 function foundOf(answer: unknown): Allegation[] | null | 'needActors' | Error {
@@ -49,6 +53,16 @@ export function createHostQueue(deps: HostQueueDeps): DetectQueue & { readonly r
   /** Bumped by `cancel`: a run that had not started by then resolves to null. */
   const epochs = new Map<number, number>();
   const waiting = new Map<number, number>();
+  const now = deps.now ?? Date.now;
+  /** When the host last failed to answer (each failure costs a try to open it): null while it answers. */
+  let failedAt: number | null = null;
+
+  /** Scans are read here for a while; said once, not for each scan read here meanwhile. */
+  function failed(error: Error): Error {
+    failedAt = now();
+    deps.log.warn(`[counterpoint] the NLP host did not answer; reading here for ${HOST_RETRY_MS / 1000} s`, error);
+    return error;
+  }
 
   async function remote(
     tabId: number,
@@ -57,6 +71,7 @@ export function createHostQueue(deps: HostQueueDeps): DetectQueue & { readonly r
   ): Promise<Allegation[] | null | Error> {
     const transport = deps.transport;
     if (transport === null) return new Error('no NLP host');
+    if (failedAt !== null && now() - failedAt < HOST_RETRY_MS) return new Error('the NLP host failed lately');
     try {
       const run: HostRequest = { type: 'nlpRun', tabId, segments: [...segments], actorsKey: key };
       let found = foundOf(await transport.send(run));
@@ -64,9 +79,12 @@ export function createHostQueue(deps: HostQueueDeps): DetectQueue & { readonly r
         await transport.send({ type: 'nlpActors', key, actors: [...actors] });
         found = foundOf(await transport.send(run));
       }
-      return found === 'needActors' ? new Error('the NLP host keeps asking for its actors') : found;
+      if (found === 'needActors') found = new Error('the NLP host keeps asking for its actors');
+      if (found instanceof Error) return failed(found);
+      failedAt = null;
+      return found;
     } catch (error) {
-      return error instanceof Error ? error : new Error(String(error));
+      return failed(error instanceof Error ? error : new Error(String(error)));
     }
   }
 
@@ -81,7 +99,6 @@ export function createHostQueue(deps: HostQueueDeps): DetectQueue & { readonly r
     const found = await remote(tabId, segments, await deps.actors());
     if ((epochs.get(tabId) ?? 0) !== epoch) return null;
     if (!(found instanceof Error)) return found;
-    if (deps.transport !== null) deps.log.warn('[counterpoint] the NLP host did not answer; reading here', found);
     const langs = new Set(segments.map((s) => sentenceLang(s.text, 'und')));
     await deps
       .prepareLocal?.(langs)

@@ -4,8 +4,8 @@
  * an idle service worker after 30 seconds; it does not close the document,
  * so the models stay built between two pages. The document closes itself
  * after `NLP_HOST_IDLE_MS` without a message (its memory goes back), and is
- * opened again by the next scan. Firefox has no offscreen documents: there
- * the background reads the sentences itself.
+ * opened again by the next page or scan. Firefox has no offscreen documents:
+ * there the background reads the sentences itself.
  */
 import type { HostRequest } from '@src/messaging/nlp-host-protocol';
 import { browser } from 'wxt/browser';
@@ -14,48 +14,76 @@ import type { HostTransport } from './host-queue';
 /** The document's path in the build (entrypoints/nlp-host/index.html). */
 export const NLP_HOST_DOCUMENT = 'nlp-host.html';
 
-interface OffscreenApi {
-  createDocument(parameters: { url: string; reasons: string[]; justification: string }): Promise<void>;
-}
-interface ContextsApi {
-  getContexts(filter: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]>;
+/** What the transport needs of the browser (Chrome's `offscreen` and `runtime`). */
+export interface OffscreenApi {
+  /** The document's full URL. */
+  url: string;
+  /** How many documents of that URL are open. */
+  openCount(): Promise<number>;
+  create(): Promise<void>;
+  /** `runtime.sendMessage`: resolves to undefined when no listener answered. */
+  sendMessage(message: HostRequest): Promise<unknown>;
 }
 
-/** The transport to the NLP host's document, or null where the browser has no offscreen documents. */
-export function offscreenHost(): (HostTransport & { open(): Promise<void> }) | null {
-  const offscreen = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
-  const runtime = browser.runtime as unknown as ContextsApi;
+/** Chrome's API, or null where the browser has no offscreen documents. */
+export function chromeOffscreenApi(): OffscreenApi | null {
+  const offscreen = (browser as unknown as { offscreen?: { createDocument(p: unknown): Promise<void> } }).offscreen;
+  const runtime = browser.runtime as unknown as {
+    getContexts?(filter: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]>;
+  };
   if (offscreen === undefined || typeof runtime.getContexts !== 'function') return null;
   const url = browser.runtime.getURL(`/${NLP_HOST_DOCUMENT}`);
-  let opening: Promise<void> | null = null;
-
-  async function openDocument(): Promise<void> {
-    const open = await runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
-    if (open.length > 0) return;
-    try {
-      await offscreen?.createDocument({
+  return {
+    url,
+    openCount: async () =>
+      (await runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] }))?.length ?? 0,
+    create: () =>
+      offscreen.createDocument({
         url,
         reasons: ['WORKERS'],
         justification: 'Reads the candidate sentences of news pages (language analysis) in a worker, locally.',
-      });
-    } catch (error) {
-      // Opened meanwhile (two scans at once, or another start of this worker): that one will do.
-      const again = await runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
-      if (again.length === 0) throw error;
+      }),
+    sendMessage: (message) => browser.runtime.sendMessage(message),
+  };
+}
+
+export type OffscreenHost = HostTransport & {
+  /** Opens the document unless it is open (checked with the browser each time). */
+  open(): Promise<void>;
+};
+
+/** The transport to the NLP host's document, or null where the browser has no offscreen documents. */
+export function offscreenHost(given: OffscreenApi | null = chromeOffscreenApi()): OffscreenHost | null {
+  if (given === null) return null;
+  const api = given;
+  /** The check-and-open under way: concurrent callers share it (one document at a time). */
+  let opening: Promise<void> | null = null;
+  /** Whether the document was open at the last check or send (it may have closed itself since). */
+  let knownOpen = false;
+
+  async function openDocument(): Promise<void> {
+    if ((await api.openCount()) > 0) {
+      knownOpen = true;
+      return;
     }
+    try {
+      await api.create();
+    } catch (error) {
+      // Opened meanwhile (another start of this worker): that one will do.
+      if ((await api.openCount()) === 0) throw error;
+    }
+    knownOpen = true;
   }
 
-  /** Opens the document unless it is open; a failure is not remembered (the next call tries again). */
   function open(): Promise<void> {
-    opening ??= openDocument().catch((error: unknown) => {
+    opening ??= openDocument().finally(() => {
       opening = null;
-      throw error;
     });
     return opening;
   }
 
   async function sendOnce(message: HostRequest): Promise<unknown> {
-    const answer: unknown = await browser.runtime.sendMessage(message);
+    const answer: unknown = await api.sendMessage(message);
     if (answer === undefined) throw new Error('the NLP host did not answer');
     return answer;
   }
@@ -64,19 +92,17 @@ export function offscreenHost(): (HostTransport & { open(): Promise<void> }) | n
     open,
     async send(message, options = {}) {
       if (options.open === false) {
-        // Only to a document opened already (a cancel: nothing waits in one that is not).
-        if (opening === null) return { ok: true };
-        await opening;
+        // Only to a document known to be open (a cancel: nothing waits in one that is not).
+        if (!knownOpen && opening === null) return { ok: true };
+        if (opening !== null) await opening;
         return sendOnce(message);
       }
-      const tried = open();
+      if (!knownOpen) await open();
       try {
-        await tried;
         return await sendOnce(message);
       } catch {
-        // The document may have closed itself (idle) since it was opened: open it again, once.
-        // (Only if no other message has done so meanwhile: one document at a time.)
-        if (opening === tried) opening = null;
+        // The document may have closed itself (idle) since: open it again, once.
+        knownOpen = false;
         await open();
         return sendOnce(message);
       }

@@ -12,9 +12,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PACK } from '../../src/data/seed-pack';
 import { syntheticPack } from '../bench/synthetic-pack';
-import { type LoadedExtension, launchExtension } from './support/extension';
+import type { LoadedExtension } from './support/extension';
 import { fixtureHtml, loadExpectation, paintedKeys, readPainted, waitForScan } from './support/highlights';
-import { isolateNetwork } from './support/network';
+import { launchSeeded, runningServiceWorker } from './support/seeded';
 import { holdReportWrites, type WorkerWatch, watchServiceWorker } from './support/service-worker';
 
 declare const chrome: {
@@ -31,15 +31,7 @@ describe('fault injection: the service worker stopped mid-task', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'counterpoint-faults-'));
-    ext = await launchExtension();
-    await isolateNetwork(
-      ext.context,
-      [{ url: LESOIR.url, html: fixtureHtml(LESOIR.fixture) }],
-      [`chrome-extension://${ext.extensionId}`],
-    );
-    options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await options.locator(`tr[data-pack-id="${SEED_PACK.id}"]`).waitFor();
+    ({ ext, options } = await launchSeeded([{ url: LESOIR.url, html: fixtureHtml(LESOIR.fixture) }]));
     worker = await watchServiceWorker(options, ext.extensionId);
   });
 
@@ -51,9 +43,7 @@ describe('fault injection: the service worker stopped mid-task', () => {
 
   it('a scan whose answer is lost when the worker stops is asked again: the page ends up highlighted', async () => {
     // The scan's answer waits at the report's write (after detection, before the page hears back)…
-    await worker.waitFor('running');
-    const sw = ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`));
-    if (sw === undefined) throw new Error('no service worker');
+    const sw = await runningServiceWorker(ext, worker);
     const writes = await holdReportWrites(sw);
     const page = await ext.context.newPage();
     await page.goto(LESOIR.url);
@@ -74,9 +64,7 @@ describe('fault injection: the service worker stopped mid-task', () => {
     // The import's transaction is held open once its first claim is written: a request on
     // the same transaction is queued each time the last one ends, so it cannot commit, and
     // the worker is stopped while it is provably halfway (no race with a fast machine).
-    await worker.waitFor('running');
-    const sw = ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`));
-    if (sw === undefined) throw new Error('no service worker');
+    const sw = await runningServiceWorker(ext, worker);
     await sw.evaluate(() => {
       const g = globalThis as unknown as { __holding: boolean };
       g.__holding = false;

@@ -7,12 +7,11 @@
  * handed to the global scope of whoever reads a French sentence
  * (src/core/nlp-libs.lazy.ts).
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEED_PACK } from '../../src/data/seed-pack';
-import { type LoadedExtension, launchExtension } from './support/extension';
+import type { LoadedExtension } from './support/extension';
 import { fixtureHtml, loadExpectation, paintedKeys, readPainted, waitForScan } from './support/highlights';
-import { isolateNetwork } from './support/network';
+import { launchSeeded, runningServiceWorker } from './support/seeded';
 import { type WorkerWatch, watchServiceWorker } from './support/service-worker';
 
 interface Context {
@@ -33,15 +32,7 @@ describe('the NLP host (Chromium: an offscreen document)', () => {
   let worker: WorkerWatch;
 
   beforeAll(async () => {
-    ext = await launchExtension();
-    await isolateNetwork(
-      ext.context,
-      [{ url: LESOIR.url, html: fixtureHtml(LESOIR.fixture) }],
-      [`chrome-extension://${ext.extensionId}`],
-    );
-    options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await options.locator(`tr[data-pack-id="${SEED_PACK.id}"]`).waitFor();
+    ({ ext, options } = await launchSeeded([{ url: LESOIR.url, html: fixtureHtml(LESOIR.fixture) }]));
     worker = await watchServiceWorker(options, ext.extensionId);
   });
 
@@ -50,12 +41,7 @@ describe('the NLP host (Chromium: an offscreen document)', () => {
     await ext?.close();
   });
 
-  async function serviceWorker(): Promise<Worker> {
-    await worker.waitFor('running');
-    const sw = ext.context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${ext.extensionId}/`));
-    if (sw === undefined) throw new Error('no service worker');
-    return sw;
-  }
+  const serviceWorker = () => runningServiceWorker(ext, worker);
 
   const hostDocuments = async () =>
     (await serviceWorker()).evaluate(() => chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }));

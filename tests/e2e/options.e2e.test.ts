@@ -13,11 +13,12 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PACK } from '../../src/data/seed-pack';
-import { ARTIFACTS_DIR, type LoadedExtension, launchExtension } from './support/extension';
+import { ARTIFACTS_DIR, type LoadedExtension } from './support/extension';
 import { fixtureHtml, loadExpectation, readPainted, waitForScan } from './support/highlights';
-import { isolateNetwork, type NetworkLog } from './support/network';
+import type { NetworkLog } from './support/network';
 import { newsroomPack } from './support/newsroom-pack';
 import { PopupPage } from './support/popup-page';
+import { launchSeeded } from './support/seeded';
 
 declare const chrome: {
   tabs: { query(q: { url?: string }): Promise<Array<{ id?: number }>> };
@@ -73,15 +74,7 @@ describe('the options page', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS_DIR, { recursive: true });
     dir = await mkdtemp(join(tmpdir(), 'counterpoint-options-'));
-    ext = await launchExtension();
-    network = await isolateNetwork(
-      ext.context,
-      [{ url: LESOIR.url, html: fixtureHtml(LESOIR.fixture) }],
-      [`chrome-extension://${ext.extensionId}`],
-    );
-    options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    await options.locator(`tr[data-pack-id="${SEED_PACK.id}"]`).waitFor();
+    ({ ext, options, network } = await launchSeeded([{ url: LESOIR.url, html: fixtureHtml(LESOIR.fixture) }]));
   });
 
   afterAll(async () => {

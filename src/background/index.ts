@@ -62,8 +62,9 @@ export function startBackground(): void {
     },
     log: console,
   });
-  // One detector for detection and for the matcher's actor resolution, built on first use, with the
-  // imported MISP clusters' actors; scans wait for them (below): a worker woken by a scan must know them.
+  // The imported MISP clusters' actors: in the actor table the matcher reads (states of actors), and
+  // in the worker's own detector, built on first use (where the NLP host cannot read). Scans wait
+  // for them in the queue (nlp-host/host-queue.ts): a worker woken by a scan must know them.
   const detectors = createImportedDetector(() => clusters.actors(), logError, createLocalDetector);
   const savedStore = createSavedStore(db);
   const pages = createPageAccess(pageAccessApi());
@@ -114,8 +115,6 @@ export function startBackground(): void {
   });
   const openNlpHost = () => nlpHost?.open().catch(logError);
   const service = createBackgroundService({
-    // The NLP host reads its own data; this worker only when it reads itself (see nlp-host/host-queue.ts).
-    ...(detectQueue.remote ? {} : { prepareNlp }),
     detectQueue,
     subscriptions,
     createDetector: () => detectors.delegate,

@@ -1,7 +1,6 @@
-import { sentenceLang } from '@core/lang';
 import { inferAccusers, type MatchQuery } from '@core/match';
 import { sliceSentences } from '@core/slice-sentences';
-import type { Allegation, Lang, Segment } from '@core/types';
+import type { Allegation, Segment } from '@core/types';
 import { fail, JSON_LIMITS, parseJsonText } from '@src/messaging/boundary';
 import {
   type GetCounterStatementsResponse,
@@ -66,12 +65,6 @@ export interface BackgroundDeps {
    * tests of the budgets pass a plainer one.
    */
   sentencesOf?: (text: string, offset: number) => Segment[];
-  /**
-   * Called with the languages of the sentences a scan is about to read, before
-   * they are read: a library that takes data before its first use reads it
-   * then (French: its expanded lexicon, src/core/nlp-libs.lazy.ts). Never throws.
-   */
-  prepareNlp?: (langs: ReadonlySet<Lang>) => Promise<void>;
   reports: ReportStore;
   badge: Badge;
   /** Installed packs: counter-statements for scans, pack operations for extension pages. */
@@ -97,7 +90,12 @@ export interface BackgroundDeps {
   showSavedInTab?: (tabId: number) => Promise<boolean>;
   /** Tells the extension pages (the popup) that a tab's report changed, stored or not. */
   reportChanged?: (tabId: number) => void;
-  /** Shares the NLP between tabs (see detect-queue.ts); one with the defaults when not given. */
+  /**
+   * Shares the NLP between tabs (see detect-queue.ts), keeping each tab's
+   * scans in order: the extension's hands them to the NLP host, or reads them
+   * here after the data their languages take (nlp-host/host-queue.ts); a plain
+   * queue with the defaults when not given.
+   */
   detectQueue?: DetectQueue;
   /** Reads a `blob:` URL an extension page made (a pack file to import); `fetch` by default. */
   fetchBlob?: (url: string) => Promise<Blob>;
@@ -218,10 +216,6 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
   const queue = deps.detectQueue ?? createDetectQueue();
   /** Characters of sentences read (or queued to be) for the tab's current page: its NLP budget. */
   const pageChars = new Map<number, number>();
-  /** Bumped when a tab shows a new page or closes: a scan that waited across it is for nothing shown. */
-  const epochs = new Map<number, number>();
-  /** Each tab's last scan waiting for the NLP's data: the next one waits for it, so scans keep their order. */
-  const gates = new Map<number, Promise<void>>();
   /** Scans of each tab received and not yet answered. */
   const inFlight = new Map<number, number>();
   /** Characters of sentences each tab had read (NLP) in the last minute. */
@@ -328,7 +322,6 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
       // A new page: the old page's scans still waiting are for nothing shown any more.
       queue.cancel(tabId);
       pageChars.set(tabId, 0);
-      epochs.set(tabId, (epochs.get(tabId) ?? 0) + 1);
     }
     // Started before the NLP so the first scan after install waits as little as possible.
     const libraryReady = deps.library.ready();
@@ -336,22 +329,6 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     const toRead = readable(tabId, sentences, open);
     let found: Allegation[] | null = [];
     if (toRead.length > 0) {
-      if (deps.prepareNlp !== undefined || gates.has(tabId)) {
-        const epoch = epochs.get(tabId) ?? 0;
-        // The detector reads each sentence in this language (`detectEach` without a document language).
-        const langs = new Set(toRead.map((s) => sentenceLang(s.text, 'und')));
-        const gate = (gates.get(tabId) ?? Promise.resolve())
-          .then(() => deps.prepareNlp?.(langs))
-          .then(
-            () => {},
-            (error: unknown) => deps.log.warn('[counterpoint] NLP data not read', error),
-          );
-        gates.set(tabId, gate);
-        await gate;
-        if (gates.get(tabId) === gate) gates.delete(tabId);
-        // A newer page, or the tab closed, while it waited.
-        if ((epochs.get(tabId) ?? 0) !== epoch) return { allegations: [] };
-      }
       found = await queue.run(tabId, toRead, () => {
         detector ??= deps.createDetector();
         return detector;
@@ -590,7 +567,6 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     },
     async closeTab(tabId) {
       queue.cancel(tabId);
-      epochs.set(tabId, (epochs.get(tabId) ?? 0) + 1);
       pageChars.delete(tabId);
       nlpMinute.forget(tabId);
       textMinute.forget(tabId);

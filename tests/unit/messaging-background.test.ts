@@ -1,6 +1,9 @@
 import type { Allegation, Lang, Segment } from '@core/types';
 import type { Badge } from '@src/background/badge';
+import { createDetectQueue } from '@src/background/detect-queue';
 import type { Library } from '@src/background/library';
+import { NO_ACTORS } from '@src/background/nlp-host/host';
+import { createHostQueue } from '@src/background/nlp-host/host-queue';
 import { createMemoryReportStore, createReportStore, type SessionArea } from '@src/background/report-store';
 import { type BackgroundDeps, createBackgroundService, RejectedMessage, type Sender } from '@src/background/service';
 import { LIMITS } from '@src/messaging/protocol';
@@ -23,6 +26,17 @@ function allegationFor(s: Segment): Allegation {
     confidence: 0.9,
   });
   return allegation;
+}
+
+/** The extension's queue where there is no NLP host (Firefox): the worker reads, after its languages' data. */
+function readingHere(prepareLocal: (langs: ReadonlySet<Lang>) => Promise<void>) {
+  return createHostQueue({
+    transport: null,
+    local: createDetectQueue(),
+    prepareLocal,
+    actors: async () => ({ key: NO_ACTORS, actors: [] }),
+    log: { warn: () => {} },
+  });
 }
 
 function setup(extra: Partial<BackgroundDeps> = {}) {
@@ -111,7 +125,7 @@ describe('background service: scan', () => {
           release = resolve;
         }),
     );
-    const { service, detectSegments } = setup({ prepareNlp });
+    const { service, detectSegments } = setup({ detectQueue: readingHere(prepareNlp) });
     detectSegments.mockImplementation((segments: Segment[]) => {
       events.push(`detect ${segments.length}`);
       return [];
@@ -144,7 +158,7 @@ describe('background service: scan', () => {
   it('keeps a tab’s scans in order while one waits for the NLP data, and drops one a newer page replaced', async () => {
     const releases: Array<() => void> = [];
     const prepareNlp = vi.fn(() => new Promise<void>((resolve) => releases.push(resolve)));
-    const { service, detectSegments, reports } = setup({ prepareNlp });
+    const { service, detectSegments, reports } = setup({ detectQueue: readingHere(prepareNlp) });
     const read: string[] = [];
     detectSegments.mockImplementation((segments: Segment[]) => {
       for (const s of segments) read.push(s.text.slice(0, 12));

@@ -371,6 +371,23 @@ describe("the NLP host's document (Chrome's offscreen API)", () => {
     expect(state.created).toBe(2);
   });
 
+  it('sends messages in the order they are given, while the document opens too (a cancel never overtakes a run)', async () => {
+    // However many microtasks pass between the cancel and the run, the document gets the cancel first.
+    for (let ticks = 0; ticks < 40; ticks++) {
+      const { state, host } = fakeOffscreen();
+      state.open = 1;
+      const prewarm = host?.open();
+      const cancelled = host?.send(cancel, { open: false });
+      for (let i = 0; i < ticks; i++) await Promise.resolve();
+      const ran = host?.send(run);
+      await Promise.all([prewarm, cancelled, ran]);
+      expect(
+        state.sent.map((m) => m.type),
+        `after ${ticks} microtasks`,
+      ).toEqual(['nlpCancel', 'nlpRun']);
+    }
+  });
+
   it('sends a cancel only to a document it knows is open: a cancel opens nothing', async () => {
     const { state, host } = fakeOffscreen();
     expect(await host?.send(cancel, { open: false })).toEqual({ ok: true });

@@ -82,29 +82,58 @@ export function offscreenHost(given: OffscreenApi | null = chromeOffscreenApi())
     return opening;
   }
 
-  async function sendOnce(message: HostRequest): Promise<unknown> {
+  /** Starts `message` on its way; resolves to the answer (rejects when nobody answered). */
+  async function dispatch(message: HostRequest): Promise<unknown> {
     const answer: unknown = await api.sendMessage(message);
     if (answer === undefined) throw new Error('the NLP host did not answer');
     return answer;
   }
 
+  /**
+   * The last message's turn: each message starts on its way only after the one
+   * sent before it did, whatever it waited for (the document opening). The
+   * host relies on their order: a cancel must never overtake the run it
+   * follows, which it would drop.
+   */
+  let turn: Promise<void> = Promise.resolve();
+
   return {
     open,
     async send(message, options = {}) {
-      if (options.open === false) {
-        // Only to a document known to be open (a cancel: nothing waits in one that is not).
-        if (!knownOpen && opening === null) return { ok: true };
-        if (opening !== null) await opening;
-        return sendOnce(message);
-      }
-      if (!knownOpen) await open();
+      const previous = turn;
+      let release = () => {};
+      turn = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let answer: Promise<unknown>;
       try {
-        return await sendOnce(message);
+        await previous;
+        if (options.open === false) {
+          // Only to a document known to be open (a cancel: nothing waits in one that is not).
+          if (opening !== null) await opening.catch(() => undefined);
+          if (!knownOpen) return { ok: true };
+          answer = dispatch(message);
+        } else {
+          const opened =
+            knownOpen ||
+            (await open().then(
+              () => true,
+              () => false,
+            ));
+          answer = opened ? dispatch(message) : Promise.reject(new Error('the NLP host could not be opened'));
+        }
+      } finally {
+        release();
+      }
+      if (options.open === false) return answer;
+      try {
+        return await answer;
       } catch {
-        // The document may have closed itself (idle) since: open it again, once.
+        // The document may have closed itself (idle) since: open it again, once. (Out of turn: the
+        // messages sent meanwhile found no document either.)
         knownOpen = false;
         await open();
-        return sendOnce(message);
+        return dispatch(message);
       }
     },
   };

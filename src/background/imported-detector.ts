@@ -20,11 +20,12 @@ export interface ImportedDetector<D extends Required<SegmentDetector>> {
   gazetteer(): Gazetteer;
   /** What the service holds: each call goes to the current detector. */
   readonly delegate: SegmentDetector;
-  /** Resolves once the imported actors of the last (re)load are read (never rejects: a failure is logged). */
-  ready(): Promise<void>;
   /** Reads the imported actors again (after an import); resolves once the next detector will have them. */
   reload(): Promise<void>;
-  /** The imported actors once read, and a key that changes with them (what the NLP host is told to read with). */
+  /**
+   * The imported actors once the last (re)load has read them (never rejects: a failure is logged),
+   * and a key that changes with them (what the NLP host is told to read with).
+   */
   snapshot(): Promise<{ key: string; actors: readonly ActorRecord[] }>;
 }
 
@@ -59,7 +60,6 @@ export function createImportedDetector<D extends Required<SegmentDetector>>(
       detectSegments: (segments) => current().detectSegments(segments),
       detectEach: (segments) => current().detectEach(segments),
     },
-    ready: () => loading,
     reload() {
       loading = load();
       return loading;

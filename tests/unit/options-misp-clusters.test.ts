@@ -169,7 +169,7 @@ describe('MISP clusters in the background', () => {
 
   it('imports a ransomware cluster into IndexedDB; the detector then finds the family only it knows', async () => {
     const { db, clusters, detectors, stored } = setup();
-    await detectors.ready();
+    await detectors.snapshot();
     expect(accusedIn(detectors.current(), ALLEGATION)).toEqual([]);
 
     const result = await clusters.import(ransomwareCluster());
@@ -195,7 +195,7 @@ describe('MISP clusters in the background', () => {
 
     // A new worker reads the import back from IndexedDB.
     const again = createImportedDetector(() => clusters.actors(), vi.fn(), newDetector);
-    await again.ready();
+    await again.snapshot();
     expect(accusedIn(again.current(), ALLEGATION)).toEqual(['Quillcrypt']);
   });
 

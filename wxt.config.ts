@@ -95,12 +95,14 @@ export default defineConfig({
       files.push({ relativeDest: SEED_PACK_FILE, contents: JSON.stringify(SEED_PACK_INPUT) });
       files.push({ relativeDest: FR_LEXICON_FILE, contents: JSON.stringify(await frLexiconData(__dirname)) });
     },
-    // The content script runs on the page's main thread, where every kilobyte is parsed at each page
-    // load: it uses the browser's own promise-based API (Chrome MV3, Firefox) rather than
+    // The content script (and its UI, content-ui.js) runs on the page's main thread, where every
+    // kilobyte is parsed at each page load: it uses the browser's own promise-based API (Chrome MV3, Firefox) rather than
     // webextension-polyfill, which the background and the extension pages keep (10 KB and ~1.5 ms
     // of start-up on the page's thread saved; see README, "Architecture", src/content/).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const onPage = (e: { type: string; name: string }) =>
+        e.type === 'content-script' || (e.type === 'unlisted-script' && e.name === 'content-ui');
+      if (!entrypoints.every(onPage)) return;
       const alias = config.resolve?.alias;
       if (Array.isArray(alias)) {
         config.resolve = {

@@ -1,6 +1,7 @@
 import { stopwordsFrom } from '@core/actors/family-rules';
 import type { Subscription } from '@core/pack/subscription';
 import { CONTENT_SCRIPT_FILE } from '@src/content/sites';
+import { CONTENT_UI_FILE } from '@src/content/ui-loader';
 import { SEED_PACK_FILE, SEED_PACK_ID, SEED_PACK_VERSION } from '@src/data/seed-pack/version';
 import { importedMispClusters, mispClustersOf } from '@src/settings/misp-clusters';
 import { disabledPacks, packIdsOf } from '@src/settings/packs';
@@ -134,6 +135,9 @@ export function startBackground(): void {
     extensionOrigin: browser.runtime.getURL('/').replace(/\/+$/, ''),
     log: console,
     openReport: (tabId) => openNextTo(tabId, browser.runtime.getURL(`/popup.html?tab=${tabId}`)),
+    injectContentUi: async (tabId) => {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [CONTENT_UI_FILE] });
+    },
     // The library opens the annotation form of the claim named in its fragment.
     openAnnotator: (tabId, claimId) =>
       openNextTo(tabId, `${browser.runtime.getURL('/library.html')}#claim=${encodeURIComponent(claimId)}`),

@@ -19,6 +19,7 @@ import {
   validateImportMispGalaxyRequest,
   validateImportPackRequest,
   validateListPacksRequest,
+  validateLoadContentUiRequest,
   validateOpenReportRequest,
   validateRemovePackRequest,
   validateScanRequest,
@@ -76,6 +77,8 @@ export interface BackgroundDeps {
   now?: () => number;
   /** Opens the full report of a tab (popup.html?tab=ID) in a new tab, next to it. */
   openReport?: (tabId: number) => Promise<void>;
+  /** Injects the content script's UI (CONTENT_UI_FILE) into the tab's top frame. */
+  injectContentUi?: (tabId: number) => Promise<void>;
   /** Saved and annotated claims; without it, their messages are refused. */
   savedStore?: SavedStore;
   /** Tells a tab's content script that its page's saved claims changed. */
@@ -172,6 +175,17 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
     if (!checked.ok) return reject('openReport', checked.reason);
     if (deps.openReport === undefined) return { ok: false };
     await deps.openReport(tabId);
+    return { ok: true };
+  }
+
+  /** Injects the content script's UI into the sender's tab (its top frame), once it needs it. */
+  async function loadContentUi(message: unknown, sender: Sender): Promise<{ ok: boolean }> {
+    const tabId = contentTab(sender);
+    if (typeof tabId === 'string') return reject('loadContentUi', tabId);
+    const checked = validateLoadContentUiRequest(message);
+    if (!checked.ok) return reject('loadContentUi', checked.reason);
+    if (deps.injectContentUi === undefined) return { ok: false };
+    await deps.injectContentUi(tabId);
     return { ok: true };
   }
 
@@ -538,6 +552,8 @@ export function createBackgroundService(deps: BackgroundDeps): BackgroundService
           return scan(message, sender);
         case 'openReport':
           return openReport(message, sender);
+        case 'loadContentUi':
+          return loadContentUi(message, sender);
         case 'openTimeline':
           return openTimeline(message, sender);
         case 'getCounterStatements':

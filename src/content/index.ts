@@ -21,17 +21,17 @@ import { validateToContentMessage } from '@src/messaging/to-content';
 import { validateSavedToContent } from '@src/messaging/to-content-saved';
 import { isSiteDisabled, siteOf } from '@src/settings/site-match';
 import { browser } from 'wxt/browser';
-import { createCard } from './card';
 import { createController } from './controller';
 import { createPainter } from './highlight';
 import { allegationAt, rangeRect } from './hit';
 import { claimFrame, type Lifetime } from './lifetime';
 import { type WatchedWindow, watchNavigation } from './navigation';
-import { readPageMeta } from './page-meta';
-import { createSavedLayer } from './saved';
-import { createSaveButton, describeRange, describeSelection } from './selection';
+import type { SavedLayer } from './saved';
+import type { SaveButton } from './selection';
 import { readDisabledSites, watchDisabledSites } from './site-setting';
 import { SAVED_ONLY_FLAG } from './sites';
+import type { ContentUi } from './ui';
+import { createUiLoader, deferredCard } from './ui-loader';
 
 const OWN_UI = 'counterpoint-card, counterpoint-save';
 
@@ -41,20 +41,38 @@ export function startContentScript(doc: Document = document): Lifetime {
   const life = claimFrame({ scope, extensionAlive: () => browser.runtime?.id != null, checkEveryMs: 2000 });
   const savedOnly = scope[SAVED_ONLY_FLAG] === true;
   delete scope[SAVED_ONLY_FLAG];
-  const saved = createSavedLayer({
-    doc,
-    load: async () => (await sendToBackground<'savedForPage'>({ type: 'savedForPage' })).claims,
-    report: (results) => sendToBackground<'anchorStatus'>({ type: 'anchorStatus', results }),
-    fuzzy: async (text, quotes) =>
-      (await sendToBackground<'anchorFuzzy'>({ type: 'anchorFuzzy', text, quotes })).anchors,
+  const log = (message: string, error: unknown) => console.warn(`[counterpoint] ${message}`, error);
+  // The card, the Save button and the saved claims live in content-ui.js, injected on first need (./ui.ts).
+  const ui = createUiLoader(scope, async () => {
+    const answer = await sendToBackground<'loadContentUi'>({ type: 'loadContentUi' });
+    if (!answer.ok) throw new Error('the background could not inject the UI');
   });
+  /** The saved claims' layer: created when the page has saved claims (or the reader saves one). */
+  let saved: SavedLayer | null = null;
+  const savedLayer = async (): Promise<SavedLayer> => {
+    const { createSavedLayer } = await ui();
+    saved ??= createSavedLayer({
+      doc,
+      load: async () => (await sendToBackground<'savedForPage'>({ type: 'savedForPage' })).claims,
+      report: (results) => sendToBackground<'anchorStatus'>({ type: 'anchorStatus', results }),
+      fuzzy: async (text, quotes) =>
+        (await sendToBackground<'anchorFuzzy'>({ type: 'anchorFuzzy', text, quotes })).anchors,
+    });
+    return saved;
+  };
+  const refreshSaved = () =>
+    savedLayer()
+      .then((layer) => (life.ended ? undefined : layer.refresh()))
+      .catch((error: unknown) => log('could not show the saved claims', error));
   /** From the answer to the page's first scan: false when the reader saved nothing on this page. */
   let pageHasSaved: boolean | undefined;
   const controller = createController({
     onScanned: (mode) => {
-      if (mode !== 'replace') void saved.reanchor();
+      // Allegations on the page: the card will be asked for; its code is loaded now, off the click's path.
+      if (controller.items.length > 0) ui().catch((error: unknown) => log('could not load the card', error));
+      if (mode !== 'replace') void saved?.reanchor();
       // Nothing saved here and nothing painted: no need to ask (a round trip on every page load).
-      else if (pageHasSaved !== false || saved.anchored.length > 0) void saved.refresh();
+      else if (pageHasSaved !== false || (saved?.anchored.length ?? 0) > 0) void refreshSaved();
     },
     doc,
     // A worker stopped while it answered (idle, or killed) loses the answer: ask again, twice at most.
@@ -72,21 +90,21 @@ export function startContentScript(doc: Document = document): Lifetime {
     counterStatements: async (index) => (await getCounterStatements(index)).counterStatements,
     openReport,
     // The allegation is placed on the timeline at the page's publication date (today when it gives none).
-    openTimeline: (incident) => openTimeline(incident.pack, incident.id, pageDate(doc)),
+    openTimeline: async (incident) => openTimeline(incident.pack, incident.id, pageDate(await ui(), doc)),
     createPainter,
-    createCard: (d, callbacks) => createCard(d, callbacks),
+    createCard: (d, callbacks) => deferredCard(ui, ({ createCard }) => createCard(d, callbacks), log),
     hitTest: allegationAt,
     rectOf: rangeRect,
     claims: {
       savedId: (range) =>
-        saved.anchored.find(
+        saved?.anchored.find(
           ({ range: r }) =>
             r !== null &&
             r.compareBoundaryPoints(Range.START_TO_START, range) === 0 &&
             r.compareBoundaryPoints(Range.END_TO_END, range) === 0,
         )?.claim.id ?? null,
       async save(range) {
-        const claim = describeRange({ doc, allegationOver }, range);
+        const claim = (await ui()).describeRange({ doc, allegationOver }, range);
         if (claim === null) return null;
         const answer = await sendToBackground<'saveClaim'>({ type: 'saveClaim', claim });
         return answer.ok ? answer.id : null;
@@ -108,7 +126,49 @@ export function startContentScript(doc: Document = document): Lifetime {
     const a = item.allegation;
     return { stance: a.stance, accused: a.accused, accuser: a.accuser, action: a.action };
   };
-  let saveButton: ReturnType<typeof createSaveButton> | null = null;
+  /**
+   * The Save button, built at the reader's first selection (a trusted mouseup with text selected):
+   * the UI is loaded then, and the button shown for that selection.
+   */
+  let saveButton: SaveButton | null = null;
+  let selectionWatch: AbortController | null = null;
+  const watchSelection = () => {
+    if (saveButton !== null || selectionWatch !== null) return;
+    const watch = new AbortController();
+    selectionWatch = watch;
+    const win = doc.defaultView;
+    const build = ({ createSaveButton }: ContentUi) => {
+      if (watch.signal.aborted || saveButton !== null) return;
+      watch.abort();
+      selectionWatch = null;
+      saveButton = createSaveButton({
+        doc,
+        allegationOver,
+        isOwnNode,
+        save: (claim) => sendToBackground<'saveClaim'>({ type: 'saveClaim', claim }),
+      });
+      saveButton.checkSelection();
+    };
+    doc.addEventListener(
+      'mouseup',
+      (event) => {
+        if (!event.isTrusted) return;
+        // After the browser has updated the selection.
+        setTimeout(() => {
+          const selection = win?.getSelection?.();
+          if (!selection || selection.isCollapsed || watch.signal.aborted) return;
+          ui().then(build, (error: unknown) => log('could not load the Save button', error));
+        }, 0);
+      },
+      { signal: watch.signal, passive: true },
+    );
+  };
+  const stopSaveButton = () => {
+    selectionWatch?.abort();
+    selectionWatch = null;
+    saveButton?.destroy();
+    saveButton = null;
+  };
 
   const apply = (disabled: readonly string[]) => {
     if (!life.alive()) return;
@@ -116,19 +176,13 @@ export function startContentScript(doc: Document = document): Lifetime {
       const wasActive =
         controller.items.length > 0 || doc.documentElement.dataset.counterpointAllegations !== undefined;
       controller.stop();
-      saved.clear();
-      saveButton?.destroy();
-      saveButton = null;
+      saved?.clear();
+      stopSaveButton();
       // Clears the tab's report and badge too.
       if (wasActive) sendScan({ text: '', offset: 0 }, 'replace').catch(() => {});
     } else {
-      saveButton ??= createSaveButton({
-        doc,
-        allegationOver,
-        isOwnNode,
-        save: (claim) => sendToBackground<'saveClaim'>({ type: 'saveClaim', claim }),
-      });
-      if (savedOnly) void saved.refresh();
+      watchSelection();
+      if (savedOnly) void refreshSaved();
       else void controller.start();
     }
   };
@@ -136,9 +190,11 @@ export function startContentScript(doc: Document = document): Lifetime {
   const answer = (message: unknown): Promise<unknown> | undefined => {
     const own = validateSavedToContent(message);
     if (own !== null) {
-      if (own.type === 'savedChanged') return saved.refresh().then(() => ({ ok: true }));
-      const claim = describeSelection({ doc, allegationOver }, isOwnNode);
-      return Promise.resolve(claim === null ? { ok: false } : { ok: true, claim });
+      if (own.type === 'savedChanged') return refreshSaved().then(() => ({ ok: true }));
+      return ui().then(({ describeSelection }) => {
+        const claim = describeSelection({ doc, allegationOver }, isOwnNode);
+        return claim === null ? { ok: false } : { ok: true, claim };
+      });
     }
     const checked = validateToContentMessage(message);
     if (!checked.ok) return undefined;
@@ -167,17 +223,16 @@ export function startContentScript(doc: Document = document): Lifetime {
       ? null
       : watchNavigation(win as unknown as WatchedWindow, () => {
           if (!life.alive()) return;
-          saved.clear();
+          saved?.clear();
           controller.navigated();
           // Without scans to follow, the new page's saved claims are read here.
-          if (savedOnly) void saved.refresh();
+          if (savedOnly) void refreshSaved();
         });
   life.onEnd(() => {
     navigation?.stop();
     controller.stop();
-    saved.clear();
-    saveButton?.destroy();
-    saveButton = null;
+    saved?.clear();
+    stopSaveButton();
     unwatch();
     browser.runtime.onMessage.removeListener(onMessage);
   });
@@ -187,7 +242,7 @@ export function startContentScript(doc: Document = document): Lifetime {
 }
 
 /** The page's declared publication date (YYYY-MM-DD), or today's. */
-function pageDate(doc: Document): string {
+function pageDate({ readPageMeta }: ContentUi, doc: Document): string {
   const published = readPageMeta(doc).published?.slice(0, 10);
   return published !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(published) && !Number.isNaN(Date.parse(published))
     ? published

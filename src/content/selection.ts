@@ -96,6 +96,8 @@ export function describeSelection(deps: SelectionDeps, isOwnNode: (n: Node) => b
 
 export interface SaveButton {
   contains(node: Node): boolean;
+  /** Shows the button for the page's selection now, or hides it (what a mouseup does). */
+  checkSelection(): void;
   destroy(): void;
 }
 
@@ -184,15 +186,7 @@ export function createSaveButton(deps: SaveButtonDeps): SaveButton {
       const target = event.target as Node | null;
       if (target !== null && built?.host.contains(target)) return;
       // After the browser has updated the selection.
-      setTimeout(() => {
-        const selection = win?.getSelection?.();
-        if (!selection || selection.isCollapsed || selection.rangeCount === 0) return hide();
-        const range = selection.getRangeAt(0);
-        if (deps.isOwnNode(range.commonAncestorContainer)) return hide();
-        const payload = describeRange(deps, range);
-        if (payload === null) return hide();
-        showFor(range, payload);
-      }, 0);
+      setTimeout(checkSelection, 0);
     },
     opts,
   );
@@ -203,6 +197,14 @@ export function createSaveButton(deps: SaveButtonDeps): SaveButton {
     },
     opts,
   );
+  function checkSelection(): void {
+    const selection = win?.getSelection?.();
+    const range = !selection || selection.isCollapsed || selection.rangeCount === 0 ? null : selection.getRangeAt(0);
+    const payload = range === null || deps.isOwnNode(range.commonAncestorContainer) ? null : describeRange(deps, range);
+    if (range === null || payload === null) hide();
+    else showFor(range, payload);
+  }
+
   function onClick(event: MouseEvent): void {
     if (!event.isTrusted || pending === null || built === null) return;
     const { button } = built;
@@ -226,6 +228,7 @@ export function createSaveButton(deps: SaveButtonDeps): SaveButton {
 
   return {
     contains: (node) => built?.host.contains(node) === true,
+    checkSelection,
     destroy() {
       listening.abort();
       clearTimeout(hideTimer);

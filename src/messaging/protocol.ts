@@ -66,6 +66,14 @@ export type GetCounterStatementsRequest = v.InferOutput<typeof GetCounterStateme
 export const OpenReportRequestSchema = exactly({ type: typeIs('openReport') });
 export type OpenReportRequest = v.InferOutput<typeof OpenReportRequestSchema>;
 
+/**
+ * Asks the background to inject the content script's UI (card, Save button, saved claims: see
+ * src/content/ui.ts) into the sender's page, the first time the page needs it. It injects only the
+ * extension's own file, into the frame that asked: nothing the page controls.
+ */
+export const LoadContentUiRequestSchema = exactly({ type: typeIs('loadContentUi') });
+export type LoadContentUiRequest = v.InferOutput<typeof LoadContentUiRequestSchema>;
+
 export const GetTabReportRequestSchema = exactly({ type: typeIs('getTabReport'), tabId: nonNegativeInteger() });
 export type GetTabReportRequest = v.InferOutput<typeof GetTabReportRequestSchema>;
 
@@ -267,6 +275,10 @@ export interface OpenReportResponse {
   ok: boolean;
 }
 
+export interface LoadContentUiResponse {
+  ok: boolean;
+}
+
 export interface GetCounterStatementsResponse {
   /** Null when the tab's report has no such allegation. */
   counterStatements: CounterStatementView[] | null;
@@ -277,6 +289,7 @@ export interface ContentToBackground {
   scan: { request: ScanRequest; response: ScanResponse };
   getCounterStatements: { request: GetCounterStatementsRequest; response: GetCounterStatementsResponse };
   openReport: { request: OpenReportRequest; response: OpenReportResponse };
+  loadContentUi: { request: LoadContentUiRequest; response: LoadContentUiResponse };
   openTimeline: { request: OpenTimelineRequest; response: OpenTimelineResponse };
 }
 
@@ -316,6 +329,10 @@ export function validateGetCounterStatementsRequest(x: unknown): Validation<GetC
 
 export function validateOpenReportRequest(x: unknown): Validation<OpenReportRequest> {
   return parseMessage(OpenReportRequestSchema, x, { maxChars: SMALL_MESSAGE_CHARS });
+}
+
+export function validateLoadContentUiRequest(x: unknown): Validation<LoadContentUiRequest> {
+  return parseMessage(LoadContentUiRequestSchema, x, { maxChars: SMALL_MESSAGE_CHARS });
 }
 
 /** Validates a `getTabReport` message; the sender check happens in the background. */

@@ -71,6 +71,21 @@ describe.each([
     for (const marker of COMPROMISE_MARKERS) expect(read(workerFile as string)).toContain(marker);
   });
 
+  it('ships the card, the Save button and the saved claims in content-ui.js, not in the script every page runs', () => {
+    assertPrerequisites(dir);
+    const content = read('content-scripts/content.js');
+    const ui = read('content-ui.js');
+    // Message keys only the card and the Save button use; control: content-ui.js holds them.
+    for (const key of ['cardDialogLabel', 'cardCounterStatements', 'saveDone']) {
+      expect(ui).toContain(key);
+      expect(content).not.toContain(key);
+    }
+    // The content script names the file it asks the background to inject; the manifest does not list it.
+    expect(content).toContain('__counterpointUi');
+    expect(read('background.js')).toContain('/content-ui.js');
+    expect(read('manifest.json')).not.toContain('content-ui');
+  });
+
   it('keeps the content script within its size budget', () => {
     const content = readFileSync(join(dir, 'content-scripts/content.js'));
     const gzipped = gzipSync(content, { level: 9 }).length;

@@ -406,6 +406,34 @@ describe('background service: appended scans and the card\'s "more" link', () =>
     ).rejects.toThrow(/not this extension/);
     expect(opened).toEqual([7]);
   });
+
+  it("injects the content script's UI into the sender's own tab only, and only for a content script's top frame", async () => {
+    const injected: number[] = [];
+    const { service } = setup({
+      injectContentUi: async (tabId: number) => {
+        injected.push(tabId);
+      },
+    });
+    await expect(service.handleMessage({ type: 'loadContentUi' }, contentScript)).resolves.toEqual({ ok: true });
+    expect(injected).toEqual([7]);
+    // Which tab or file is not the sender's to say.
+    await expect(service.handleMessage({ type: 'loadContentUi', tabId: 9 }, contentScript)).rejects.toThrow(/exactly/);
+    await expect(service.handleMessage({ type: 'loadContentUi', file: '/x.js' }, contentScript)).rejects.toThrow(
+      /exactly/,
+    );
+    await expect(service.handleMessage({ type: 'loadContentUi' }, { ...contentScript, frameId: 3 })).rejects.toThrow(
+      /top frame/,
+    );
+    await expect(service.handleMessage({ type: 'loadContentUi' }, popup)).rejects.toThrow(/not a tab/);
+    await expect(
+      service.handleMessage({ type: 'loadContentUi' }, { ...contentScript, id: 'another-extension' }),
+    ).rejects.toThrow(/not this extension/);
+    expect(injected).toEqual([7]);
+    // Without a way to inject (a test double, say), the answer says so.
+    await expect(setup().service.handleMessage({ type: 'loadContentUi' }, contentScript)).resolves.toEqual({
+      ok: false,
+    });
+  });
 });
 
 describe('background service: counter-statements after the allegations', () => {

@@ -43,10 +43,14 @@ export function startContentScript(doc: Document = document): Lifetime {
   delete scope[SAVED_ONLY_FLAG];
   const log = (message: string, error: unknown) => console.warn(`[counterpoint] ${message}`, error);
   // The card, the Save button and the saved claims live in content-ui.js, injected on first need (./ui.ts).
-  const ui = createUiLoader(scope, async () => {
-    const answer = await sendToBackground<'loadContentUi'>({ type: 'loadContentUi' });
-    if (!answer.ok) throw new Error('the background could not inject the UI');
-  });
+  const ui = createUiLoader(
+    scope,
+    async () => {
+      const answer = await sendToBackground<'loadContentUi'>({ type: 'loadContentUi' });
+      if (!answer.ok) throw new Error('the background could not inject the UI');
+    },
+    browser.runtime.getManifest().version,
+  );
   /** The saved claims' layer: created when the page has saved claims (or the reader saves one). */
   let saved: SavedLayer | null = null;
   const savedLayer = async (): Promise<SavedLayer> => {

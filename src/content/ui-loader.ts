@@ -7,8 +7,23 @@
 import type { CardView } from './controller';
 import type { ContentUi } from './ui';
 
-/** Where content-ui.js leaves the UI, on the isolated world's global object. */
+/**
+ * Where content-ui.js leaves the UI, on the isolated world's global object, with the version of
+ * the extension it came with: the world outlives an update of the extension, and a content script
+ * injected after one must not use the older build's UI.
+ */
 export const CONTENT_UI_KEY = '__counterpointUi';
+
+export interface InstalledUi {
+  version: string;
+  ui: ContentUi;
+}
+
+/** The UI installed in `scope` for this `version` of the extension, if any. */
+export function installedUi(scope: Record<string, unknown>, version: string): ContentUi | undefined {
+  const entry = scope[CONTENT_UI_KEY] as InstalledUi | undefined;
+  return entry?.version === version ? entry.ui : undefined;
+}
 
 /** The UI script in the build, as `scripting.executeScript` names it. */
 export const CONTENT_UI_FILE = '/content-ui.js';
@@ -16,10 +31,17 @@ export const CONTENT_UI_FILE = '/content-ui.js';
 /** Resolves to the UI, injecting it first when needed; `ready()` gives it at once when it is there. */
 export type UiLoader = (() => Promise<ContentUi>) & { ready(): ContentUi | undefined };
 
-/** `inject` asks the background to inject the UI into this frame; `scope` is the isolated world's global object. */
-export function createUiLoader(scope: Record<string, unknown>, inject: () => Promise<unknown>): UiLoader {
+/**
+ * `inject` asks the background to inject the UI into this frame; `scope` is the isolated world's
+ * global object; `version` the extension's (runtime.getManifest().version).
+ */
+export function createUiLoader(
+  scope: Record<string, unknown>,
+  inject: () => Promise<unknown>,
+  version: string,
+): UiLoader {
   let loading: Promise<ContentUi> | null = null;
-  const present = () => scope[CONTENT_UI_KEY] as ContentUi | undefined;
+  const present = () => installedUi(scope, version);
   const load = () => {
     const ui = present();
     if (ui !== undefined) return Promise.resolve(ui);

@@ -14,7 +14,7 @@ import { createCard } from './card';
 import { readPageMeta } from './page-meta';
 import { createSavedLayer } from './saved';
 import { createSaveButton, describeRange, describeSelection } from './selection';
-import { CONTENT_UI_KEY } from './ui-loader';
+import { CONTENT_UI_KEY, type InstalledUi, installedUi } from './ui-loader';
 
 export const contentUi = {
   createCard,
@@ -27,7 +27,11 @@ export const contentUi = {
 
 export type ContentUi = typeof contentUi;
 
-/** Makes the UI reachable from the content script sharing `scope` (the isolated world's global object). */
-export function installContentUi(scope: Record<string, unknown>): void {
-  if (scope[CONTENT_UI_KEY] === undefined) scope[CONTENT_UI_KEY] = contentUi;
+/**
+ * Makes the UI reachable from the content script sharing `scope` (the isolated world's global
+ * object), under the extension's `version`: one left there by another version is replaced.
+ */
+export function installContentUi(scope: Record<string, unknown>, version: string): void {
+  if (installedUi(scope, version) === undefined)
+    scope[CONTENT_UI_KEY] = { version, ui: contentUi } satisfies InstalledUi;
 }

@@ -1,9 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CardView } from '../../src/content/controller';
 import type { ContentUi } from '../../src/content/ui';
-import { CONTENT_UI_KEY, createUiLoader, deferredCard } from '../../src/content/ui-loader';
+import { contentUi, installContentUi } from '../../src/content/ui';
+import { CONTENT_UI_KEY, createUiLoader, deferredCard, installedUi } from '../../src/content/ui-loader';
 
+const VERSION = '1.2.0';
 const fakeUi = { marker: 'ui' } as unknown as ContentUi;
+const installed = (ui: ContentUi = fakeUi, version = VERSION) => ({ version, ui });
 
 /** An injection that installs the UI in `scope` when it settles (as content-ui.js does in the isolated world). */
 function injector(scope: Record<string, unknown>, outcome: 'installs' | 'fails' | 'installs nothing' = 'installs') {
@@ -14,7 +17,7 @@ function injector(scope: Record<string, unknown>, outcome: 'installs' | 'fails' 
         release = () => {
           if (outcome === 'fails') reject(new Error('no tab'));
           else {
-            if (outcome === 'installs') scope[CONTENT_UI_KEY] = fakeUi;
+            if (outcome === 'installs') scope[CONTENT_UI_KEY] = installed();
             resolve();
           }
         };
@@ -27,7 +30,7 @@ describe('content UI loader', () => {
   it('injects once for any number of callers, then answers from the isolated world at once', async () => {
     const scope: Record<string, unknown> = {};
     const inject = injector(scope);
-    const load = createUiLoader(scope, inject.calls);
+    const load = createUiLoader(scope, inject.calls, VERSION);
     expect(load.ready()).toBeUndefined();
     const both = Promise.all([load(), load()]);
     expect(inject.calls).toHaveBeenCalledTimes(1);
@@ -39,16 +42,28 @@ describe('content UI loader', () => {
   });
 
   it('asks for nothing when the UI is already there (injected for an earlier instance)', async () => {
-    const scope: Record<string, unknown> = { [CONTENT_UI_KEY]: fakeUi };
+    const scope: Record<string, unknown> = { [CONTENT_UI_KEY]: installed() };
     const inject = vi.fn(async () => {});
-    await expect(createUiLoader(scope, inject)()).resolves.toBe(fakeUi);
+    await expect(createUiLoader(scope, inject, VERSION)()).resolves.toBe(fakeUi);
     expect(inject).not.toHaveBeenCalled();
+  });
+
+  it('never uses a UI another version of the extension left in the world (an update): it injects its own, which replaces it', async () => {
+    const older = { marker: 'older build' } as unknown as ContentUi;
+    const scope: Record<string, unknown> = { [CONTENT_UI_KEY]: installed(older, '1.1.0') };
+    expect(installedUi(scope, VERSION)).toBeUndefined();
+    const inject = vi.fn(async () => installContentUi(scope, VERSION));
+    await expect(createUiLoader(scope, inject, VERSION)()).resolves.toBe(contentUi);
+    expect(inject).toHaveBeenCalledTimes(1);
+    // The same version again leaves the installed one as it is.
+    installContentUi(scope, VERSION);
+    expect(scope[CONTENT_UI_KEY]).toEqual({ version: VERSION, ui: contentUi });
   });
 
   it('fails clearly when the injection fails or installs nothing, and tries again at the next need', async () => {
     const scope: Record<string, unknown> = {};
     const failing = injector(scope, 'fails');
-    const load = createUiLoader(scope, failing.calls);
+    const load = createUiLoader(scope, failing.calls, VERSION);
     const first = load();
     failing.release();
     await expect(first).rejects.toThrow(/no tab/);
@@ -58,7 +73,7 @@ describe('content UI loader', () => {
     await expect(second).rejects.toThrow(/no tab/);
 
     const empty = injector(scope, 'installs nothing');
-    const loadEmpty = createUiLoader(scope, empty.calls);
+    const loadEmpty = createUiLoader(scope, empty.calls, VERSION);
     const third = loadEmpty();
     empty.release();
     await expect(third).rejects.toThrow(/not injected/);
@@ -93,10 +108,10 @@ const options = { position: '1 / 1', focus: false, loading: false };
 
 describe('deferred card', () => {
   it('is the real card at once when the UI is loaded', () => {
-    const scope: Record<string, unknown> = { [CONTENT_UI_KEY]: fakeUi };
+    const scope: Record<string, unknown> = { [CONTENT_UI_KEY]: installed() };
     const real = recordingCard();
     const card = deferredCard(
-      createUiLoader(scope, async () => {}),
+      createUiLoader(scope, async () => {}, VERSION),
       () => real,
       vi.fn(),
     );
@@ -108,7 +123,7 @@ describe('deferred card', () => {
   it('shows the last allegation asked for once the UI arrives; a hide before then shows nothing', async () => {
     const scope: Record<string, unknown> = {};
     const inject = injector(scope);
-    const load = createUiLoader(scope, inject.calls);
+    const load = createUiLoader(scope, inject.calls, VERSION);
     const real = recordingCard();
     const card = deferredCard(load, () => real, vi.fn());
     card.show(allegation('a'), rect, options);
@@ -121,7 +136,7 @@ describe('deferred card', () => {
 
     const scope2: Record<string, unknown> = {};
     const inject2 = injector(scope2);
-    const load2 = createUiLoader(scope2, inject2.calls);
+    const load2 = createUiLoader(scope2, inject2.calls, VERSION);
     const real2 = recordingCard();
     const card2 = deferredCard(load2, () => real2, vi.fn());
     card2.show(allegation('a'), rect, options);
@@ -136,7 +151,7 @@ describe('deferred card', () => {
   it('creates nothing once destroyed, and logs a UI that cannot load', async () => {
     const scope: Record<string, unknown> = {};
     const inject = injector(scope);
-    const load = createUiLoader(scope, inject.calls);
+    const load = createUiLoader(scope, inject.calls, VERSION);
     const create = vi.fn(recordingCard);
     const card = deferredCard(load, create, vi.fn());
     card.show(allegation('a'), rect, options);
@@ -148,7 +163,7 @@ describe('deferred card', () => {
 
     const failing = injector({}, 'fails');
     const log = vi.fn();
-    deferredCard(createUiLoader({}, failing.calls), create, log);
+    deferredCard(createUiLoader({}, failing.calls, VERSION), create, log);
     failing.release();
     await vi.waitFor(() => expect(log).toHaveBeenCalledWith('could not load the card', expect.any(Error)));
   });

@@ -45,21 +45,17 @@ export function createUiLoader(
   const load = () => {
     const ui = present();
     if (ui !== undefined) return Promise.resolve(ui);
-    loading ??= inject().then(
-      () => {
+    if (loading === null) {
+      loading = inject().then(() => {
         const injected = present();
         if (injected === undefined) throw new Error('the UI script was not injected');
         return injected;
-      },
-      (error: unknown) => {
+      });
+      // Whatever failed (the injection, or a script that installed nothing) is tried again at the next need.
+      loading.catch(() => {
         loading = null;
-        throw error;
-      },
-    );
-    // A missing UI after an injection that "worked" is tried again next time too.
-    loading.catch(() => {
-      if (present() === undefined) loading = null;
-    });
+      });
+    }
     return loading;
   };
   return Object.assign(load, { ready: present });

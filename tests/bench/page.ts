@@ -430,8 +430,7 @@ function yardstickThread(events: readonly TraceEvent[], thread: { pid: number; t
   const tasks = events
     .filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.name === 'RunTask' && e.ph === 'X')
     .sort((a, b) => a.ts - b.ts);
-  const taskAt = (ts: number) =>
-    tasks.find((t) => t.ts <= ts && ts <= t.ts + (t.dur ?? 0) && (t.tdur ?? t.dur) !== undefined);
+  const taskAt = (ts: number) => tasks.find((t) => t.ts <= ts && ts <= t.ts + (t.dur ?? 0));
   const of = (message: string) =>
     events
       .filter(
